@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DataSource } from 'typeorm';
+import { createApp } from '../bootstrap.js';
+import { FixedClock } from '../common/clock.js';
+import { loadConfig, type AppConfig } from '../config/config.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  http: ReturnType<NestExpressApplication['getHttpServer']>;
+  ds: DataSource;
+  db: TestDatabase;
+  clock: FixedClock;
+  config: AppConfig;
+  close(): Promise<void>;
+}
+
+/** The whole HTTP app on its own fresh database, with a clock the test controls. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', DEMO_DATA: 'false', WEB_DIST: '/nonexistent', ...env });
+  const clock = new FixedClock(new Date('2026-11-27T02:00:00Z'));
+  const app = await createApp({ config, databaseUrl: db.url, clock });
+  await app.init();
+  return {
+    app,
+    http: app.getHttpServer(),
+    ds: app.get(DataSource),
+    db,
+    clock,
+    config,
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}

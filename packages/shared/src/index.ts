@@ -1,0 +1,3 @@
+export * from './roles.js';
+export * from './dossier-status.js';
+export * from './problem.js';
