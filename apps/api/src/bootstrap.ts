@@ -25,7 +25,11 @@ export async function createApp(options: AppModuleOptions): Promise<NestExpressA
   app.use(
     helmet({
       contentSecurityPolicy: {
-        directives: { 'upgrade-insecure-requests': null, 'img-src': ["'self'", 'data:', 'blob:'], 'frame-src': ["'self'", 'blob:'] },
+        directives: {
+          'upgrade-insecure-requests': null,
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'frame-src': ["'self'", 'blob:'],
+        },
       },
     }),
   );

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { fieldPath, zodFieldErrors } from './problem';
-import { NATIONAL_STATUS_CODE, DOSSIER_STATUSES } from './dossier-status';
+import { fieldPath, zodFieldErrors } from './problem.js';
+import { NATIONAL_STATUS_CODE, DOSSIER_STATUSES } from './dossier-status.js';
 
 describe('problem field names', () => {
   it('names nested and indexed fields with dots and brackets', () => {
@@ -12,7 +12,9 @@ describe('problem field names', () => {
     const schema = z.strictObject({ name: z.string().min(1), age: z.number().int() });
     const result = schema.safeParse({ name: '', age: 'x', extra: 1, other: 2 });
     expect(result.success).toBe(false);
-    const fields = zodFieldErrors(result.error!).map((e) => e.field).sort();
+    const fields = zodFieldErrors(result.error!)
+      .map((e) => e.field)
+      .sort();
     expect(fields).toEqual(['age', 'extra', 'name', 'other']);
   });
 });

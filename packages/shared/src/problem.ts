@@ -34,7 +34,10 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 /** Turn a zod issue path into the dotted field name a problem+json names. */
 export function fieldPath(path: readonly PropertyKey[]): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
+  return path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
+    .join('.')
+    .replace(/\.\[/g, '[');
 }
 
 /** Field errors of a failed zod parse, one per issue, unknown keys named one by one. */

@@ -5,7 +5,13 @@ export const ROLES = ['CITIZEN', 'RECEPTIONIST', 'OFFICER', 'APPROVER', 'MANAGER
 export type Role = (typeof ROLES)[number];
 export const roleSchema = z.enum(ROLES);
 
-export const STAFF_ROLES = ['RECEPTIONIST', 'OFFICER', 'APPROVER', 'MANAGER', 'ADMIN'] as const satisfies readonly Role[];
+export const STAFF_ROLES = [
+  'RECEPTIONIST',
+  'OFFICER',
+  'APPROVER',
+  'MANAGER',
+  'ADMIN',
+] as const satisfies readonly Role[];
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export function isStaffRole(role: Role): role is StaffRole {

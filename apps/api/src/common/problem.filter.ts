@@ -66,7 +66,7 @@ export function toProblem(e: unknown, path?: string): Problem {
     const resp = e.getResponse();
     let detail = e.message;
     if (typeof resp === 'object' && resp !== null && 'message' in resp) {
-      const m = (resp as { message: unknown }).message;
+      const m = resp.message;
       detail = Array.isArray(m) ? m.join('; ') : String(m);
     }
     if (status === 404 && /^Cannot (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)/.test(detail)) detail = 'No such route';
@@ -99,7 +99,10 @@ export class ProblemFilter implements ExceptionFilter {
     const res = ctx.getResponse<Response>();
     const problem = toProblem(exception, req.originalUrl);
     if (problem.status >= 500) {
-      this.logger.error(`${req.method} ${req.originalUrl} [${String(req.headers['x-request-id'] ?? '')}]`, exception instanceof Error ? exception.stack : String(exception));
+      this.logger.error(
+        `${req.method} ${req.originalUrl} [${String(req.headers['x-request-id'] ?? '')}]`,
+        exception instanceof Error ? exception.stack : String(exception),
+      );
     }
     if (res.headersSent) return;
     const retryAfter = exception instanceof AppError ? exception.extra?.retryAfter : undefined;

@@ -9,7 +9,10 @@ import { AppError } from './app-error.js';
  */
 @Injectable()
 export class ZodPipe<S extends z.ZodType> implements PipeTransform<unknown, z.infer<S>> {
-  constructor(private readonly schema: S, private readonly prefix = '') {}
+  constructor(
+    private readonly schema: S,
+    private readonly prefix = '',
+  ) {}
 
   transform(value: unknown): z.infer<S> {
     const result = this.schema.safeParse(value ?? {});

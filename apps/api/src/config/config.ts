@@ -82,7 +82,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminPassword: e.ADMIN_PASSWORD,
     // A fixed development secret keeps tokens valid across restarts in the demo; production must set one.
     jwtSecret: e.JWT_SECRET ?? 'motcua-development-secret-not-for-production',
-    corsOrigins: e.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins: e.CORS_ORIGINS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     logLevel: e.LOG_LEVEL,
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID

@@ -1,6 +1,5 @@
 import pg from 'pg';
 import { DataSource } from 'typeorm';
-import type { AppConfig } from '../config/config.js';
 import { MIGRATIONS } from './migrations/index.js';
 
 export const APP_DATABASE = 'motcua';
@@ -13,7 +12,11 @@ export async function ensureDatabase(serverUrl: string, name: string, template?:
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (found.rowCount === 0) {
       const ident = client.escapeIdentifier(name);
-      await client.query(template ? `CREATE DATABASE ${ident} TEMPLATE ${client.escapeIdentifier(template)}` : `CREATE DATABASE ${ident}`);
+      await client.query(
+        template
+          ? `CREATE DATABASE ${ident} TEMPLATE ${client.escapeIdentifier(template)}`
+          : `CREATE DATABASE ${ident}`,
+      );
     }
   } finally {
     await client.end();

@@ -78,7 +78,12 @@ export async function startEmbeddedPostgres(
   try {
     await pg.start();
   } catch (e) {
-    throw new Error(`Embedded PostgreSQL did not start (data in ${dir}): ${e instanceof Error ? e.message : 'exited early'}`);
+    throw new Error(
+      `Embedded PostgreSQL did not start (data in ${dir}): ${e instanceof Error ? e.message : 'exited early'}`,
+      {
+        cause: e,
+      },
+    );
   }
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,

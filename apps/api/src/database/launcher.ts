@@ -19,4 +19,3 @@ export async function resolveDatabase(config: AppConfig, log: (m: string) => voi
   await ensureDatabase(embedded.url, APP_DATABASE);
   return { url: withDatabase(embedded.url, APP_DATABASE), embedded };
 }
-

@@ -19,7 +19,13 @@ export interface TestApp {
 /** The whole HTTP app on its own fresh database, with a clock the test controls. */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', DEMO_DATA: 'false', WEB_DIST: '/nonexistent', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'error',
+    DEMO_DATA: 'false',
+    WEB_DIST: '/nonexistent',
+    ...env,
+  });
   const clock = new FixedClock(new Date('2026-11-27T02:00:00Z'));
   const app = await createApp({ config, databaseUrl: db.url, clock });
   await app.init();

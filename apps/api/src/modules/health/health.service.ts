@@ -12,7 +12,13 @@ export class HealthService {
       timer = setTimeout(() => resolve(false), 2000);
     });
     try {
-      return await Promise.race([this.ds.query('SELECT 1').then(() => true, () => false), timeout]);
+      return await Promise.race([
+        this.ds.query('SELECT 1').then(
+          () => true,
+          () => false,
+        ),
+        timeout,
+      ]);
     } finally {
       clearTimeout(timer);
     }

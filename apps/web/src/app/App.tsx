@@ -1,0 +1,23 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { createBrowserRouter, RouterProvider, type createMemoryRouter } from 'react-router';
+import { i18n } from './i18n';
+import { routes } from './routes';
+
+type AppRouter = ReturnType<typeof createMemoryRouter>;
+
+export function App({ router }: { router?: AppRouter }) {
+  const [queryClient] = useState(
+    () =>
+      new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 30_000, refetchOnWindowFocus: false } } }),
+  );
+  const [appRouter] = useState(() => router ?? createBrowserRouter(routes));
+  return (
+    <I18nextProvider i18n={i18n}>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={appRouter} />
+      </QueryClientProvider>
+    </I18nextProvider>
+  );
+}

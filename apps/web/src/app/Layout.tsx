@@ -1,0 +1,49 @@
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet } from 'react-router';
+import { setLanguage } from './i18n';
+
+export function Layout() {
+  const { t, i18n } = useTranslation();
+  const other = i18n.language === 'en' ? 'vi' : 'en';
+  return (
+    <>
+      <a className="skip-link" href="#main-content">
+        {t('app.skipToContent')}
+      </a>
+      <header className="header">
+        <div className="container header__inner">
+          <Link to="/" className="header__brand">
+            <svg aria-hidden="true" width="28" height="28" viewBox="0 0 32 32">
+              <rect width="32" height="32" rx="6" fill="#fff" />
+              <path d="M8 22V10h4l4 7 4-7h4v12h-3.5v-6.5L16 21l-4.5-5.5V22z" fill="#0b4f8a" />
+            </svg>
+            <span>{t('app.name')}</span>
+          </Link>
+          <button
+            type="button"
+            className="header__lang"
+            lang={other}
+            aria-label={t('app.switchToLabel')}
+            onClick={() => setLanguage(other)}
+          >
+            {t('app.switchTo')}
+          </button>
+        </div>
+        <nav className="container nav" aria-label={t('app.mainNav')}>
+          <NavLink to="/" end>
+            {t('nav.home')}
+          </NavLink>
+        </nav>
+      </header>
+      <main id="main-content" className="container main" tabIndex={-1}>
+        <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <footer className="footer">
+        <div className="container">{t('app.footer')}</div>
+      </footer>
+    </>
+  );
+}

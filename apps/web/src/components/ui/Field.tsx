@@ -1,0 +1,47 @@
+import { cloneElement, isValidElement, type ReactElement } from 'react';
+
+export interface FieldProps {
+  /** The control's id; the error summary links to it. */
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  required?: boolean;
+  /** One form control (input, select, textarea); it receives id and aria attributes. */
+  children: ReactElement<Record<string, unknown>>;
+}
+
+/** A labelled control with its hint and error tied to it for assistive technology. */
+export function Field({ id, label, hint, error, required, children }: FieldProps) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const control = isValidElement(children)
+    ? cloneElement(children, {
+        id,
+        'aria-describedby': describedBy,
+        'aria-invalid': error ? true : undefined,
+        'aria-required': required || undefined,
+      })
+    : children;
+  return (
+    <div className={error ? 'field field--error' : 'field'}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+        {required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      {hint ? (
+        <div id={hintId} className="field__hint">
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <p id={errorId} className="field__error">
+          <span className="visually-hidden">Lỗi / Error: </span>
+          {error}
+        </p>
+      ) : null}
+      {control}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import type { Problem } from '@motcua/shared';
+
+export const API_BASE = '/api/v1';
+
+/** A failed API call, carrying the problem+json body (or a synthetic one for network errors). */
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail);
+    this.name = 'ApiError';
+  }
+  get status(): number {
+    return this.problem.status;
+  }
+  /** The message of one field, when the API named it. */
+  fieldError(field: string): string | undefined {
+    return this.problem.errors?.find((e) => e.field === field)?.message;
+  }
+}
+
+let tokenProvider: () => string | null = () => null;
+/** The auth layer tells the client how to read the current access token. */
+export function setAccessTokenProvider(fn: () => string | null): void {
+  tokenProvider = fn;
+}
+
+export interface RequestOptions {
+  method?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
+  const token = tokenProvider();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let body: BodyInit | undefined;
+  if (opts.body instanceof FormData) body = opts.body;
+  else if (opts.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(opts.body);
+  }
+  let res: Response;
+  try {
+    res = await fetch(`${API_BASE}${path}`, { method: opts.method ?? 'GET', headers, body, signal: opts.signal });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, detail: 'network', code: 'NETWORK' });
+  }
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  const data: unknown = text ? JSON.parse(text) : undefined;
+  if (!res.ok) {
+    const p = (data ?? {}) as Partial<Problem>;
+    throw new ApiError({
+      type: p.type ?? 'about:blank',
+      title: p.title ?? res.statusText,
+      status: res.status,
+      detail: p.detail ?? res.statusText,
+      code: p.code,
+      errors: p.errors,
+    });
+  }
+  return data as T;
+}
