@@ -1,16 +1,19 @@
 import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { loadConfig, REPO_ROOT } from '../config/config.js';
+import { loadConfig } from '../config/config.js';
 import { APP_DATABASE, ensureDatabase, migrate, withDatabase } from '../database/database.js';
 import { startEmbeddedPostgres, type RunningPostgres } from '../database/embedded-postgres.js';
 
 declare global {
-  var __MOTCUA_PG__: RunningPostgres | undefined;
+  var __MOTCUA_PG__: (RunningPostgres & { dir: string }) | undefined;
 }
 
 /**
- * Once per jest run: a PostgreSQL server (DATABASE_URL's, or an embedded one
- * with its own data folder) and a template database with every migration
+ * Once per jest run: a PostgreSQL server (DATABASE_URL's, or an embedded one in
+ * a fresh temporary folder, so that several runs can go on at once; it starts in
+ * under a second) and a template database with every migration
  * applied. Each test file then clones the template (see test-database.ts).
  */
 export default async function globalSetup(): Promise<void> {
@@ -19,8 +22,10 @@ export default async function globalSetup(): Promise<void> {
   if (config.databaseUrl) {
     serverUrl = config.databaseUrl;
   } else {
-    const pg = await startEmbeddedPostgres(path.join(REPO_ROOT, '.data', 'pg-test'));
-    globalThis.__MOTCUA_PG__ = pg;
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'motcua-test-'));
+    chmodSync(dir, 0o755); // PostgreSQL runs as `postgres` when we are root
+    const pg = await startEmbeddedPostgres(path.join(dir, 'pg'));
+    globalThis.__MOTCUA_PG__ = { ...pg, dir };
     serverUrl = pg.url;
   }
   const template = `${APP_DATABASE}_tpl_${randomBytes(4).toString('hex')}`;

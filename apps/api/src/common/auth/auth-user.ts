@@ -1,0 +1,18 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Role } from '@motcua/shared';
+
+/** The signed-in caller, set on `request.user` by the JWT strategy. */
+export interface AuthUser {
+  id: string;
+  fullName: string;
+  roles: Role[];
+  /** The staff member's agency; null for citizens and for an admin without one. */
+  agencyCode: string | null;
+}
+
+/** The caller of a route declared @Authenticated() or @Roles(...). */
+export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionContext): AuthUser => {
+  const req = ctx.switchToHttp().getRequest<{ user?: AuthUser }>();
+  if (!req.user) throw new Error('CurrentUser used on a route without authentication');
+  return req.user;
+});
