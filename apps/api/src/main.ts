@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from './config/config.js';
-import { migrate } from './database/database.js';
+import { migrate, seedDemo } from './database/database.js';
 import { resolveDatabase } from './database/launcher.js';
 import { createApp } from './bootstrap.js';
 
@@ -12,6 +12,7 @@ async function main(): Promise<void> {
   if (db.embedded) logger.log(`Embedded PostgreSQL on port ${db.embedded.port} (data in ${config.dataDir}/pg)`);
   const applied = await migrate(db.url);
   if (applied.length) logger.log(`Migrations applied: ${applied.join(', ')}`);
+  if (config.demoData) await seedDemo(db.url, (m) => logger.log(m));
 
   const app = await createApp({ config, databaseUrl: db.url });
   await app.listen(config.port, config.host);

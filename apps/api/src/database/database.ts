@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from './migrations/index.js';
+import { runDemoSeeds } from './seeds/demo-seed.js';
 
 export const APP_DATABASE = 'motcua';
 
@@ -70,6 +71,17 @@ export async function migrate(url: string): Promise<string[]> {
       await lock.query('SELECT pg_advisory_unlock(7142001)').catch(() => undefined);
       await lock.release();
     }
+  } finally {
+    await ds.destroy();
+  }
+}
+
+/** Load the demo data (idempotent) on its own short-lived connection. */
+export async function seedDemo(url: string, log: (m: string) => void): Promise<void> {
+  const ds = createDataSource(url);
+  await ds.initialize();
+  try {
+    await runDemoSeeds(ds, log);
   } finally {
     await ds.destroy();
   }
