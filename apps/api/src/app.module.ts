@@ -6,6 +6,7 @@ import { Clock, SystemClock } from './common/clock.js';
 import { AccessGuard } from './common/auth/access.guard.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -29,6 +30,7 @@ export class AppModule {
           extra: { max: 20 },
         }),
         HealthModule,
+        NotificationsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

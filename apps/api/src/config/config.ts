@@ -35,6 +35,8 @@ export const envSchema = z.object({
   OIDC_CLIENT_SECRET: z.string().optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('MotCua <no-reply@motcua.danang.gov.vn>'),
+  /** How often the outbox worker looks for messages; 0 turns it off (tests drain by hand). */
+  OUTBOX_POLL_MS: z.coerce.number().int().min(0).default(1000),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -55,6 +57,7 @@ export interface AppConfig {
   oidc: { issuer: string; clientId: string; clientSecret: string | undefined } | null;
   smtpUrl: string | undefined;
   mailFrom: string;
+  outboxPollMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -92,6 +95,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : null,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    outboxPollMs: e.OUTBOX_POLL_MS,
   };
 }
 

@@ -23,6 +23,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     NODE_ENV: 'test',
     LOG_LEVEL: 'error',
     DEMO_DATA: 'false',
+    OUTBOX_POLL_MS: '0',
     WEB_DIST: '/nonexistent',
     ...env,
   });
