@@ -5,7 +5,9 @@ import { APP_CONFIG, type AppConfig } from './config/config.js';
 import { Clock, SystemClock } from './common/clock.js';
 import { AccessGuard } from './common/auth/access.guard.js';
 import { ProblemFilter } from './common/problem.filter.js';
+import { CatalogModule } from './modules/catalog/catalog.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { IdentityModule } from './modules/identity/identity.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 
 export interface AppModuleOptions {
@@ -30,6 +32,8 @@ export class AppModule {
           extra: { max: 20 },
         }),
         HealthModule,
+        IdentityModule,
+        CatalogModule,
         NotificationsModule,
       ],
       providers: [

@@ -1,33 +1,63 @@
-import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Injectable, Logger, Optional, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
 import { ACCESS_KEY, type AccessRule } from './access.decorator.js';
+import type { AuthUser } from './auth-user.js';
+import { Authenticator, type RequestOrigin } from './authenticator.js';
 import { AppError } from '../app-error.js';
+
+/** The bearer token of an `Authorization` header, if it carries one. */
+export function bearerToken(header: string | undefined): string | null {
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  return m ? m[1] : null;
+}
+
+export function requestOrigin(req: Request): RequestOrigin {
+  return {
+    ip: req.ip ?? null,
+    userAgent: req.headers['user-agent']?.slice(0, 500) ?? null,
+    method: req.method,
+    path: req.originalUrl.split('?')[0],
+  };
+}
 
 /**
  * Default deny: every route must declare an access rule (@Public, @Authenticated
- * or @Roles). Authentication of the bearer token is added by the identity module,
- * which sets `request.user`; until then only public routes pass.
+ * or @Roles). A bearer token, when present, is verified by the identity module's
+ * Authenticator and sets `request.user`. A bad token is 401 on a route that needs a
+ * user and ignored on a public one (the caller is then anonymous).
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
   private readonly logger = new Logger('Access');
 
-  constructor(private readonly reflector: Reflector) {}
+  constructor(
+    private readonly reflector: Reflector,
+    @Optional() private readonly authenticator?: Authenticator,
+  ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [
       context.getHandler(),
       context.getClass(),
     ]);
-    const req = context.switchToHttp().getRequest<{ user?: { roles: string[] }; method: string; url: string }>();
+    const req = context.switchToHttp().getRequest<Request & { user?: AuthUser }>();
     if (!rule) {
       this.logger.error(`Route without an access rule refused: ${req.method} ${req.url}`);
       throw new AppError('FORBIDDEN', 403, 'This route declares no access rule');
     }
+    const token = bearerToken(req.headers.authorization);
+    const user = token && this.authenticator ? this.authenticator.verifyAccessToken(token) : null;
+    if (user) req.user = user;
     if (rule.kind === 'public') return true;
-    if (!req.user) throw new AppError('UNAUTHENTICATED', 401, 'Sign-in required');
+    if (!user) {
+      throw token
+        ? new AppError('INVALID_TOKEN', 401, 'The access token is invalid or expired')
+        : new AppError('UNAUTHENTICATED', 401, 'Sign-in required');
+    }
     if (rule.kind === 'authenticated') return true;
-    if (rule.roles.some((r) => req.user!.roles.includes(r))) return true;
+    if (rule.roles.some((r) => user.roles.includes(r))) return true;
+    await this.authenticator?.recordForbidden(user, rule, requestOrigin(req));
     throw new AppError('FORBIDDEN', 403, 'Your role may not do this');
   }
 }

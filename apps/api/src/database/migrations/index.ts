@@ -1,6 +1,14 @@
 import { Init1764200000000 } from './1764200000000-init.js';
 import { Agency1764210000000 } from './1764210000000-agency.js';
+import { Identity1764300000000 } from './1764300000000-identity.js';
+import { Catalog1764400000000 } from './1764400000000-catalog.js';
 import { Outbox1764500000000 } from './1764500000000-outbox.js';
 
 /** Every migration, in order. A new one is appended here; a merged one is never edited. */
-export const MIGRATIONS = [Init1764200000000, Agency1764210000000, Outbox1764500000000];
+export const MIGRATIONS = [
+  Init1764200000000,
+  Agency1764210000000,
+  Identity1764300000000,
+  Catalog1764400000000,
+  Outbox1764500000000,
+];

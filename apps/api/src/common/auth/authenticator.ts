@@ -1,0 +1,21 @@
+import type { AccessRule } from './access.decorator.js';
+import type { AuthUser } from './auth-user.js';
+
+/** Who called and from where, for security events. */
+export interface RequestOrigin {
+  ip: string | null;
+  userAgent: string | null;
+  method: string;
+  path: string;
+}
+
+/**
+ * What the AccessGuard needs from the identity module, declared here so that common/
+ * does not depend on a module: the identity module provides it.
+ */
+export abstract class Authenticator {
+  /** The user a bearer token stands for; null when the token is bad (tampered, expired, wrong algorithm). */
+  abstract verifyAccessToken(token: string): AuthUser | null;
+  /** Record a refused access (403) as a security event. */
+  abstract recordForbidden(user: AuthUser, rule: AccessRule, origin: RequestOrigin): Promise<void>;
+}

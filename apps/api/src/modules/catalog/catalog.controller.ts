@@ -1,0 +1,82 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import {
+  agencyDtoSchema,
+  holidayDtoSchema,
+  holidayQuerySchema,
+  ONLINE_LEVELS,
+  procedureDetailSchema,
+  procedureSearchQuerySchema,
+  procedureSummarySchema,
+  sectorDtoSchema,
+  type AgencyDto,
+  type HolidayDto,
+  type ItemList,
+  type Page,
+  type ProcedureDetail,
+  type ProcedureSearchQuery,
+  type ProcedureSummary,
+  type SectorDto,
+} from '@motcua/shared';
+import { Public } from '../../common/auth/access.decorator.js';
+import { ZodPipe } from '../../common/zod.pipe.js';
+import { CatalogService } from './catalog.service.js';
+import { toAgencyDto, toHolidayDto, toProcedureDetail, toProcedureSummary, toSectorDto } from './catalog.mapper.js';
+import { itemsSchema, openApiSchema } from './catalog.openapi.js';
+
+/** The public catalog (api.md, "Catalog"): no sign-in needed. */
+@ApiTags('catalog')
+@Controller()
+export class CatalogController {
+  constructor(private readonly catalog: CatalogService) {}
+
+  @Get('agencies')
+  @Public()
+  @ApiOkResponse({ schema: itemsSchema(agencyDtoSchema) })
+  async agencies(): Promise<ItemList<AgencyDto>> {
+    return { items: (await this.catalog.listAgencies()).map(toAgencyDto) };
+  }
+
+  @Get('sectors')
+  @Public()
+  @ApiOkResponse({ schema: itemsSchema(sectorDtoSchema) })
+  async sectors(): Promise<ItemList<SectorDto>> {
+    return { items: (await this.catalog.listSectors()).map(toSectorDto) };
+  }
+
+  @Get('procedures')
+  @Public()
+  @ApiQuery({ name: 'q', required: false, description: 'Name, with or without diacritics; typos tolerated' })
+  @ApiQuery({ name: 'sectorCode', required: false })
+  @ApiQuery({ name: 'agencyCode', required: false })
+  @ApiQuery({ name: 'onlineLevel', required: false, enum: ONLINE_LEVELS })
+  @ApiQuery({ name: 'page', required: false, description: 'From 1' })
+  @ApiQuery({ name: 'pageSize', required: false, description: '1 to 100, default 20' })
+  @ApiOkResponse({
+    schema: openApiSchema(z.object({ items: z.array(procedureSummarySchema), total: z.number().int() })),
+  })
+  async procedures(
+    @Query(new ZodPipe(procedureSearchQuerySchema)) query: ProcedureSearchQuery,
+  ): Promise<Page<ProcedureSummary>> {
+    const page = await this.catalog.searchProcedures(query);
+    return { items: page.items.map(toProcedureSummary), total: page.total };
+  }
+
+  @Get('procedures/:code')
+  @Public()
+  @ApiOkResponse({ schema: openApiSchema(procedureDetailSchema) })
+  async procedure(@Param('code') code: string): Promise<ProcedureDetail> {
+    return toProcedureDetail(await this.catalog.getProcedure(code));
+  }
+
+  @Get('holidays')
+  @Public()
+  @ApiQuery({ name: 'year', required: false, description: 'e.g. 2026; all years when omitted' })
+  @ApiOkResponse({ schema: itemsSchema(holidayDtoSchema) })
+  async holidays(
+    @Query(new ZodPipe(holidayQuerySchema)) query: z.output<typeof holidayQuerySchema>,
+  ): Promise<ItemList<HolidayDto>> {
+    return { items: (await this.catalog.listHolidays(query.year)).map(toHolidayDto) };
+  }
+}

@@ -1,0 +1,33 @@
+import type { DataSource } from 'typeorm';
+import { createProcedureSchema } from '@motcua/shared';
+import type { DemoSeed } from '../../database/seeds/demo-seed.js';
+import { CatalogRepository, procedureVersionRow } from './catalog.repository.js';
+import { DEMO_AGENCIES, DEMO_PROCEDURES, DEMO_SECTORS } from './catalog.seed-data.js';
+
+/** The demo procedures' version 1 is dated the start of the two-tier local government. */
+const PUBLISHED_AT = new Date('2025-07-01T00:00:00+07:00');
+
+/**
+ * Da Nang's demo catalog (agencies, sectors, procedures). Idempotent: rows that exist are left
+ * as they are (an admin may have changed them), so a restart never overwrites anything.
+ */
+export const catalogDemoSeed: DemoSeed = {
+  name: 'catalog (Da Nang agencies, sectors, procedures)',
+  async run(ds: DataSource): Promise<void> {
+    const repo = new CatalogRepository(ds);
+    await ds.transaction(async (m) => {
+      // Parents before children: the list is in tree order.
+      for (const agency of DEMO_AGENCIES) await repo.insertAgency(agency, m);
+      for (const sector of DEMO_SECTORS) await repo.insertSector(sector, m);
+      for (const input of DEMO_PROCEDURES) {
+        // The same rules as POST /admin/procedures: a bad seed fails loudly, never half-loads.
+        const { code, ...v } = createProcedureSchema.parse(input);
+        const row = procedureVersionRow(code, 1, v, PUBLISHED_AT, null);
+        if (await repo.insertProcedure(row, m)) {
+          await repo.insertProcedureVersion(row, m);
+          await repo.replaceProcedureAgencies(code, row.agencyCodes, m);
+        }
+      }
+    });
+  },
+};

@@ -1,0 +1,109 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { z } from 'zod';
+import {
+  loginSchema,
+  logoutSchema,
+  refreshSchema,
+  registerSchema,
+  type AuthProvidersResponse,
+  type LoginRequest,
+  type LoginResponse,
+  type LogoutRequest,
+  type RefreshRequest,
+  type RegisterRequest,
+  type RegisterResponse,
+  type UserDto,
+} from '@motcua/shared';
+import { Authenticated, Public } from '../../common/auth/access.decorator.js';
+import { CurrentUser, type AuthUser } from '../../common/auth/auth-user.js';
+import type { RequestOrigin } from '../../common/auth/authenticator.js';
+import { ZodPipe } from '../../common/zod.pipe.js';
+import { AuthService } from './auth.service.js';
+import { OidcService } from './oidc.service.js';
+import { Origin } from './request-origin.decorator.js';
+import { UsersService } from './users.service.js';
+
+const jsonSchema = (s: z.ZodType) =>
+  z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+
+const loginResponseExample = {
+  accessToken: 'eyJhbGciOiJIUzI1NiJ9…',
+  refreshToken: 'Q2hp…',
+  expiresIn: 900,
+  user: { id: '7f1c…', fullName: 'Nguyễn Văn An', roles: ['CITIZEN'], agencyCode: null },
+};
+
+@ApiTags('identity')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UsersService,
+    private readonly oidc: OidcService,
+  ) {}
+
+  @Public()
+  @Post('register')
+  @ApiBody({ schema: jsonSchema(registerSchema) })
+  @ApiCreatedResponse({
+    schema: { example: { id: '7f1c…', nationalId: '048090000123', fullName: 'Nguyễn Văn An', roles: ['CITIZEN'] } },
+  })
+  register(@Body(new ZodPipe(registerSchema)) body: RegisterRequest): Promise<RegisterResponse> {
+    return this.users.register(body);
+  }
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  @ApiBody({ schema: jsonSchema(loginSchema) })
+  @ApiOkResponse({ schema: { example: loginResponseExample } })
+  login(@Body(new ZodPipe(loginSchema)) body: LoginRequest, @Origin() origin: RequestOrigin): Promise<LoginResponse> {
+    return this.auth.login(body, origin);
+  }
+
+  /** Public: the refresh token is the credential (the access token may have expired). */
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  @ApiBody({ schema: jsonSchema(refreshSchema) })
+  @ApiOkResponse({ schema: { example: loginResponseExample } })
+  refresh(
+    @Body(new ZodPipe(refreshSchema)) body: RefreshRequest,
+    @Origin() origin: RequestOrigin,
+  ): Promise<LoginResponse> {
+    return this.auth.refresh(body.refreshToken, origin);
+  }
+
+  @Public()
+  @Post('logout')
+  @HttpCode(204)
+  @ApiBody({ schema: jsonSchema(logoutSchema) })
+  @ApiNoContentResponse({ description: 'The refresh token and its family are revoked' })
+  async logout(@Body(new ZodPipe(logoutSchema)) body: LogoutRequest): Promise<void> {
+    await this.auth.logout(body.refreshToken);
+  }
+
+  @Authenticated()
+  @Get('me')
+  @ApiBearerAuth()
+  @ApiOkResponse({ description: 'The signed-in user' })
+  me(@CurrentUser() user: AuthUser): Promise<UserDto> {
+    return this.auth.me(user.id);
+  }
+
+  /** Which login methods the web should offer. */
+  @Public()
+  @Get('providers')
+  @ApiOkResponse({ schema: { example: { oidc: true } } })
+  providers(): AuthProvidersResponse {
+    return { oidc: this.oidc.enabled };
+  }
+}

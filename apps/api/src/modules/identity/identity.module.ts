@@ -1,0 +1,53 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Authenticator } from '../../common/auth/authenticator.js';
+import { AdminUsersController } from './admin-users.controller.js';
+import { AgencyScopeService } from './agency-scope.service.js';
+import { AuthController } from './auth.controller.js';
+import { AuthService } from './auth.service.js';
+import { IdentityAuthenticator } from './identity.authenticator.js';
+import { LoginFailure } from './login-failure.entity.js';
+import { LoginFailuresRepository } from './login-failures.repository.js';
+import { LoginThrottleService } from './login-throttle.service.js';
+import { OidcLogin } from './oidc-login.entity.js';
+import { OidcLoginsRepository } from './oidc-logins.repository.js';
+import { OidcController } from './oidc.controller.js';
+import { OidcService } from './oidc.service.js';
+import { PasswordService } from './password.service.js';
+import { RefreshToken } from './refresh-token.entity.js';
+import { RefreshTokensRepository } from './refresh-tokens.repository.js';
+import { SecurityEvent } from './security-event.entity.js';
+import { SecurityEventsRepository } from './security-events.repository.js';
+import { SecurityEventsService } from './security-events.service.js';
+import { TokensService } from './tokens.service.js';
+import { AppUser } from './user.entity.js';
+import { UsersRepository } from './users.repository.js';
+import { UsersService } from './users.service.js';
+
+/**
+ * Citizens, staff, passwords, tokens, digital-ID login, agency scope. Provides the
+ * Authenticator the global AccessGuard uses to verify bearer tokens.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([AppUser, RefreshToken, LoginFailure, SecurityEvent, OidcLogin])],
+  controllers: [AuthController, OidcController, AdminUsersController],
+  providers: [
+    UsersRepository,
+    RefreshTokensRepository,
+    LoginFailuresRepository,
+    SecurityEventsRepository,
+    OidcLoginsRepository,
+    PasswordService,
+    TokensService,
+    LoginThrottleService,
+    SecurityEventsService,
+    UsersService,
+    AuthService,
+    OidcService,
+    AgencyScopeService,
+    IdentityAuthenticator,
+    { provide: Authenticator, useExisting: IdentityAuthenticator },
+  ],
+  exports: [Authenticator, AgencyScopeService, UsersService, SecurityEventsService, TokensService],
+})
+export class IdentityModule {}

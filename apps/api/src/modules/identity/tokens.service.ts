@@ -1,0 +1,124 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import type { EntityManager } from 'typeorm';
+import { ROLES, type Role, type TokenPair } from '@motcua/shared';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { Clock } from '../../common/clock.js';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { RefreshTokensRepository } from './refresh-tokens.repository.js';
+import type { AppUser } from './user.entity.js';
+
+/** Access tokens live 15 minutes (issue 3); refresh tokens 14 days, renewed on each rotation. */
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+export const REFRESH_TOKEN_TTL_MS = 14 * 24 * 3600_000;
+
+/** Only HS256 is accepted: `alg: none` and algorithm-confusion tokens fail verification. */
+const ALGORITHM = 'HS256';
+
+interface AccessClaims {
+  sub: string;
+  roles: Role[];
+  agencyCode: string | null;
+  name: string;
+}
+
+export function hashRefreshToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export type RotationResult =
+  | { kind: 'rotated'; userId: string; familyId: string }
+  | { kind: 'reused'; userId: string; familyId: string }
+  | { kind: 'invalid' };
+
+/** Signs and verifies access tokens; issues, rotates and revokes refresh tokens. */
+@Injectable()
+export class TokensService {
+  private readonly jwt = new JwtService();
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly refreshTokens: RefreshTokensRepository,
+  ) {}
+
+  /** Issue and expiry come from the Clock, so tests can move time past a token's life. */
+  signAccessToken(user: Pick<AppUser, 'id' | 'roles' | 'agencyCode' | 'fullName'>): string {
+    const iat = Math.floor(this.clock.now().getTime() / 1000);
+    const claims: AccessClaims & { iat: number; exp: number } = {
+      sub: user.id,
+      roles: user.roles,
+      agencyCode: user.agencyCode,
+      name: user.fullName,
+      iat,
+      exp: iat + ACCESS_TOKEN_TTL_SECONDS,
+    };
+    return this.jwt.sign(claims, { secret: this.config.jwtSecret, algorithm: ALGORITHM });
+  }
+
+  /** The user of a valid access token, or null (bad signature, expired, wrong algorithm, bad claims). */
+  verifyAccessToken(token: string): AuthUser | null {
+    let payload: Record<string, unknown>;
+    try {
+      payload = this.jwt.verify<Record<string, unknown>>(token, {
+        secret: this.config.jwtSecret,
+        algorithms: [ALGORITHM],
+        clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
+      });
+    } catch {
+      return null;
+    }
+    const { sub, roles, agencyCode, name } = payload;
+    if (typeof sub !== 'string' || typeof name !== 'string') return null;
+    if (!Array.isArray(roles) || !roles.every((r) => (ROLES as readonly unknown[]).includes(r))) return null;
+    if (agencyCode !== null && typeof agencyCode !== 'string') return null;
+    return { id: sub, fullName: name, roles: roles as Role[], agencyCode };
+  }
+
+  /** A new access token and a refresh token, in a new family unless one is given (rotation). */
+  async issuePair(
+    user: Pick<AppUser, 'id' | 'roles' | 'agencyCode' | 'fullName'>,
+    familyId: string = randomUUID(),
+    m?: EntityManager,
+  ): Promise<TokenPair> {
+    const refreshToken = randomBytes(32).toString('base64url');
+    const now = this.clock.now();
+    await this.refreshTokens.insert(
+      {
+        familyId,
+        tokenHash: hashRefreshToken(refreshToken),
+        userId: user.id,
+        expiresAt: new Date(now.getTime() + REFRESH_TOKEN_TTL_MS),
+        usedAt: null,
+        revokedAt: null,
+        createdAt: now,
+      },
+      m,
+    );
+    return { accessToken: this.signAccessToken(user), refreshToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
+  }
+
+  /**
+   * Spend a refresh token. A token already spent is a sign that it was stolen: its
+   * whole family is revoked (committed even though the caller then answers 401).
+   */
+  async spendRefreshToken(refreshToken: string, m: EntityManager): Promise<RotationResult> {
+    const now = this.clock.now();
+    const row = await this.refreshTokens.findByHashForUpdate(hashRefreshToken(refreshToken), m);
+    if (!row || row.revokedAt) return { kind: 'invalid' };
+    if (row.usedAt) {
+      await this.refreshTokens.revokeFamily(row.familyId, now, m);
+      return { kind: 'reused', userId: row.userId, familyId: row.familyId };
+    }
+    if (row.expiresAt.getTime() <= now.getTime()) return { kind: 'invalid' };
+    await this.refreshTokens.markUsed(row.id, now, m);
+    return { kind: 'rotated', userId: row.userId, familyId: row.familyId };
+  }
+
+  /** Revoke the family of a refresh token (logout); unknown tokens are ignored. */
+  async revokeFamilyOf(refreshToken: string): Promise<void> {
+    const row = await this.refreshTokens.findByHash(hashRefreshToken(refreshToken));
+    if (row) await this.refreshTokens.revokeFamily(row.familyId, this.clock.now());
+  }
+}

@@ -1,0 +1,222 @@
+import { z } from 'zod';
+import { ONLINE_LEVELS } from './dossier-status.js';
+import { formSchemaSchema } from './form-schema.js';
+import { isCalendarDate } from './identity.js';
+
+/** The Catalog and Administration-catalog contract of api.md: responses and request bodies. */
+
+export const AGENCY_LEVELS = ['CITY', 'DEPARTMENT', 'WARD', 'COMMUNE'] as const;
+export type AgencyLevel = (typeof AGENCY_LEVELS)[number];
+export const agencyLevelSchema = z.enum(AGENCY_LEVELS);
+
+/** Electronic agency codes (`000.00.12.H17`): no '-', which separates a dossier code's parts. */
+export const agencyCodeSchema = z
+  .string()
+  .regex(/^[A-Z0-9]+(?:\.[A-Z0-9]+)*$/, 'Letters A-Z, digits and dots, e.g. 000.00.12.H17')
+  .max(40);
+export const sectorCodeSchema = z
+  .string()
+  .regex(/^[A-Z0-9][A-Z0-9_.]*$/, 'Capital letters, digits, _ and dots, e.g. HO_TICH')
+  .max(40);
+/** National procedure codes look like `1.001193`; our own may use letters too. */
+export const procedureCodeSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._]*$/, 'Letters, digits, _ and dots, e.g. 1.001193')
+  .max(40);
+
+const name = z.string().trim().min(1).max(500);
+const longText = z.string().trim().max(10_000);
+
+export const agencyDtoSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string().nullable(),
+  level: agencyLevelSchema,
+  parentCode: z.string().nullable(),
+});
+export type AgencyDto = z.infer<typeof agencyDtoSchema>;
+
+export const sectorDtoSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string().nullable(),
+});
+export type SectorDto = z.infer<typeof sectorDtoSchema>;
+
+export const requiredDocumentSchema = z.strictObject({
+  code: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'Letters, digits, _ . -')
+    .max(40),
+  name: name,
+  nameEn: name.optional(),
+  required: z.boolean(),
+  /** Per-file upload limit (api.md: default 10). */
+  maxSizeMb: z.number().int().min(1).max(50).default(10),
+});
+export type RequiredDocument = z.output<typeof requiredDocumentSchema>;
+
+export const procedureSummarySchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string().nullable(),
+  sectorCode: z.string(),
+  onlineLevel: z.enum(ONLINE_LEVELS),
+  processingDays: z.number().int(),
+  /** Integer VND; 0 = free. */
+  fee: z.number().int(),
+});
+export type ProcedureSummary = z.infer<typeof procedureSummarySchema>;
+
+export const procedureDetailSchema = procedureSummarySchema.extend({
+  /** The current (latest published) version; a dossier keeps the one it was filed under. */
+  version: z.number().int(),
+  publishedAt: z.string(),
+  agencyCodes: z.array(z.string()),
+  /** The handling agencies with their names, for the procedure page ("where"). */
+  agencies: z.array(z.object({ code: z.string(), name: z.string(), nameEn: z.string().nullable() })),
+  requiredDocuments: z.array(requiredDocumentSchema),
+  formSchema: formSchemaSchema,
+  description: z.string().nullable(),
+  descriptionEn: z.string().nullable(),
+  /** Legal basis (căn cứ pháp lý): laws, decrees, circulars. */
+  legalBasis: z.string().nullable(),
+  /** What the applicant receives (kết quả thực hiện), e.g. "Giấy khai sinh". */
+  result: z.string().nullable(),
+  resultEn: z.string().nullable(),
+  /** Fee details beyond the integer `fee` (per page, per copy, exemptions). */
+  feeNote: z.string().nullable(),
+  feeNoteEn: z.string().nullable(),
+});
+export type ProcedureDetail = z.infer<typeof procedureDetailSchema>;
+
+export const HOLIDAY_KINDS = ['HOLIDAY', 'WORKING_DAY'] as const;
+export type HolidayKind = (typeof HOLIDAY_KINDS)[number];
+
+/** A calendar exception: a weekday off (`HOLIDAY`) or a compensating working Saturday. */
+export const holidayDtoSchema = z.object({
+  date: z.string(),
+  name: z.string(),
+  nameEn: z.string().nullable(),
+  kind: z.enum(HOLIDAY_KINDS),
+});
+export type HolidayDto = z.infer<typeof holidayDtoSchema>;
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+export interface ItemList<T> {
+  items: T[];
+}
+
+// ---- Requests ----
+
+export const isoDateSchema = z.string().refine(isCalendarDate, 'A date YYYY-MM-DD');
+
+/** Longest search text kept; the rest is cut (a 5,000-character q is not an error). */
+export const PROCEDURE_QUERY_MAX_LENGTH = 200;
+export const PROCEDURE_PAGE_SIZE_MAX = 100;
+export const PROCEDURE_PAGE_SIZE_DEFAULT = 20;
+
+/** Remove NUL and other C0 controls (PostgreSQL refuses NUL in text), cap by code points. */
+export function cleanSearchText(q: string): string {
+  // eslint-disable-next-line no-control-regex
+  const cleaned = q.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+  return Array.from(cleaned).slice(0, PROCEDURE_QUERY_MAX_LENGTH).join('').trim();
+}
+
+const intParam = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,9}$/, 'A whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+/** Query strings are not strict: an unknown parameter (a cache-buster) is ignored, not refused. */
+export const procedureSearchQuerySchema = z.object({
+  q: z.string().transform(cleanSearchText).optional(),
+  sectorCode: z.string().max(100).optional(),
+  agencyCode: z.string().max(100).optional(),
+  onlineLevel: z.enum(ONLINE_LEVELS).optional(),
+  page: intParam(1, 100_000).optional(),
+  pageSize: intParam(1, PROCEDURE_PAGE_SIZE_MAX).optional(),
+});
+export type ProcedureSearchQuery = z.output<typeof procedureSearchQuerySchema>;
+
+export const holidayQuerySchema = z.object({
+  year: z
+    .string()
+    .regex(/^\d{4}$/, 'A year, e.g. 2026')
+    .transform(Number)
+    .optional(),
+});
+
+export const createAgencySchema = z.strictObject({
+  code: agencyCodeSchema,
+  name: name,
+  nameEn: name.optional(),
+  level: agencyLevelSchema,
+  parentCode: agencyCodeSchema.nullish(),
+});
+export type CreateAgencyInput = z.output<typeof createAgencySchema>;
+
+export const createSectorSchema = z.strictObject({
+  code: sectorCodeSchema,
+  name: name,
+  nameEn: name.optional(),
+});
+export type CreateSectorInput = z.output<typeof createSectorSchema>;
+
+const procedureVersionShape = {
+  name: name,
+  nameEn: name.optional(),
+  sectorCode: sectorCodeSchema,
+  agencyCodes: z.array(agencyCodeSchema).min(1).max(200),
+  onlineLevel: z.enum(ONLINE_LEVELS),
+  /** 0 = same day. */
+  processingDays: z.number().int().min(0).max(365),
+  fee: z.number().int().min(0).max(1_000_000_000),
+  requiredDocuments: z.array(requiredDocumentSchema).max(50),
+  formSchema: formSchemaSchema,
+  description: longText.optional(),
+  descriptionEn: longText.optional(),
+  legalBasis: longText.optional(),
+  result: z.string().trim().max(1000).optional(),
+  resultEn: z.string().trim().max(1000).optional(),
+  feeNote: z.string().trim().max(1000).optional(),
+  feeNoteEn: z.string().trim().max(1000).optional(),
+};
+
+function refuseDuplicates(p: { agencyCodes: string[]; requiredDocuments: { code: string }[] }, ctx: z.RefinementCtx) {
+  const check = (keys: string[], path: (i: number) => (string | number)[]) => {
+    const seen = new Set<string>();
+    keys.forEach((k, i) => {
+      if (seen.has(k)) ctx.addIssue({ code: 'custom', path: path(i), message: `Duplicate ${k}` });
+      seen.add(k);
+    });
+  };
+  check(p.agencyCodes, (i) => ['agencyCodes', i]);
+  check(
+    p.requiredDocuments.map((d) => d.code),
+    (i) => ['requiredDocuments', i, 'code'],
+  );
+}
+
+/** The body of PUT /admin/procedures/{code}: a complete new version (the code is in the path). */
+export const procedureVersionInputSchema = z.strictObject(procedureVersionShape).superRefine(refuseDuplicates);
+export type ProcedureVersionInput = z.output<typeof procedureVersionInputSchema>;
+
+/** The body of POST /admin/procedures: version 1 with its code. */
+export const createProcedureSchema = z
+  .strictObject({ code: procedureCodeSchema, ...procedureVersionShape })
+  .superRefine(refuseDuplicates);
+export type CreateProcedureInput = z.output<typeof createProcedureSchema>;
+
+export const putHolidaySchema = z.strictObject({
+  name: name,
+  nameEn: name.optional(),
+  /** Default HOLIDAY; WORKING_DAY marks a compensating working Saturday. */
+  kind: z.enum(HOLIDAY_KINDS).default('HOLIDAY'),
+});
+export type PutHolidayInput = z.output<typeof putHolidaySchema>;

@@ -1,0 +1,238 @@
+import { z } from 'zod';
+import { isCalendarDate, NATIONAL_ID_PATTERN, PHONE_PATTERN } from './identity.js';
+
+/**
+ * A procedure's application form, described as data (api.md, `formSchema`), and the one function
+ * that turns it into the validator of its form data: the API validates dossiers with it at submit,
+ * the web builds and validates the application form with it (zodResolver).
+ */
+
+export const FORM_FIELD_TYPES = [
+  'text',
+  'textarea',
+  'number',
+  'date',
+  'select',
+  'checkbox',
+  'email',
+  'phone',
+  'nationalId',
+] as const;
+export type FormFieldType = (typeof FORM_FIELD_TYPES)[number];
+
+/**
+ * Stable codes a failing form field carries as its message; the web maps each to vi/en text
+ * (e.g. `form.error.required`). Nothing else is ever put in a form-data issue message.
+ */
+export const FORM_ERROR_CODES = [
+  'required',
+  'invalid_type',
+  'too_long',
+  'invalid_format',
+  'invalid_option',
+  'too_small',
+  'too_big',
+  'not_integer',
+  'invalid_date',
+  'invalid_national_id',
+  'invalid_phone',
+  'invalid_email',
+] as const;
+export type FormErrorCode = (typeof FORM_ERROR_CODES)[number];
+
+/** Default length caps, so a form never stores unbounded text when the schema gives none. */
+export const DEFAULT_MAX_LENGTH = { text: 500, textarea: 4000, email: 254 } as const;
+/** Hard cap on any string a draft may hold (drafts are checked for shape only). */
+export const DRAFT_MAX_STRING_LENGTH = 10_000;
+
+const FIELD_KEY = /^[a-zA-Z][a-zA-Z0-9_]{0,63}$/;
+/** Where each optional constraint means something; elsewhere it is refused, not ignored. */
+const TYPES_WITH_MAX_LENGTH: readonly FormFieldType[] = ['text', 'textarea', 'email'];
+const TYPES_WITH_PATTERN: readonly FormFieldType[] = ['text', 'textarea'];
+const TYPES_WITH_BOUNDS: readonly FormFieldType[] = ['number'];
+
+export const formFieldOptionSchema = z.strictObject({
+  value: z.string().min(1).max(100),
+  label: z.string().trim().min(1).max(300),
+  labelEn: z.string().trim().min(1).max(300),
+});
+export type FormFieldOption = z.infer<typeof formFieldOptionSchema>;
+
+function compiles(pattern: string): boolean {
+  try {
+    new RegExp(pattern, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const formFieldSchema = z
+  .strictObject({
+    key: z.string().regex(FIELD_KEY, 'Must start with a letter and hold only letters, digits and _ (max 64)'),
+    label: z.string().trim().min(1).max(300),
+    labelEn: z.string().trim().min(1).max(300),
+    type: z.enum(FORM_FIELD_TYPES),
+    required: z.boolean(),
+    /** Optional hint shown under the label. */
+    hint: z.string().max(1000).optional(),
+    hintEn: z.string().max(1000).optional(),
+    options: z.array(formFieldOptionSchema).min(1).max(200).optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    /** `number` fields only: whole numbers (counts of copies, areas in m² rounded…). */
+    integer: z.boolean().optional(),
+    maxLength: z.number().int().min(1).max(DRAFT_MAX_STRING_LENGTH).optional(),
+    /** A regular expression (unicode flag) the WHOLE value must match (it is anchored). */
+    pattern: z.string().min(1).max(500).refine(compiles, 'Not a valid regular expression').optional(),
+  })
+  .superRefine((field, ctx) => {
+    const refuse = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (field.type === 'select' && !field.options) refuse('options', 'A select field needs options');
+    if (field.type !== 'select' && field.options !== undefined) refuse('options', 'Only a select field has options');
+    if (field.options) {
+      const seen = new Set<string>();
+      field.options.forEach((o, i) => {
+        if (seen.has(o.value))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['options', i, 'value'],
+            message: 'Duplicate option value',
+          });
+        seen.add(o.value);
+      });
+    }
+    if (!TYPES_WITH_BOUNDS.includes(field.type)) {
+      if (field.min !== undefined) refuse('min', `A ${field.type} field has no min`);
+      if (field.max !== undefined) refuse('max', `A ${field.type} field has no max`);
+      if (field.integer !== undefined) refuse('integer', `A ${field.type} field has no integer`);
+    }
+    if (field.min !== undefined && field.max !== undefined && field.min > field.max)
+      refuse('max', 'max must not be below min');
+    if (field.maxLength !== undefined && !TYPES_WITH_MAX_LENGTH.includes(field.type))
+      refuse('maxLength', `A ${field.type} field has no maxLength`);
+    if (field.pattern !== undefined && !TYPES_WITH_PATTERN.includes(field.type))
+      refuse('pattern', `A ${field.type} field has no pattern`);
+  });
+export type FormField = z.infer<typeof formFieldSchema>;
+
+export const formSchemaSchema = z
+  .strictObject({ fields: z.array(formFieldSchema).max(100) })
+  .superRefine((schema, ctx) => {
+    const seen = new Set<string>();
+    schema.fields.forEach((f, i) => {
+      if (seen.has(f.key))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['fields', i, 'key'],
+          message: `Duplicate key ${f.key}`,
+        });
+      seen.add(f.key);
+    });
+  });
+export type FormSchema = z.infer<typeof formSchemaSchema>;
+
+/** A value of one form field as JSON carries it. */
+export type FormValue = string | number | boolean;
+/** The form data of a dossier: field key → value (absent, or null, when not filled in). */
+export type FormData = Record<string, FormValue | null | undefined>;
+
+// The national ID and phone rules are identity's (one definition for registration and forms).
+/** Deliberately plain: one @, no spaces, a dot in the domain; the mailbox proves the rest. */
+export const EMAIL_PATTERN = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
+
+const isEmpty = (v: unknown) => v === undefined || v === null;
+
+/** `required` when nothing was given (also NaN: an emptied number input), else `invalid_type`. */
+const typeError = (iss: { input?: unknown }) =>
+  isEmpty(iss.input) || (typeof iss.input === 'number' && Number.isNaN(iss.input)) ? 'required' : 'invalid_type';
+
+function stringField(field: FormField, check?: (v: string) => FormErrorCode | null): z.ZodType {
+  const cap =
+    field.maxLength ??
+    (field.type === 'text' || field.type === 'textarea' || field.type === 'email'
+      ? DEFAULT_MAX_LENGTH[field.type]
+      : DRAFT_MAX_STRING_LENGTH);
+  const pattern = field.pattern !== undefined ? new RegExp(`^(?:${field.pattern})$`, 'u') : null;
+  let s: z.ZodType = z.string({ error: typeError }).superRefine((v, ctx) => {
+    // An optional field may be left as '' (an untouched input); a required one may not.
+    if (v.trim() === '') {
+      if (field.required) ctx.addIssue({ code: 'custom', message: 'required' });
+      return;
+    }
+    if (v.length > cap) ctx.addIssue({ code: 'custom', message: 'too_long' });
+    else if (pattern && !pattern.test(v)) ctx.addIssue({ code: 'custom', message: 'invalid_format' });
+    const code = check?.(v);
+    if (code) ctx.addIssue({ code: 'custom', message: code });
+  });
+  if (!field.required) s = s.nullish();
+  return s;
+}
+
+function fieldValidator(field: FormField): z.ZodType {
+  switch (field.type) {
+    case 'text':
+    case 'textarea':
+      return stringField(field);
+    case 'email':
+      return stringField(field, (v) => (EMAIL_PATTERN.test(v) ? null : 'invalid_email'));
+    case 'phone':
+      return stringField(field, (v) => (PHONE_PATTERN.test(v) ? null : 'invalid_phone'));
+    case 'nationalId':
+      return stringField(field, (v) => (NATIONAL_ID_PATTERN.test(v) ? null : 'invalid_national_id'));
+    case 'date':
+      return stringField(field, (v) => (isCalendarDate(v) ? null : 'invalid_date'));
+    case 'select': {
+      const values = new Set((field.options ?? []).map((o) => o.value));
+      return stringField(field, (v) => (values.has(v) ? null : 'invalid_option'));
+    }
+    case 'number': {
+      let n = z.number({ error: typeError });
+      if (field.integer) n = n.int({ error: 'not_integer' });
+      if (field.min !== undefined) n = n.min(field.min, { error: 'too_small' });
+      if (field.max !== undefined) n = n.max(field.max, { error: 'too_big' });
+      return field.required ? n : n.nullish();
+    }
+    case 'checkbox': {
+      const b = z.boolean({ error: typeError });
+      // A required checkbox is a declaration the applicant must tick (HTML `required` semantics).
+      return field.required ? b.refine((v) => v, { error: 'required' }) : b.nullish();
+    }
+  }
+}
+
+/**
+ * The validator of a procedure's form data at submit: every field's type, required, bounds,
+ * options, pattern; unknown keys refused. Each failing field's issue message is a FormErrorCode,
+ * its path the field key.
+ */
+export function buildFormValidator(formSchema: FormSchema) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const field of formSchema.fields) shape[field.key] = fieldValidator(field);
+  return z.strictObject(shape);
+}
+
+/**
+ * The validator of a draft's form data (api.md, PATCH /dossiers/{id}): shape only. Known keys,
+ * the right JSON type per field, everything optional; rules wait for submit.
+ */
+export function buildDraftValidator(formSchema: FormSchema) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const field of formSchema.fields) {
+    const base =
+      field.type === 'number'
+        ? z.number({ error: 'invalid_type' })
+        : field.type === 'checkbox'
+          ? z.boolean({ error: 'invalid_type' })
+          : z.string({ error: 'invalid_type' }).max(DRAFT_MAX_STRING_LENGTH, { error: 'too_long' });
+    shape[field.key] = base.nullish();
+  }
+  return z.strictObject(shape);
+}
+
+/** Initial values of an empty form (react-hook-form `defaultValues`): '' / false / undefined. */
+export function emptyFormData(formSchema: FormSchema): FormData {
+  const out: FormData = {};
+  for (const f of formSchema.fields) out[f.key] = f.type === 'checkbox' ? false : f.type === 'number' ? undefined : '';
+  return out;
+}

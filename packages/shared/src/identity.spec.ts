@@ -1,0 +1,71 @@
+import { createStaffUserSchema, isCalendarDate, loginSchema, registerSchema } from './identity.js';
+
+const valid = {
+  nationalId: '048090000123',
+  fullName: 'Nguyễn Văn An',
+  dateOfBirth: '1990-05-12',
+  email: 'an@example.vn',
+  phone: '+84905123456',
+  password: 'Sông-Hàn-2026',
+};
+
+describe('registerSchema', () => {
+  it('accepts a complete registration, phone optional', () => {
+    expect(registerSchema.safeParse(valid).success).toBe(true);
+    const { phone: _phone, ...noPhone } = valid;
+    expect(registerSchema.safeParse(noPhone).success).toBe(true);
+  });
+
+  it('names each bad field once', () => {
+    const r = registerSchema.safeParse({ ...valid, nationalId: 'abc', dateOfBirth: 'abc', phone: '0123' });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => i.path.join('.')).sort()).toEqual(['dateOfBirth', 'nationalId', 'phone']);
+  });
+
+  it('refuses unknown fields', () => {
+    expect(registerSchema.safeParse({ ...valid, roles: ['ADMIN'] }).success).toBe(false);
+  });
+
+  it('accepts Vietnamese phone numbers in both forms', () => {
+    for (const phone of ['0905123456', '+84905123456', '02363123456']) {
+      expect(registerSchema.safeParse({ ...valid, phone }).success).toBe(true);
+    }
+    for (const phone of ['905123456', '+1905123456', '09051234567890']) {
+      expect(registerSchema.safeParse({ ...valid, phone }).success).toBe(false);
+    }
+  });
+});
+
+describe('isCalendarDate', () => {
+  it('accepts real dates only', () => {
+    expect(isCalendarDate('2024-02-29')).toBe(true);
+    expect(isCalendarDate('2023-02-29')).toBe(false);
+    expect(isCalendarDate('2024-2-29')).toBe(false);
+  });
+});
+
+describe('createStaffUserSchema', () => {
+  const staff = {
+    username: 'TiepNhan.HaiChau',
+    password: 'Một-Cửa-2026',
+    fullName: 'B',
+    roles: ['RECEPTIONIST'],
+    agencyCode: 'A',
+  };
+
+  it('keeps usernames lowercase', () => {
+    expect(createStaffUserSchema.parse(staff).username).toBe('tiepnhan.haichau');
+  });
+
+  it('refuses citizen roles and 12-digit usernames', () => {
+    expect(createStaffUserSchema.safeParse({ ...staff, roles: ['CITIZEN'] }).success).toBe(false);
+    expect(createStaffUserSchema.safeParse({ ...staff, username: '048090000123' }).success).toBe(false);
+  });
+});
+
+describe('loginSchema', () => {
+  it('needs both fields', () => {
+    expect(loginSchema.safeParse({ username: 'a' }).success).toBe(false);
+    expect(loginSchema.safeParse({ username: 'a', password: 'b' }).success).toBe(true);
+  });
+});
