@@ -6,6 +6,7 @@ import { Clock, SystemClock } from './common/clock.js';
 import { AccessGuard } from './common/auth/access.guard.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { CatalogModule } from './modules/catalog/catalog.module.js';
+import { DossiersModule } from './modules/dossiers/dossiers.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { IdentityModule } from './modules/identity/identity.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
@@ -35,6 +36,7 @@ export class AppModule {
         IdentityModule,
         CatalogModule,
         NotificationsModule,
+        DossiersModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

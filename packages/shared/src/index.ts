@@ -7,3 +7,4 @@ export * from './catalog.js';
 export * from './workflow.js';
 export * from './dossier-code.js';
 export * from './working-days.js';
+export * from './dossier.js';

@@ -3,6 +3,7 @@ import { Agency1764210000000 } from './1764210000000-agency.js';
 import { Identity1764300000000 } from './1764300000000-identity.js';
 import { Catalog1764400000000 } from './1764400000000-catalog.js';
 import { Outbox1764500000000 } from './1764500000000-outbox.js';
+import { Dossiers1764600000000 } from './1764600000000-dossiers.js';
 
 /** Every migration, in order. A new one is appended here; a merged one is never edited. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Identity1764300000000,
   Catalog1764400000000,
   Outbox1764500000000,
+  Dossiers1764600000000,
 ];

@@ -1,0 +1,95 @@
+import type { Readable } from 'node:stream';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AttachmentDto, DossierStatus } from '@motcua/shared';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { Clock } from '../../common/clock.js';
+import { CatalogService } from '../catalog/catalog.service.js';
+import { FileStorage } from '../files/file-storage.js';
+import { storeUpload } from '../files/store-upload.js';
+import { AgencyScopeService } from '../identity/agency-scope.service.js';
+import { AttachmentsRepository } from './attachments.repository.js';
+import { canSeeDossier, isUuid } from './dossier-access.js';
+import { DossierError } from './dossiers.errors.js';
+import { toAttachmentDto } from './dossiers.mapper.js';
+import { DossiersRepository } from './dossiers.repository.js';
+import type { AttachmentRow } from './dossiers.types.js';
+import { cleanFileName, type UploadSource } from './multipart-upload.js';
+
+/** Statuses in which the applicant may add attachments (api.md). */
+const UPLOAD_STATUSES: readonly DossierStatus[] = ['DRAFT', 'SUPPLEMENT_REQUESTED'];
+export const MAX_ATTACHMENTS_PER_DOSSIER = 100;
+const DEFAULT_MAX_SIZE_MB = 10;
+const MB = 1024 * 1024;
+
+export interface AttachmentDownload {
+  attachment: AttachmentRow;
+  stream: Readable;
+}
+
+/** Attachments: streamed upload (type by content, size per document), scoped download. */
+@Injectable()
+export class AttachmentsService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly dossiers: DossiersRepository,
+    private readonly attachments: AttachmentsRepository,
+    private readonly catalog: CatalogService,
+    private readonly scopes: AgencyScopeService,
+    private readonly storage: FileStorage,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * The applicant adds a file for one of the procedure's required documents while the dossier
+   * is a draft or awaits a supplement. Checked before a byte is read: the dossier (404), its
+   * status (409), the attachment count (422); then the document code (400), the type by content
+   * (415) and the document's size limit (413) while streaming into the content-addressed store.
+   */
+  async upload(dossierId: string, user: AuthUser, source: UploadSource): Promise<AttachmentDto> {
+    const d = isUuid(dossierId) ? await this.dossiers.findById(dossierId) : null;
+    if (!d || d.applicantId !== user.id) throw DossierError.notFound();
+    if (!UPLOAD_STATUSES.includes(d.status)) throw DossierError.uploadNotAllowed(d.status);
+    if ((await this.attachments.countByDossier(d.id)) >= MAX_ATTACHMENTS_PER_DOSSIER) {
+      throw DossierError.tooManyAttachments(MAX_ATTACHMENTS_PER_DOSSIER);
+    }
+    const procedure = await this.catalog.getProcedureVersion(d.procedureCode, d.procedureVersion);
+    const documents = new Map(procedure.requiredDocuments.map((doc) => [doc.code, doc]));
+
+    const received = await source(async ({ fields, fileName, stream }) => {
+      const document = fields.documentCode ? documents.get(fields.documentCode) : undefined;
+      if (!document) throw DossierError.unknownDocument(fields.documentCode);
+      const stored = await storeUpload(this.storage, stream, (document.maxSizeMb ?? DEFAULT_MAX_SIZE_MB) * MB);
+      return { stored, fileName: cleanFileName(fileName), documentCode: document.code };
+    });
+
+    return this.ds.transaction(async (m) => {
+      // The status again, locked against a concurrent submit: the upload took time.
+      const status = await this.dossiers.findStatusForShare(d.id, m);
+      if (!status || !UPLOAD_STATUSES.includes(status)) throw DossierError.uploadNotAllowed(status ?? d.status);
+      const row = await this.attachments.insert(
+        {
+          dossierId: d.id,
+          documentCode: received.documentCode,
+          fileName: received.fileName,
+          mimeType: received.stored.mimeType,
+          size: received.stored.size,
+          sha256: received.stored.sha256,
+          uploadedBy: user.id,
+          uploadedAt: this.clock.now(),
+        },
+        m,
+      );
+      return toAttachmentDto(row);
+    });
+  }
+
+  /** A file of a dossier the user may see; 404 otherwise (and for another dossier's attachment). */
+  async download(dossierId: string, attachmentId: string, user: AuthUser): Promise<AttachmentDownload> {
+    const d = isUuid(dossierId) ? await this.dossiers.findById(dossierId) : null;
+    if (!d || !canSeeDossier(user, await this.scopes.agencyCodesInScope(user), d)) throw DossierError.notFound();
+    const attachment = isUuid(attachmentId) ? await this.attachments.findOne(d.id, attachmentId) : null;
+    if (!attachment) throw DossierError.attachmentNotFound();
+    return { attachment, stream: await this.storage.open(attachment.sha256) };
+  }
+}

@@ -1,0 +1,29 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { counterDossierSchema, dossierDtoSchema, type DossierDto } from '@motcua/shared';
+import { Roles } from '../../common/auth/access.decorator.js';
+import { CurrentUser, type AuthUser } from '../../common/auth/auth-user.js';
+import { ZodPipe } from '../../common/zod.pipe.js';
+import { CounterService } from './counter.service.js';
+import { openApiSchema } from './dossiers.openapi.js';
+
+/** api.md, "Counter and queues": walk-in dossiers registered at the one-stop-shop desk. */
+@ApiTags('counter')
+@ApiBearerAuth()
+@Controller('counter')
+export class CounterController {
+  constructor(private readonly counter: CounterService) {}
+
+  @Post('dossiers')
+  @Roles('RECEPTIONIST')
+  @ApiOperation({ summary: 'Register a walk-in dossier, received at once at the receptionist’s agency' })
+  @ApiBody({ schema: openApiSchema(counterDossierSchema, 'input') })
+  @ApiCreatedResponse({ schema: openApiSchema(dossierDtoSchema) })
+  intake(
+    @CurrentUser() user: AuthUser,
+    @Body(new ZodPipe(counterDossierSchema)) body: z.output<typeof counterDossierSchema>,
+  ): Promise<DossierDto> {
+    return this.counter.intake(body, user);
+  }
+}

@@ -1,0 +1,303 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  buildFormValidator,
+  checkAction,
+  computeDueAt,
+  extendDueAt,
+  formatDossierCode,
+  localDateKey,
+  zodFieldErrors,
+  type DossierAction,
+  type DossierStatus,
+  type FieldError,
+  type Role,
+  type Transition,
+} from '@motcua/shared';
+import { AppError } from '../../common/app-error.js';
+import { Clock } from '../../common/clock.js';
+import { eventHash, type TimelineEventContent } from '../audit/hash-chain.js';
+import { CatalogService } from '../catalog/catalog.service.js';
+import { AgencyScopeService } from '../identity/agency-scope.service.js';
+import { UsersService } from '../identity/users.service.js';
+import { OutboxService } from '../notifications/outbox.service.js';
+import { AttachmentsRepository } from './attachments.repository.js';
+import { canSeeDossier } from './dossier-access.js';
+import { DossierEventsRepository } from './dossier-events.repository.js';
+import { DossierTransitionHooks, snapshotOf } from './dossier-transition-hooks.js';
+import { DossierError } from './dossiers.errors.js';
+import { DossiersRepository } from './dossiers.repository.js';
+import type { Actor, DossierChange, DossierRow, DossierWithNames } from './dossiers.types.js';
+
+/** The outbox message of every status change; the e-mail handler and later the portal sync read it. */
+export const DOSSIER_STATUS_CHANGED = 'dossier.status_changed';
+
+export interface DossierStatusChangedPayload {
+  dossierId: string;
+  code: string | null;
+  action: DossierAction;
+  fromStatus: DossierStatus;
+  toStatus: DossierStatus;
+  note: string | null;
+  at: string;
+  agencyCode: string;
+  procedureName: string;
+  applicantId: string;
+  applicantName: string;
+  applicantEmail: string | null;
+}
+
+export interface ActionOptions {
+  note?: string | null;
+  assigneeId?: string;
+  /** Run inside the caller's transaction instead of opening one. */
+  manager?: EntityManager;
+}
+
+/** Prefix each form field error with `formData.`. */
+export function formErrors(errors: FieldError[]): FieldError[] {
+  return errors.map((e) => ({ ...e, field: e.field === '(body)' ? 'formData' : `formData.${e.field}` }));
+}
+
+/** A form data object checked against a validator; a 400 naming every bad field. */
+export function validateForm(
+  validator: ReturnType<typeof buildFormValidator>,
+  formData: Record<string, unknown>,
+): Record<string, unknown> {
+  const result = validator.safeParse(formData);
+  if (!result.success) throw DossierError.formInvalid(formErrors(zodFieldErrors(result.error)));
+  return formData;
+}
+
+/**
+ * The one way a dossier changes status (architecture.md): `applyAction` checks scope, the shared
+ * transition table and the note rule, then `commitTransition` updates the row with
+ * `WHERE version = :expected`, appends the hash-chained timeline event, the outbox message and
+ * runs the in-transaction hooks, all in one transaction.
+ */
+@Injectable()
+export class DossierWorkflowService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly dossiers: DossiersRepository,
+    private readonly events: DossierEventsRepository,
+    private readonly attachments: AttachmentsRepository,
+    private readonly catalog: CatalogService,
+    private readonly users: UsersService,
+    private readonly scopes: AgencyScopeService,
+    private readonly outbox: OutboxService,
+    private readonly hooks: DossierTransitionHooks,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Take `action` on a dossier as `actor`. Answers, in this order: 404 when the dossier is not
+   * the caller's to see; 403 when their role may never take the action; 409 when its status does
+   * not allow it; 400 naming `note` when the action needs one; 409 when `expectedVersion` is not
+   * the current version (omitted: the version read now, still checked by the conditional update).
+   */
+  async applyAction(
+    dossierId: string,
+    action: DossierAction,
+    actor: Actor,
+    expectedVersion: number | undefined,
+    options: ActionOptions = {},
+  ): Promise<DossierRow> {
+    // Read before the transaction: a statement on another pooled connection while a transaction
+    // holds one could starve the pool under load.
+    const scope = await this.scopes.agencyCodesInScope(actor);
+    const assignee = options.assigneeId ? await this.findUser(options.assigneeId) : null;
+    const run = async (m: EntityManager) => {
+      const d = await this.dossiers.findWithNamesById(dossierId, m);
+      if (!d || !canSeeDossier(actor, scope, d)) throw DossierError.notFound();
+      const check = checkAction(d.status, action, { roles: actor.roles, isApplicant: d.applicantId === actor.id });
+      if (!check.ok) {
+        throw check.reason === 'FORBIDDEN'
+          ? DossierError.actionForbidden(action)
+          : DossierError.invalidTransition(d.status, action);
+      }
+      const note = options.note?.trim() || null;
+      if (check.transition.noteRequired && !note) throw DossierError.noteRequired(action);
+      const version = expectedVersion ?? d.version;
+      if (version !== d.version) throw DossierError.staleVersion(version);
+      const now = this.clock.now();
+      const fields = await this.changeFor(action, d, actor, assignee, options, now, m);
+      return this.commitTransition(m, d, action, check.transition, actor, version, fields, note, now);
+    };
+    return options.manager ? run(options.manager) : this.ds.transaction(run);
+  }
+
+  /**
+   * Write one transition: the conditional update (stale → 409, nothing written), the timeline
+   * event chained to the previous one, the outbox message (unless `notify` is false) and the
+   * hooks. The caller has checked that the transition is allowed.
+   */
+  async commitTransition(
+    m: EntityManager,
+    d: DossierWithNames,
+    action: DossierAction,
+    transition: Transition,
+    actor: Actor,
+    expectedVersion: number,
+    fields: DossierChange,
+    note: string | null,
+    at: Date,
+    notify = true,
+  ): Promise<DossierRow> {
+    const actorRole: Role | null = actor.roles.find((r) => transition.roles.includes(r)) ?? actor.roles[0] ?? null;
+    const content: TimelineEventContent = {
+      dossierId: d.id,
+      seq: d.lastEventSeq + 1,
+      type: action,
+      fromStatus: d.status,
+      toStatus: transition.to,
+      actorId: actor.id,
+      actorRole,
+      note,
+      at,
+    };
+    const hash = eventHash(d.lastEventHash, content);
+    const after = await this.dossiers.applyChange(
+      d.id,
+      expectedVersion,
+      { status: transition.to, fields, lastEventSeq: content.seq, lastEventHash: hash, at },
+      m,
+    );
+    if (!after) throw DossierError.staleVersion(expectedVersion);
+    await this.events.insert(
+      {
+        dossierId: d.id,
+        seq: content.seq,
+        type: action,
+        fromStatus: d.status,
+        toStatus: transition.to,
+        actorId: actor.id,
+        actorRole,
+        actorName: actor.fullName,
+        note,
+        at,
+        prevHash: d.lastEventHash,
+        hash,
+      },
+      m,
+    );
+    if (notify) {
+      const payload: DossierStatusChangedPayload = {
+        dossierId: d.id,
+        code: after.code,
+        action,
+        fromStatus: d.status,
+        toStatus: transition.to,
+        note,
+        at: at.toISOString(),
+        agencyCode: after.agencyCode,
+        procedureName: d.procedureName,
+        applicantId: d.applicantId,
+        applicantName: d.applicantName,
+        applicantEmail: d.applicantEmail,
+      };
+      await this.outbox.enqueue(m, DOSSIER_STATUS_CHANGED, payload);
+    }
+    await this.hooks.runTransition(m, {
+      action,
+      at,
+      actor: { id: actor.id, role: actorRole },
+      before: snapshotOf(d),
+      after: snapshotOf(after),
+    });
+    return after;
+  }
+
+  /** The code of a dossier submitted now at an agency, from the locked per-day counter row. */
+  async assignCode(agencyCode: string, at: Date, m: EntityManager): Promise<string> {
+    const seq = await this.dossiers.nextCodeSeq(agencyCode, localDateKey(at), m);
+    return formatDossierCode(agencyCode, at, seq);
+  }
+
+  /** The columns an action sets besides the status (domain.md, deadlines and clock stop). */
+  private async changeFor(
+    action: DossierAction,
+    d: DossierRow,
+    actor: Actor,
+    assignee: AssigneeCandidate | null,
+    options: ActionOptions,
+    now: Date,
+    m: EntityManager,
+  ): Promise<DossierChange> {
+    switch (action) {
+      case 'submit':
+        await this.checkSubmittable(d, m);
+        // Last: the counter row stays locked until commit, so take it as late as possible.
+        return { code: await this.assignCode(d.agencyCode, now, m), submittedAt: now };
+      case 'receive': {
+        const calendar = await this.catalog.getWorkingCalendar(m);
+        return { receivedAt: now, dueAt: computeDueAt(now, d.processingDays, calendar) };
+      }
+      case 'assign':
+        return { assigneeId: this.assigneeFor(d, actor, options.assigneeId, assignee) };
+      case 'request_supplement':
+        return { supplementRequestedAt: now };
+      case 'supplement': {
+        if (!d.dueAt) return { supplementRequestedAt: null };
+        const calendar = await this.catalog.getWorkingCalendar(m);
+        const pausedFrom = d.supplementRequestedAt ?? now;
+        return { dueAt: extendDueAt(d.dueAt, pausedFrom, now, calendar), supplementRequestedAt: null };
+      }
+      case 'approve':
+      case 'reject':
+        return { completedAt: now };
+      case 'return_result':
+        return { returnedAt: now };
+      case 'refuse':
+      case 'withdraw':
+      case 'submit_for_approval':
+      case 'return_to_officer':
+        return {};
+    }
+  }
+
+  /** Full form validation and required documents, at submit. */
+  private async checkSubmittable(d: DossierRow, m: EntityManager): Promise<void> {
+    const procedure = await this.catalog.getProcedureVersion(d.procedureCode, d.procedureVersion, m);
+    validateForm(buildFormValidator(procedure.formSchema), d.formData);
+    const present = await this.attachments.findDocumentCodes(d.id, m);
+    const missing = procedure.requiredDocuments.filter((doc) => doc.required && !present.has(doc.code));
+    if (missing.length) throw DossierError.missingDocuments(missing.map((doc) => doc.code));
+  }
+
+  /**
+   * The assignee is always an officer of the dossier's agency: the named one, or the caller
+   * taking the dossier for themself (who must then be such an officer).
+   */
+  private assigneeFor(
+    d: DossierRow,
+    actor: Actor,
+    assigneeId: string | undefined,
+    assignee: AssigneeCandidate | null,
+  ): string {
+    if (!assigneeId) {
+      if (!actor.roles.includes('OFFICER') || actor.agencyCode !== d.agencyCode) throw DossierError.assigneeRequired();
+      return actor.id;
+    }
+    if (!assignee || !assignee.roles.includes('OFFICER') || assignee.agencyCode !== d.agencyCode) {
+      throw DossierError.invalidAssignee();
+    }
+    return assignee.id;
+  }
+
+  private async findUser(id: string): Promise<AssigneeCandidate | null> {
+    try {
+      const u = await this.users.getById(id);
+      return { id: u.id, roles: u.roles, agencyCode: u.agencyCode };
+    } catch (e) {
+      if (e instanceof AppError && e.status === 404) return null;
+      throw e;
+    }
+  }
+}
+
+interface AssigneeCandidate {
+  id: string;
+  roles: Role[];
+  agencyCode: string | null;
+}

@@ -1,0 +1,166 @@
+import {
+  extendDueAt,
+  NATIONAL_STATUS_CODE,
+  slaState,
+  type AttachmentDto,
+  type AuditResponse,
+  type DossierAction,
+  type DossierDto,
+  type DossierSummary,
+  type RatingDto,
+  type SlaState,
+  type TimelineEntry,
+  type TrackingDto,
+  type WorkingCalendar,
+} from '@motcua/shared';
+import type { AttachmentRow, DossierEventRow, DossierRow, DossierWithNames, RatingRow } from './dossiers.types.js';
+
+const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+/**
+ * The SLA state shown on a dossier: none before receipt (no due date) and none for a dossier that
+ * left the administration without a decision (refused, withdrawn).
+ */
+export function dossierSla(
+  d: Pick<DossierRow, 'status' | 'dueAt' | 'completedAt' | 'supplementRequestedAt'>,
+  now: Date,
+  calendar: WorkingCalendar,
+): SlaState | null {
+  if (d.status === 'DRAFT' || d.status === 'NOT_ACCEPTED' || d.status === 'WITHDRAWN') return null;
+  return slaState({ dueAt: effectiveDueAt(d, now, calendar), completedAt: d.completedAt }, now, calendar);
+}
+
+/**
+ * The due date as it stands now: while a supplement is awaited the clock is stopped, so the due
+ * date is already pushed by the working days waited so far (what `supplement` will then store).
+ */
+export function effectiveDueAt(
+  d: Pick<DossierRow, 'status' | 'dueAt' | 'supplementRequestedAt'>,
+  now: Date,
+  calendar: WorkingCalendar,
+): Date | null {
+  if (d.dueAt && d.status === 'SUPPLEMENT_REQUESTED' && d.supplementRequestedAt) {
+    return extendDueAt(d.dueAt, d.supplementRequestedAt, now, calendar);
+  }
+  return d.dueAt;
+}
+
+export function toAttachmentDto(a: AttachmentRow): AttachmentDto {
+  return {
+    id: a.id,
+    documentCode: a.documentCode,
+    fileName: a.fileName,
+    mimeType: a.mimeType,
+    size: Number(a.size),
+    sha256: a.sha256,
+    uploadedAt: a.uploadedAt.toISOString(),
+  };
+}
+
+export function toTimelineEntry(e: DossierEventRow): TimelineEntry {
+  return {
+    type: e.type,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    actor: { fullName: e.actorName, role: e.actorRole },
+    note: e.note,
+    at: e.at.toISOString(),
+  };
+}
+
+export function toRatingDto(r: RatingRow): RatingDto {
+  return { dossierId: r.dossierId, score: r.score, comment: r.comment, at: r.at.toISOString() };
+}
+
+export interface DossierDetailParts {
+  dossier: DossierWithNames;
+  attachments: AttachmentRow[];
+  events: DossierEventRow[];
+  rating: RatingRow | null;
+  sla: SlaState | null;
+  availableActions: DossierAction[];
+}
+
+export function toDossierDto(p: DossierDetailParts): DossierDto {
+  const d = p.dossier;
+  return {
+    id: d.id,
+    code: d.code,
+    status: d.status,
+    nationalStatusCode: NATIONAL_STATUS_CODE[d.status],
+    channel: d.channel,
+    version: d.version,
+    procedure: {
+      code: d.procedureCode,
+      name: d.procedureName,
+      onlineLevel: d.onlineLevel,
+      version: d.procedureVersion,
+      processingDays: d.processingDays,
+      fee: d.fee,
+    },
+    agency: { code: d.agencyCode, name: d.agencyName },
+    applicant: { id: d.applicantId, fullName: d.applicantName },
+    formData: d.formData,
+    attachments: p.attachments.map(toAttachmentDto),
+    createdAt: d.createdAt.toISOString(),
+    submittedAt: iso(d.submittedAt),
+    receivedAt: iso(d.receivedAt),
+    dueAt: iso(d.dueAt),
+    supplementRequestedAt: iso(d.supplementRequestedAt),
+    completedAt: iso(d.completedAt),
+    returnedAt: iso(d.returnedAt),
+    assignee: d.assigneeId ? { id: d.assigneeId, fullName: d.assigneeName ?? '' } : null,
+    sla: p.sla,
+    timeline: p.events.map(toTimelineEntry),
+    availableActions: p.availableActions,
+    rating: p.rating ? { score: p.rating.score, comment: p.rating.comment, at: p.rating.at.toISOString() } : null,
+  };
+}
+
+export function toDossierSummary(d: DossierWithNames, sla: SlaState | null): DossierSummary {
+  return {
+    id: d.id,
+    code: d.code,
+    status: d.status,
+    nationalStatusCode: NATIONAL_STATUS_CODE[d.status],
+    channel: d.channel,
+    version: d.version,
+    procedure: { code: d.procedureCode, name: d.procedureName },
+    agency: { code: d.agencyCode, name: d.agencyName },
+    applicant: { id: d.applicantId, fullName: d.applicantName },
+    createdAt: d.createdAt.toISOString(),
+    submittedAt: iso(d.submittedAt),
+    dueAt: iso(d.dueAt),
+    completedAt: iso(d.completedAt),
+    sla,
+  };
+}
+
+/** Public tracking: what the dossier is and where it stands, no personal data. */
+export function toTrackingDto(d: DossierWithNames): TrackingDto {
+  return {
+    code: d.code ?? '',
+    procedureName: d.procedureName,
+    agencyName: d.agencyName,
+    status: d.status,
+    submittedAt: iso(d.submittedAt),
+    dueAt: iso(d.dueAt),
+    completedAt: iso(d.completedAt),
+  };
+}
+
+export function toAuditEvents(events: DossierEventRow[]): AuditResponse['events'] {
+  return events.map((e) => ({
+    seq: e.seq,
+    type: e.type,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    actorId: e.actorId,
+    actorRole: e.actorRole,
+    actorName: e.actorName,
+    note: e.note,
+    at: e.at.toISOString(),
+    prevHash: e.prevHash,
+    hash: e.hash,
+  }));
+}

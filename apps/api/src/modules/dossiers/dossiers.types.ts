@@ -1,0 +1,143 @@
+import type { Channel, DossierAction, DossierStatus, OnlineLevel, Role } from '@motcua/shared';
+import type { EntityManager } from 'typeorm';
+
+/** A dossier row as the repository reads it. */
+export interface DossierRow {
+  id: string;
+  code: string | null;
+  procedureCode: string;
+  procedureVersion: number;
+  agencyCode: string;
+  applicantId: string;
+  channel: Channel;
+  status: DossierStatus;
+  version: number;
+  formData: Record<string, unknown>;
+  onlineLevel: OnlineLevel;
+  sectorCode: string;
+  processingDays: number;
+  fee: number;
+  feePaidAt: Date | null;
+  feePaidOnline: boolean | null;
+  submittedAt: Date | null;
+  receivedAt: Date | null;
+  dueAt: Date | null;
+  completedAt: Date | null;
+  returnedAt: Date | null;
+  supplementRequestedAt: Date | null;
+  assigneeId: string | null;
+  lastEventSeq: number;
+  lastEventHash: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A dossier with the names its views show (procedure, agency, applicant, assignee). */
+export interface DossierWithNames extends DossierRow {
+  procedureName: string;
+  agencyName: string;
+  agencyLevel: string;
+  agencyParentName: string | null;
+  applicantName: string;
+  applicantEmail: string | null;
+  applicantNationalId: string | null;
+  applicantPhone: string | null;
+  assigneeName: string | null;
+}
+
+/** The columns a transition may set besides status, version and the chain anchor. */
+export interface DossierChange {
+  code?: string;
+  submittedAt?: Date;
+  receivedAt?: Date;
+  dueAt?: Date;
+  completedAt?: Date;
+  returnedAt?: Date;
+  supplementRequestedAt?: Date | null;
+  assigneeId?: string | null;
+}
+
+export interface DossierEventRow {
+  seq: number;
+  type: string;
+  fromStatus: DossierStatus | null;
+  toStatus: DossierStatus | null;
+  actorId: string | null;
+  actorRole: Role | null;
+  actorName: string | null;
+  note: string | null;
+  at: Date;
+  prevHash: string | null;
+  hash: string;
+}
+
+export interface AttachmentRow {
+  id: string;
+  dossierId: string;
+  documentCode: string;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  uploadedBy: string;
+  uploadedAt: Date;
+}
+
+export interface RatingRow {
+  dossierId: string;
+  score: number;
+  comment: string | null;
+  at: Date;
+}
+
+/** Who acts: the caller, or the system acting for them (counter intake). */
+export interface Actor {
+  id: string;
+  fullName: string;
+  roles: Role[];
+  agencyCode: string | null;
+}
+
+/** The facts of a dossier that reports and queues count, before and after a change. */
+export interface DossierSnapshot {
+  id: string;
+  code: string | null;
+  status: DossierStatus;
+  channel: Channel;
+  agencyCode: string;
+  procedureCode: string;
+  procedureVersion: number;
+  sectorCode: string;
+  onlineLevel: OnlineLevel;
+  processingDays: number;
+  fee: number;
+  feePaidAt: Date | null;
+  feePaidOnline: boolean | null;
+  applicantId: string;
+  assigneeId: string | null;
+  submittedAt: Date | null;
+  receivedAt: Date | null;
+  dueAt: Date | null;
+  completedAt: Date | null;
+  returnedAt: Date | null;
+  supplementRequestedAt: Date | null;
+}
+
+/** One status change, handed to the hooks inside its transaction. */
+export interface DossierTransitionChange {
+  action: DossierAction;
+  at: Date;
+  actor: { id: string; role: Role | null };
+  /** The dossier before the change. */
+  before: DossierSnapshot;
+  after: DossierSnapshot;
+}
+
+export interface DossierRatingChange {
+  dossier: DossierSnapshot;
+  score: number;
+  at: Date;
+}
+
+export type TransitionHook = (manager: EntityManager, change: DossierTransitionChange) => Promise<void>;
+export type RatingHook = (manager: EntityManager, change: DossierRatingChange) => Promise<void>;

@@ -1,0 +1,257 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type request from 'supertest';
+import {
+  actionActor,
+  actionRoles,
+  DOSSIER_ACTIONS,
+  DOSSIER_STATUSES,
+  DOSSIER_TRANSITIONS,
+  type DossierAction,
+  type DossierStatus,
+  type Role,
+  type Transition,
+} from '@motcua/shared';
+import type { TestUser } from '../../test/auth-helpers.js';
+import { createTestApp, type TestApp } from '../../test/test-app.js';
+import { as, createWorld, dossierIn, stateOf, versionOf, type World } from './dossiers.factories.js';
+import { DossierTransitionHooks } from './dossier-transition-hooks.js';
+import type { DossierTransitionChange } from './dossiers.types.js';
+
+jest.setTimeout(180_000);
+
+/** Every row of the shared table: [from, action, transition]. */
+const ROWS = (
+  Object.entries(DOSSIER_TRANSITIONS) as [DossierStatus, Partial<Record<DossierAction, Transition>>][]
+).flatMap(([from, row]) =>
+  (Object.entries(row) as [DossierAction, Transition][]).map(([action, tr]) => ({ from, action, tr })),
+);
+
+interface Persona {
+  name: string;
+  user: (w: World) => TestUser;
+}
+
+const PERSONAS: Persona[] = [
+  { name: 'the applicant', user: (w) => w.citizen },
+  { name: 'another citizen', user: (w) => w.otherCitizen },
+  ...(['RECEPTIONIST', 'OFFICER', 'APPROVER', 'MANAGER', 'ADMIN'] as const).map((r) => ({
+    name: r,
+    user: (w: World) => w.staff[r],
+  })),
+  ...(['RECEPTIONIST', 'OFFICER', 'APPROVER'] as const).map((r) => ({
+    name: `${r} of another agency`,
+    user: (w: World) => w.otherStaff[r],
+  })),
+];
+
+/** Take an action through its route, as api.md has it. */
+async function attempt(
+  w: World,
+  user: TestUser,
+  id: string,
+  action: DossierAction,
+  extra: { note?: string; assigneeId?: string; version?: number } = {},
+): Promise<request.Response> {
+  const api = as(w.t, user);
+  if (action === 'submit') return api.post(`/dossiers/${id}/submit`).set('Idempotency-Key', randomUUID());
+  if (action === 'withdraw') return api.post(`/dossiers/${id}/withdraw`, extra.note ? { note: extra.note } : {});
+  if (action === 'supplement') {
+    return api.post(`/dossiers/${id}/supplement`, { note: extra.note ?? 'Đã bổ sung giấy chứng sinh' });
+  }
+  const assigneeId =
+    action === 'assign' && !user.roles.includes('OFFICER')
+      ? (extra.assigneeId ?? w.staff.OFFICER.id)
+      : extra.assigneeId;
+  return api.post(`/dossiers/${id}/actions`, {
+    action,
+    version: extra.version ?? (await versionOf(w, id)),
+    note: extra.note ?? 'Ghi chú của cán bộ',
+    ...(assigneeId ? { assigneeId } : {}),
+  });
+}
+
+/** The status a persona must get for an action it may not take (403 role, 404 scope). */
+function refusalFor(persona: Persona, w: World, action: DossierAction): number {
+  const user = persona.user(w);
+  const isCitizen = user.roles.includes('CITIZEN');
+  if (actionActor(action) === 'applicant') return isCitizen ? 404 : 403;
+  if (isCitizen) return 403;
+  const staffRoute: Role[] = ['RECEPTIONIST', 'OFFICER', 'APPROVER'];
+  if (!user.roles.some((r) => staffRoute.includes(r))) return 403; // MANAGER, ADMIN: the route refuses
+  if (user.agencyCode !== w.agency.code) return 404; // outside the scope, before anything else
+  return 403; // in scope, but the table gives the role no such action
+}
+
+function mayTake(persona: Persona, w: World, tr: Transition): boolean {
+  const user = persona.user(w);
+  if (tr.actor === 'applicant') return user.id === w.citizen.id;
+  return user.agencyCode === w.agency.code && tr.roles.some((r) => user.roles.includes(r));
+}
+
+describe('the workflow: every transition and every refusal, through the API', () => {
+  let t: TestApp;
+  let dataDir: string;
+  let w: World;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'motcua-workflow-'));
+    t = await createTestApp({ DATA_DIR: dataDir });
+    w = await createWorld(t);
+  });
+  afterAll(async () => {
+    await t.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('covers every status and action of the shared table', () => {
+    expect(new Set(ROWS.map((r) => r.action))).toEqual(new Set(DOSSIER_ACTIONS));
+    expect(ROWS).toHaveLength(16);
+  });
+
+  describe('every allowed transition, by each role the table allows', () => {
+    const cases = ROWS.flatMap(({ from, action, tr }) => tr.roles.map((role) => ({ from, action, tr, role })));
+    it.each(cases)('$from --$action--> by $role', async ({ from, action, tr, role }) => {
+      const id = await dossierIn(w, from);
+      const user = tr.actor === 'applicant' ? w.citizen : w.staff[role as 'RECEPTIONIST' | 'OFFICER' | 'APPROVER'];
+      const before = await stateOf(w, id);
+      const res = await attempt(w, user, id, action);
+      expect(res.status).toBe(200);
+      expect(res.body.status).toBe(tr.to);
+      expect(await stateOf(w, id)).toEqual({ status: tr.to, version: before.version + 1, events: before.events + 1 });
+      const [event] = await t.ds.query(
+        `SELECT type, from_status, to_status, actor_id, actor_role FROM dossier_event WHERE dossier_id = $1 ORDER BY seq DESC LIMIT 1`,
+        [id],
+      );
+      expect(event).toEqual({ type: action, from_status: from, to_status: tr.to, actor_id: user.id, actor_role: role });
+    });
+  });
+
+  describe('every action refused to every other role (403) or outside the scope (404), nothing changed', () => {
+    it.each(ROWS)('$from --$action--> by anyone else', async ({ from, action, tr }) => {
+      const id = await dossierIn(w, from);
+      const before = await stateOf(w, id);
+      const got: string[] = [];
+      const want: string[] = [];
+      for (const persona of PERSONAS.filter((p) => !mayTake(p, w, tr))) {
+        const res = await attempt(w, persona.user(w), id, action);
+        got.push(`${persona.name}: ${res.status}`);
+        want.push(`${persona.name}: ${refusalFor(persona, w, action)}`);
+      }
+      expect(got).toEqual(want);
+      expect(await stateOf(w, id)).toEqual(before);
+    });
+  });
+
+  describe('every action from every status that does not allow it: 409, nothing changed', () => {
+    it.each([...DOSSIER_STATUSES])('from %s', async (status) => {
+      const id = await dossierIn(w, status);
+      const before = await stateOf(w, id);
+      const allowed = Object.keys(DOSSIER_TRANSITIONS[status]);
+      const got: string[] = [];
+      const want: string[] = [];
+      for (const action of DOSSIER_ACTIONS.filter((a) => !allowed.includes(a))) {
+        const applicant = actionActor(action) === 'applicant';
+        const role = actionRoles(action)[0] as 'RECEPTIONIST' | 'OFFICER' | 'APPROVER';
+        const res = await attempt(w, applicant ? w.citizen : w.staff[role], id, action);
+        got.push(`${action}: ${res.status}`);
+        // A draft is the citizen's alone: staff do not see it at all.
+        want.push(`${action}: ${status === 'DRAFT' && !applicant ? 404 : 409}`);
+      }
+      expect(got).toEqual(want);
+      expect(await stateOf(w, id)).toEqual(before);
+    });
+  });
+
+  it('requires a note where the table says so (400 naming note), blank counts as none', async () => {
+    const cases: [DossierStatus, DossierAction, TestUser][] = [
+      ['SUBMITTED', 'refuse', w.staff.RECEPTIONIST],
+      ['IN_PROCESSING', 'request_supplement', w.staff.OFFICER],
+      ['PENDING_APPROVAL', 'reject', w.staff.APPROVER],
+      ['PENDING_APPROVAL', 'return_to_officer', w.staff.APPROVER],
+      ['SUPPLEMENT_REQUESTED', 'supplement', w.citizen],
+    ];
+    for (const [status, action, user] of cases) {
+      const id = await dossierIn(w, status);
+      const before = await stateOf(w, id);
+      const res = await attempt(w, user, id, action, { note: '   ' });
+      expect([action, res.status, res.body.errors]).toEqual([
+        action,
+        400,
+        [{ field: 'note', message: expect.any(String) }],
+      ]);
+      expect(await stateOf(w, id)).toEqual(before);
+    }
+  });
+
+  it('answers a stale version 409 and changes nothing', async () => {
+    const id = await dossierIn(w, 'SUBMITTED');
+    const before = await stateOf(w, id);
+    const res = await attempt(w, w.staff.RECEPTIONIST, id, 'receive', { version: before.version - 1 });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('STALE_VERSION');
+    expect(await stateOf(w, id)).toEqual(before);
+  });
+
+  describe('assign', () => {
+    it('takes the dossier for the calling officer', async () => {
+      const id = await dossierIn(w, 'RECEIVED');
+      const res = await attempt(w, w.staff.OFFICER, id, 'assign');
+      expect(res.body.assignee).toEqual({ id: w.staff.OFFICER.id, fullName: w.staff.OFFICER.fullName });
+    });
+
+    it('needs an assignee when the caller is not an officer (400), who must be an officer of the agency (422)', async () => {
+      const id = await dossierIn(w, 'RECEIVED');
+      const version = await versionOf(w, id);
+      const none = await as(t, w.staff.RECEPTIONIST).post(`/dossiers/${id}/actions`, { action: 'assign', version });
+      expect(none.status).toBe(400);
+      expect(none.body.errors[0].field).toBe('assigneeId');
+      for (const assigneeId of [w.staff.APPROVER.id, w.otherStaff.OFFICER.id, w.citizen.id, randomUUID()]) {
+        const res = await as(t, w.staff.RECEPTIONIST).post(`/dossiers/${id}/actions`, {
+          action: 'assign',
+          version,
+          assigneeId,
+        });
+        expect([assigneeId, res.status, res.body.errors?.[0]?.field]).toEqual([assigneeId, 422, 'assigneeId']);
+      }
+      expect((await stateOf(w, id)).status).toBe('RECEIVED');
+    });
+
+    it('reassigns a dossier in processing to another officer', async () => {
+      const id = await dossierIn(w, 'IN_PROCESSING');
+      const res = await attempt(w, w.staff.APPROVER, id, 'assign', { assigneeId: w.officer2.id });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ status: 'IN_PROCESSING', assignee: { id: w.officer2.id } });
+    });
+  });
+
+  describe('in-transaction hooks', () => {
+    it('hands each change with before and after to the hooks, and a failing hook rolls the change back', async () => {
+      const hooks = t.app.get(DossierTransitionHooks);
+      const seen: DossierTransitionChange[] = [];
+      let fail = false;
+      hooks.register(async (m, change) => {
+        seen.push(change);
+        // The hook sees the change inside its transaction.
+        const [row] = await m.query(`SELECT status FROM dossier WHERE id = $1`, [change.after.id]);
+        expect(row.status).toBe(change.after.status);
+        if (fail) throw new Error('summary table unavailable');
+      });
+      const id = await dossierIn(w, 'SUBMITTED');
+      expect(seen.at(-1)).toMatchObject({
+        action: 'submit',
+        actor: { id: w.citizen.id, role: 'CITIZEN' },
+        before: { status: 'DRAFT', code: null },
+        after: { status: 'SUBMITTED', agencyCode: w.agency.code, onlineLevel: 'FULL', channel: 'ONLINE' },
+      });
+      fail = true;
+      const before = await stateOf(w, id);
+      const res = await attempt(w, w.staff.RECEPTIONIST, id, 'receive');
+      fail = false;
+      expect(res.status).toBe(500);
+      expect(await stateOf(w, id)).toEqual(before);
+    });
+  });
+});

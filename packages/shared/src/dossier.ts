@@ -1,0 +1,251 @@
+import { z } from 'zod';
+import { CHANNELS, DOSSIER_STATUSES, ONLINE_LEVELS } from './dossier-status.js';
+import { dateOfBirthSchema, nationalIdSchema, phoneSchema } from './identity.js';
+import { ROLES } from './roles.js';
+import { DOSSIER_ACTIONS, staffDossierActionSchema } from './workflow.js';
+import { SLA_STATES } from './working-days.js';
+
+/**
+ * The Dossiers and Counter contract of api.md: request bodies (validated by the API, and by the
+ * web's forms) and response shapes.
+ */
+
+export const DOSSIER_LIST_LIMIT_MAX = 100;
+export const DOSSIER_LIST_LIMIT_DEFAULT = 20;
+export const NOTE_MAX_LENGTH = 2000;
+/** The header POST /dossiers/{id}/submit requires (api.md). */
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+export const IDEMPOTENCY_KEY_MAX_LENGTH = 200;
+
+/** Form data as sent: an object of field values; its shape is checked against the procedure's form schema. */
+export const formDataInputSchema = z.record(z.string(), z.unknown());
+
+/** A note on an action: trimmed; empty counts as none. */
+const noteSchema = z.string().trim().max(NOTE_MAX_LENGTH);
+const versionSchema = z.number().int().min(1);
+
+export const createDossierSchema = z.strictObject({
+  procedureCode: z.string().trim().min(1).max(40),
+  /** One of the procedure's agencies; the first when omitted. */
+  agencyCode: z.string().trim().min(1).max(40).optional(),
+  formData: formDataInputSchema.default({}),
+});
+export type CreateDossierRequest = z.input<typeof createDossierSchema>;
+
+/**
+ * PATCH /dossiers/{id}: `formData` is merged into the draft's (a key set to null is removed);
+ * `version`, when given, must be the draft's current version (409 otherwise).
+ */
+export const updateDossierSchema = z.strictObject({
+  formData: formDataInputSchema.optional(),
+  agencyCode: z.string().trim().min(1).max(40).optional(),
+  version: versionSchema.optional(),
+});
+export type UpdateDossierRequest = z.input<typeof updateDossierSchema>;
+
+export const submitDossierSchema = z.strictObject({ version: versionSchema.optional() });
+export type SubmitDossierRequest = z.input<typeof submitDossierSchema>;
+
+export const dossierActionSchema = z.strictObject({
+  action: staffDossierActionSchema,
+  version: versionSchema,
+  note: noteSchema.optional(),
+  assigneeId: z.uuid().optional(),
+});
+export type DossierActionRequest = z.input<typeof dossierActionSchema>;
+
+/** POST /dossiers/{id}/supplement: the note (what was added) is required; checked with the action's rule. */
+export const supplementDossierSchema = z.strictObject({
+  note: noteSchema.optional(),
+  version: versionSchema.optional(),
+});
+export type SupplementDossierRequest = z.input<typeof supplementDossierSchema>;
+
+export const withdrawDossierSchema = z.strictObject({
+  note: noteSchema.optional(),
+  version: versionSchema.optional(),
+});
+export type WithdrawDossierRequest = z.input<typeof withdrawDossierSchema>;
+
+export const ratingSchema = z.strictObject({
+  score: z.number().int().min(1).max(5),
+  comment: z.string().trim().max(NOTE_MAX_LENGTH).optional(),
+});
+export type RatingRequest = z.input<typeof ratingSchema>;
+
+export const counterApplicantSchema = z.strictObject({
+  nationalId: nationalIdSchema,
+  fullName: z.string().trim().min(1, { message: 'Required' }).max(200, { message: 'Too long' }),
+  dateOfBirth: dateOfBirthSchema.optional(),
+  phone: phoneSchema.optional(),
+  email: z
+    .string()
+    .trim()
+    .max(254)
+    .pipe(z.email({ message: 'Must be an e-mail address' }))
+    .optional(),
+});
+
+export const counterDossierSchema = z.strictObject({
+  procedureCode: z.string().trim().min(1).max(40),
+  applicant: counterApplicantSchema,
+  formData: formDataInputSchema.default({}),
+});
+export type CounterDossierRequest = z.input<typeof counterDossierSchema>;
+
+/** Query strings are not strict: an unknown parameter is ignored. */
+export const dossierListQuerySchema = z.object({
+  status: z.enum(DOSSIER_STATUSES).optional(),
+  cursor: z.string().min(1).max(500).optional(),
+  limit: z
+    .string()
+    .regex(/^\d{1,9}$/, 'A whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(DOSSIER_LIST_LIMIT_MAX))
+    .optional(),
+});
+export type DossierListQuery = z.output<typeof dossierListQuerySchema>;
+
+// ---- Responses ----
+
+const isoTime = z.string();
+const nullableTime = isoTime.nullable();
+const slaSchema = z.enum(SLA_STATES).nullable();
+
+export const createDossierResponseSchema = z.object({
+  id: z.string(),
+  status: z.literal('DRAFT'),
+  version: z.number().int(),
+});
+export type CreateDossierResponse = z.infer<typeof createDossierResponseSchema>;
+
+export const attachmentDtoSchema = z.object({
+  id: z.string(),
+  documentCode: z.string(),
+  fileName: z.string(),
+  mimeType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  uploadedAt: isoTime,
+});
+export type AttachmentDto = z.infer<typeof attachmentDtoSchema>;
+
+export const timelineEntrySchema = z.object({
+  type: z.string(),
+  fromStatus: z.enum(DOSSIER_STATUSES).nullable(),
+  toStatus: z.enum(DOSSIER_STATUSES).nullable(),
+  actor: z.object({ fullName: z.string().nullable(), role: z.enum(ROLES).nullable() }),
+  note: z.string().nullable(),
+  at: isoTime,
+});
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+
+export const dossierDtoSchema = z.object({
+  id: z.string(),
+  code: z.string().nullable(),
+  status: z.enum(DOSSIER_STATUSES),
+  /** The national portal's status code (domain.md), for synchronisation; null for a draft. */
+  nationalStatusCode: z.number().int().nullable(),
+  channel: z.enum(CHANNELS),
+  version: z.number().int(),
+  procedure: z.object({
+    code: z.string(),
+    name: z.string(),
+    onlineLevel: z.enum(ONLINE_LEVELS),
+    /** The procedure version the dossier was filed under. */
+    version: z.number().int(),
+    processingDays: z.number().int(),
+    fee: z.number().int(),
+  }),
+  agency: z.object({ code: z.string(), name: z.string() }),
+  applicant: z.object({ id: z.string(), fullName: z.string() }),
+  formData: z.record(z.string(), z.unknown()),
+  attachments: z.array(attachmentDtoSchema),
+  createdAt: isoTime,
+  submittedAt: nullableTime,
+  receivedAt: nullableTime,
+  dueAt: nullableTime,
+  /** When the clock stopped for a supplement; null when it runs. */
+  supplementRequestedAt: nullableTime,
+  completedAt: nullableTime,
+  returnedAt: nullableTime,
+  assignee: z.object({ id: z.string(), fullName: z.string() }).nullable(),
+  sla: slaSchema,
+  timeline: z.array(timelineEntrySchema),
+  availableActions: z.array(z.enum(DOSSIER_ACTIONS)),
+  rating: z.object({ score: z.number().int(), comment: z.string().nullable(), at: isoTime }).nullable(),
+});
+export type DossierDto = z.infer<typeof dossierDtoSchema>;
+
+export const dossierSummarySchema = z.object({
+  id: z.string(),
+  code: z.string().nullable(),
+  status: z.enum(DOSSIER_STATUSES),
+  nationalStatusCode: z.number().int().nullable(),
+  channel: z.enum(CHANNELS),
+  version: z.number().int(),
+  procedure: z.object({ code: z.string(), name: z.string() }),
+  agency: z.object({ code: z.string(), name: z.string() }),
+  applicant: z.object({ id: z.string(), fullName: z.string() }),
+  createdAt: isoTime,
+  submittedAt: nullableTime,
+  dueAt: nullableTime,
+  completedAt: nullableTime,
+  sla: slaSchema,
+});
+export type DossierSummary = z.infer<typeof dossierSummarySchema>;
+
+export const dossierListResponseSchema = z.object({
+  items: z.array(dossierSummarySchema),
+  nextCursor: z.string().nullable(),
+});
+export type DossierListResponse = z.infer<typeof dossierListResponseSchema>;
+
+export const submitDossierResponseSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  status: z.literal('SUBMITTED'),
+  submittedAt: isoTime,
+  version: z.number().int(),
+});
+export type SubmitDossierResponse = z.infer<typeof submitDossierResponseSchema>;
+
+export const ratingDtoSchema = z.object({
+  dossierId: z.string(),
+  score: z.number().int(),
+  comment: z.string().nullable(),
+  at: isoTime,
+});
+export type RatingDto = z.infer<typeof ratingDtoSchema>;
+
+export const trackingDtoSchema = z.object({
+  code: z.string(),
+  procedureName: z.string(),
+  agencyName: z.string(),
+  status: z.enum(DOSSIER_STATUSES),
+  submittedAt: nullableTime,
+  dueAt: nullableTime,
+  completedAt: nullableTime,
+});
+export type TrackingDto = z.infer<typeof trackingDtoSchema>;
+
+export const auditEventSchema = z.object({
+  seq: z.number().int(),
+  type: z.string(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string().nullable(),
+  actorId: z.string().nullable(),
+  actorRole: z.string().nullable(),
+  actorName: z.string().nullable(),
+  note: z.string().nullable(),
+  at: isoTime,
+  prevHash: z.string().nullable(),
+  hash: z.string(),
+});
+export const auditResponseSchema = z.object({
+  valid: z.boolean(),
+  /** Index in `events` of the first event whose hash does not match; null when valid. */
+  firstInvalidIndex: z.number().int().nullable(),
+  events: z.array(auditEventSchema),
+});
+export type AuditResponse = z.infer<typeof auditResponseSchema>;
