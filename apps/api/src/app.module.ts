@@ -10,6 +10,8 @@ import { DossiersModule } from './modules/dossiers/dossiers.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { IdentityModule } from './modules/identity/identity.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
+import { QueueModule } from './modules/queue/queue.module.js';
+import { ReportsModule } from './modules/reports/reports.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -37,6 +39,8 @@ export class AppModule {
         CatalogModule,
         NotificationsModule,
         DossiersModule,
+        QueueModule,
+        ReportsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -8,3 +8,5 @@ export * from './workflow.js';
 export * from './dossier-code.js';
 export * from './working-days.js';
 export * from './dossier.js';
+export * from './metrics.js';
+export * from './queue.js';

@@ -4,6 +4,7 @@ import { Identity1764300000000 } from './1764300000000-identity.js';
 import { Catalog1764400000000 } from './1764400000000-catalog.js';
 import { Outbox1764500000000 } from './1764500000000-outbox.js';
 import { Dossiers1764600000000 } from './1764600000000-dossiers.js';
+import { Reports1764700000000 } from './1764700000000-reports.js';
 
 /** Every migration, in order. A new one is appended here; a merged one is never edited. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Catalog1764400000000,
   Outbox1764500000000,
   Dossiers1764600000000,
+  Reports1764700000000,
 ];

@@ -1,0 +1,42 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { CatalogService } from '../catalog/catalog.service.js';
+import { DossierTransitionHooks } from '../dossiers/dossier-transition-hooks.js';
+import type { DossierRatingChange, DossierTransitionChange } from '../dossiers/dossiers.types.js';
+import { ReportsRepository } from './reports.repository.js';
+import { isDecided, SummaryDelta } from './summary-contribution.js';
+
+/**
+ * Keeps the summary tables current in the transaction of each dossier change: the change's
+ * contribution after, minus before, applied in one statement. A failure rolls the change back,
+ * so the summaries never miss a committed change (rebuildSummaries repairs them after bulk
+ * loads or restores).
+ */
+@Injectable()
+export class ReportSummaryUpkeep implements OnModuleInit {
+  constructor(
+    private readonly hooks: DossierTransitionHooks,
+    private readonly repo: ReportsRepository,
+    private readonly catalog: CatalogService,
+  ) {}
+
+  onModuleInit(): void {
+    this.hooks.register((m, change) => this.onTransition(m, change));
+    this.hooks.registerRating((m, change) => this.onRating(m, change));
+  }
+
+  async onTransition(m: EntityManager, change: DossierTransitionChange): Promise<void> {
+    // The calendar (one small read) only when a decision's processing days are counted.
+    const calendar =
+      isDecided(change.before) || isDecided(change.after) ? await this.catalog.getWorkingCalendar(m) : null;
+    const delta = new SummaryDelta().addDossier(change.before, -1, calendar).addDossier(change.after, 1, calendar);
+    if (delta.isEmpty()) return;
+    await this.repo.applyDelta(m, delta, change.after.agencyCode);
+  }
+
+  async onRating(m: EntityManager, change: DossierRatingChange): Promise<void> {
+    const delta = new SummaryDelta().addRating(change.dossier, change.score);
+    if (delta.isEmpty()) return;
+    await this.repo.applyDelta(m, delta, change.dossier.agencyCode);
+  }
+}

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogModule } from '../catalog/catalog.module.js';
+import { DossiersModule } from '../dossiers/dossiers.module.js';
+import { IdentityModule } from '../identity/identity.module.js';
+import { ReportDaily } from './report-daily.entity.js';
+import { ReportMonthly } from './report-monthly.entity.js';
+import { ReportOpen } from './report-open.entity.js';
+import { ReportSummaryUpkeep } from './report-summary-upkeep.service.js';
+import { PublicStatsController, ReportsController } from './reports.controller.js';
+import { ReportsLiveService } from './reports-live.service.js';
+import { ReportsRepository } from './reports.repository.js';
+import { ReportsService } from './reports.service.js';
+
+/**
+ * Reports: the daily summary tables kept current in each dossier change's transaction, their
+ * rebuild, the manager's summary, breakdown, CSV and live feed, and the public open data.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([ReportDaily, ReportMonthly, ReportOpen]),
+    CatalogModule,
+    IdentityModule,
+    DossiersModule,
+  ],
+  controllers: [ReportsController, PublicStatsController],
+  providers: [ReportsRepository, ReportsService, ReportsLiveService, ReportSummaryUpkeep],
+  exports: [ReportsService],
+})
+export class ReportsModule {}
