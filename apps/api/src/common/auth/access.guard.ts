@@ -1,6 +1,6 @@
 import { Injectable, Logger, Optional, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { ACCESS_KEY, type AccessRule } from './access.decorator.js';
 import type { AuthUser } from './auth-user.js';
 import { Authenticator, type RequestOrigin } from './authenticator.js';
@@ -23,9 +23,10 @@ export function requestOrigin(req: Request): RequestOrigin {
 
 /**
  * Default deny: every route must declare an access rule (@Public, @Authenticated
- * or @Roles). A bearer token, when present, is verified by the identity module's
- * Authenticator and sets `request.user`. A bad token is 401 on a route that needs a
- * user and ignored on a public one (the caller is then anonymous).
+ * or @Roles). A bearer token, when present, is authenticated by passport's 'jwt'
+ * strategy through the identity module's Authenticator and sets `request.user`. A bad
+ * token is 401 on a route that needs a user and ignored on a public one (the caller is
+ * then anonymous).
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -41,13 +42,16 @@ export class AccessGuard implements CanActivate {
       context.getHandler(),
       context.getClass(),
     ]);
-    const req = context.switchToHttp().getRequest<Request & { user?: AuthUser }>();
+    const http = context.switchToHttp();
+    const req = http.getRequest<Request & { user?: AuthUser }>();
     if (!rule) {
       this.logger.error(`Route without an access rule refused: ${req.method} ${req.url}`);
       throw new AppError('FORBIDDEN', 403, 'This route declares no access rule');
     }
+    // Whether a token is sent decides between UNAUTHENTICATED and INVALID_TOKEN; the strategy reads it itself.
     const token = bearerToken(req.headers.authorization);
-    const user = token && this.authenticator ? this.authenticator.verifyAccessToken(token) : null;
+    const user =
+      token && this.authenticator ? await this.authenticator.authenticate(req, http.getResponse<Response>()) : null;
     if (user) req.user = user;
     if (rule.kind === 'public') return true;
     if (!user) {

@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Role } from '@motcua/shared';
 
-/** The signed-in caller, set on `request.user` by the JWT strategy. */
+/** The signed-in caller, set on `request.user` by passport's strategies ('jwt', 'local' at login). */
 export interface AuthUser {
   id: string;
   fullName: string;

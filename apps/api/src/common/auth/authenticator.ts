@@ -1,3 +1,4 @@
+import type { Request, Response } from 'express';
 import type { AccessRule } from './access.decorator.js';
 import type { AuthUser } from './auth-user.js';
 
@@ -14,8 +15,11 @@ export interface RequestOrigin {
  * does not depend on a module: the identity module provides it.
  */
 export abstract class Authenticator {
-  /** The user a bearer token stands for; null when the token is bad (tampered, expired, wrong algorithm). */
-  abstract verifyAccessToken(token: string): AuthUser | null;
+  /**
+   * The user the request's bearer token stands for, authenticated by passport's 'jwt'
+   * strategy; null when the token is bad (tampered, expired, wrong algorithm).
+   */
+  abstract authenticate(req: Request, res: Response): Promise<AuthUser | null>;
   /** Record a refused access (403) as a security event. */
   abstract recordForbidden(user: AuthUser, rule: AccessRule, origin: RequestOrigin): Promise<void>;
 }

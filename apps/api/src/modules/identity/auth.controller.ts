@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -14,7 +14,6 @@ import {
   refreshSchema,
   registerSchema,
   type AuthProvidersResponse,
-  type LoginRequest,
   type LoginResponse,
   type LogoutRequest,
   type RefreshRequest,
@@ -27,6 +26,7 @@ import { CurrentUser, type AuthUser } from '../../common/auth/auth-user.js';
 import type { RequestOrigin } from '../../common/auth/authenticator.js';
 import { ZodPipe } from '../../common/zod.pipe.js';
 import { AuthService } from './auth.service.js';
+import { LocalAuthGuard } from './local-auth.guard.js';
 import { OidcService } from './oidc.service.js';
 import { Origin } from './request-origin.decorator.js';
 import { UsersService } from './users.service.js';
@@ -60,13 +60,15 @@ export class AuthController {
     return this.users.register(body);
   }
 
+  /** Passport's local strategy (LocalAuthGuard) checks the body and the credentials; this starts the session. */
   @Public()
   @Post('login')
+  @UseGuards(LocalAuthGuard)
   @HttpCode(200)
   @ApiBody({ schema: jsonSchema(loginSchema) })
   @ApiOkResponse({ schema: { example: loginResponseExample } })
-  login(@Body(new ZodPipe(loginSchema)) body: LoginRequest, @Origin() origin: RequestOrigin): Promise<LoginResponse> {
-    return this.auth.login(body, origin);
+  login(@CurrentUser() user: AuthUser): Promise<LoginResponse> {
+    return this.auth.startSession(user);
   }
 
   /** Public: the refresh token is the credential (the access token may have expired). */

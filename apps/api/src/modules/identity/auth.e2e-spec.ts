@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import request from 'supertest';
-import { createUser, ensureAgency, randomNationalId, TEST_PASSWORD } from '../../test/auth-helpers.js';
+import { createUser, ensureAgency, randomNationalId, TEST_PASSWORD, tokenFor } from '../../test/auth-helpers.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 
 const API = '/api/v1';
@@ -204,6 +204,36 @@ describe('identity over HTTP: register, login, tokens, me', () => {
     it('names missing and unknown fields in a 400', async () => {
       const res = await post('/auth/login', { user: 'x' }).expect(400);
       expect(fields(res.body)).toEqual(['password', 'user', 'username']);
+    });
+
+    it('names empty and mistyped fields in a 400, as the other routes do', async () => {
+      const empty = await post('/auth/login', { username: '', password: '' }).expect(400);
+      expect(empty.body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+      expect(fields(empty.body)).toEqual(['password', 'username']);
+      const mistyped = await post('/auth/login', { username: 'someone', password: 12345678901 }).expect(400);
+      expect(fields(mistyped.body)).toEqual(['password']);
+    });
+
+    it('reads the credentials from the body only, never from the query string', async () => {
+      const u = await createUser(t.ds);
+      const query = new URLSearchParams({ username: u.username, password: TEST_PASSWORD });
+      const res = await request(t.http)
+        .post(`${API}/auth/login?${query.toString()}`)
+        .set('X-Forwarded-For', from)
+        .send({})
+        .expect(400);
+      expect(fields(res.body)).toEqual(['password', 'username']);
+    });
+
+    it('answers the user of the credentials, whatever bearer token comes with them', async () => {
+      const other = await createUser(t.ds, { roles: ['ADMIN'] });
+      const u = await createUser(t.ds);
+      const res = await post(
+        '/auth/login',
+        { username: u.username, password: TEST_PASSWORD },
+        tokenFor(t, other),
+      ).expect(200);
+      expect(res.body.user.id).toBe(u.id);
     });
 
     it('answers 429 with Retry-After after 10 failures in a minute for one username, even with the right password', async () => {

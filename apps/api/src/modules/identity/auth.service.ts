@@ -24,11 +24,13 @@ export class AuthService {
   ) {}
 
   /**
-   * A citizen logs in with their national ID, staff with their username. An unknown
-   * user and a wrong password get the same answer after the same work (a hash is
-   * verified either way), so the answer does not tell whether an account exists.
+   * Check a login's credentials (passport's local strategy calls this; the controller then
+   * starts the session). A citizen logs in with their national ID, staff with their
+   * username. An unknown user and a wrong password get the same answer after the same
+   * work (a hash is verified either way), so the answer does not tell whether an account
+   * exists.
    */
-  async login(dto: LoginRequest, origin: RequestOrigin): Promise<LoginResponse> {
+  async checkCredentials(dto: LoginRequest, origin: RequestOrigin): Promise<AppUser> {
     const username = dto.username.trim().toLowerCase();
     const keys = throttleKeys(username, origin.ip);
     await this.throttle.assertAllowed(keys);
@@ -47,13 +49,12 @@ export class AuthService {
       throw IdentityError.invalidCredentials();
     }
     await this.throttle.clearUser(username);
-    const response = await this.startSession(user);
     await this.events.record('LOGIN_SUCCESS', { userId: user.id, username, origin, detail: { method: 'password' } });
-    return response;
+    return user;
   }
 
   /** A new token pair in a new refresh-token family. */
-  async startSession(user: AppUser): Promise<LoginResponse> {
+  async startSession(user: Pick<AppUser, 'id' | 'fullName' | 'roles' | 'agencyCode'>): Promise<LoginResponse> {
     const pair = await this.tokens.issuePair(user);
     return { ...pair, user: toUserSummary(user) };
   }

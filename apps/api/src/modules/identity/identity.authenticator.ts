@@ -1,22 +1,23 @@
 import { Injectable } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import type { AccessRule } from '../../common/auth/access.decorator.js';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { Authenticator, type RequestOrigin } from '../../common/auth/authenticator.js';
 import { SecurityEventsService } from './security-events.service.js';
-import { TokensService } from './tokens.service.js';
+import { PassportService } from './passport.service.js';
 
-/** The AccessGuard's view of the identity module: verify bearer tokens, record refusals. */
+/** The AccessGuard's view of the identity module: authenticate bearer tokens (passport 'jwt'), record refusals. */
 @Injectable()
 export class IdentityAuthenticator extends Authenticator {
   constructor(
-    private readonly tokens: TokensService,
+    private readonly passport: PassportService,
     private readonly events: SecurityEventsService,
   ) {
     super();
   }
 
-  verifyAccessToken(token: string): AuthUser | null {
-    return this.tokens.verifyAccessToken(token);
+  authenticate(req: Request, res: Response): Promise<AuthUser | null> {
+    return this.passport.authenticate<AuthUser>('jwt', req, res);
   }
 
   async recordForbidden(user: AuthUser, rule: AccessRule, origin: RequestOrigin): Promise<void> {

@@ -6,6 +6,8 @@ import { AgencyScopeService } from './agency-scope.service.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { IdentityAuthenticator } from './identity.authenticator.js';
+import { JwtStrategy } from './jwt.strategy.js';
+import { LocalStrategy } from './local.strategy.js';
 import { LoginFailure } from './login-failure.entity.js';
 import { LoginFailuresRepository } from './login-failures.repository.js';
 import { LoginThrottleService } from './login-throttle.service.js';
@@ -13,6 +15,7 @@ import { OidcLogin } from './oidc-login.entity.js';
 import { OidcLoginsRepository } from './oidc-logins.repository.js';
 import { OidcController } from './oidc.controller.js';
 import { OidcService } from './oidc.service.js';
+import { PassportService } from './passport.service.js';
 import { PasswordService } from './password.service.js';
 import { RefreshToken } from './refresh-token.entity.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
@@ -25,8 +28,9 @@ import { UsersRepository } from './users.repository.js';
 import { UsersService } from './users.service.js';
 
 /**
- * Citizens, staff, passwords, tokens, digital-ID login, agency scope. Provides the
- * Authenticator the global AccessGuard uses to verify bearer tokens.
+ * Citizens, staff, passwords, tokens, digital-ID login, agency scope. Registers the
+ * passport strategies ('jwt', 'local') on its own passport (PassportService) and provides
+ * the Authenticator the global AccessGuard authenticates bearer tokens with.
  */
 @Module({
   imports: [TypeOrmModule.forFeature([AppUser, RefreshToken, LoginFailure, SecurityEvent, OidcLogin])],
@@ -45,6 +49,9 @@ import { UsersService } from './users.service.js';
     AuthService,
     OidcService,
     AgencyScopeService,
+    JwtStrategy,
+    LocalStrategy,
+    PassportService,
     IdentityAuthenticator,
     { provide: Authenticator, useExisting: IdentityAuthenticator },
   ],

@@ -2,8 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { EntityManager } from 'typeorm';
-import { ROLES, type Role, type TokenPair } from '@motcua/shared';
-import type { AuthUser } from '../../common/auth/auth-user.js';
+import type { Role, TokenPair } from '@motcua/shared';
 import { Clock } from '../../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
@@ -13,9 +12,10 @@ import type { AppUser } from './user.entity.js';
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 export const REFRESH_TOKEN_TTL_MS = 14 * 24 * 3600_000;
 
-/** Only HS256 is accepted: `alg: none` and algorithm-confusion tokens fail verification. */
-const ALGORITHM = 'HS256';
+/** Only HS256 is signed and accepted (JwtStrategy): `alg: none` and algorithm-confusion tokens fail. */
+export const ACCESS_TOKEN_ALGORITHM = 'HS256';
 
+/** The claims of an access token besides iat and exp (JwtStrategy.validate checks them back). */
 interface AccessClaims {
   sub: string;
   roles: Role[];
@@ -32,7 +32,7 @@ export type RotationResult =
   | { kind: 'reused'; userId: string; familyId: string }
   | { kind: 'invalid' };
 
-/** Signs and verifies access tokens; issues, rotates and revokes refresh tokens. */
+/** Signs access tokens (JwtStrategy verifies them); issues, rotates and revokes refresh tokens. */
 @Injectable()
 export class TokensService {
   private readonly jwt = new JwtService();
@@ -54,26 +54,7 @@ export class TokensService {
       iat,
       exp: iat + ACCESS_TOKEN_TTL_SECONDS,
     };
-    return this.jwt.sign(claims, { secret: this.config.jwtSecret, algorithm: ALGORITHM });
-  }
-
-  /** The user of a valid access token, or null (bad signature, expired, wrong algorithm, bad claims). */
-  verifyAccessToken(token: string): AuthUser | null {
-    let payload: Record<string, unknown>;
-    try {
-      payload = this.jwt.verify<Record<string, unknown>>(token, {
-        secret: this.config.jwtSecret,
-        algorithms: [ALGORITHM],
-        clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
-      });
-    } catch {
-      return null;
-    }
-    const { sub, roles, agencyCode, name } = payload;
-    if (typeof sub !== 'string' || typeof name !== 'string') return null;
-    if (!Array.isArray(roles) || !roles.every((r) => (ROLES as readonly unknown[]).includes(r))) return null;
-    if (agencyCode !== null && typeof agencyCode !== 'string') return null;
-    return { id: sub, fullName: name, roles: roles as Role[], agencyCode };
+    return this.jwt.sign(claims, { secret: this.config.jwtSecret, algorithm: ACCESS_TOKEN_ALGORITHM });
   }
 
   /** A new access token and a refresh token, in a new family unless one is given (rotation). */
