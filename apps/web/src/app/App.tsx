@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { createBrowserRouter, RouterProvider, type createMemoryRouter } from 'react-router';
+import { AuthProvider } from './AuthProvider';
 import { i18n } from './i18n';
 import { routes } from './routes';
 
@@ -16,7 +17,9 @@ export function App({ router }: { router?: AppRouter }) {
   return (
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
-        <RouterProvider router={appRouter} />
+        <AuthProvider>
+          <RouterProvider router={appRouter} />
+        </AuthProvider>
       </QueryClientProvider>
     </I18nextProvider>
   );

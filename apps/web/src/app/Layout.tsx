@@ -1,10 +1,13 @@
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
+import { AccountMenu } from './AccountMenu';
 import { setLanguage } from './i18n';
+import { useAuth } from './useAuth';
 
 export function Layout() {
   const { t, i18n } = useTranslation();
+  const { user } = useAuth();
   const other = i18n.language === 'en' ? 'vi' : 'en';
   return (
     <>
@@ -20,20 +23,26 @@ export function Layout() {
             </svg>
             <span>{t('app.name')}</span>
           </Link>
-          <button
-            type="button"
-            className="header__lang"
-            lang={other}
-            aria-label={t('app.switchToLabel')}
-            onClick={() => setLanguage(other)}
-          >
-            {t('app.switchTo')}
-          </button>
+          <div className="header__tools">
+            <AccountMenu />
+            <button
+              type="button"
+              className="header__lang"
+              lang={other}
+              aria-label={t('app.switchToLabel')}
+              onClick={() => setLanguage(other)}
+            >
+              {t('app.switchTo')}
+            </button>
+          </div>
         </div>
         <nav className="container nav" aria-label={t('app.mainNav')}>
           <NavLink to="/" end>
             {t('nav.home')}
           </NavLink>
+          <NavLink to="/procedures">{t('nav.procedures')}</NavLink>
+          <NavLink to="/track">{t('nav.tracking')}</NavLink>
+          {!user || user.roles.includes('CITIZEN') ? <NavLink to="/dossiers">{t('nav.myDossiers')}</NavLink> : null}
         </nav>
       </header>
       <main id="main-content" className="container main" tabIndex={-1}>

@@ -23,6 +23,14 @@ export function setAccessTokenProvider(fn: () => string | null): void {
   tokenProvider = fn;
 }
 
+/** Resolves true when the auth layer got a fresh access token, so a 401 is worth one retry. */
+let unauthorizedHandler: () => Promise<boolean> = async () => false;
+export function setUnauthorizedHandler(fn: () => Promise<boolean>): void {
+  unauthorizedHandler = fn;
+}
+/** Calls whose 401 means "wrong credentials", never "access token expired". */
+const NO_REFRESH = ['/auth/login', '/auth/register', '/auth/refresh', '/auth/logout'];
+
 export interface RequestOptions {
   method?: string;
   body?: unknown;
@@ -31,6 +39,16 @@ export interface RequestOptions {
 }
 
 export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  try {
+    return await request<T>(path, opts);
+  } catch (e) {
+    if (!(e instanceof ApiError) || e.status !== 401 || NO_REFRESH.includes(path)) throw e;
+    if (!(await unauthorizedHandler())) throw e;
+    return request<T>(path, opts);
+  }
+}
+
+async function request<T>(path: string, opts: RequestOptions): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
   const token = tokenProvider();
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -52,7 +70,10 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
   const data: unknown = text ? JSON.parse(text) : undefined;
   if (!res.ok) {
     const p = (data ?? {}) as Partial<Problem>;
+    const retryAfter = Number(res.headers.get('Retry-After'));
     throw new ApiError({
+      ...p,
+      ...(retryAfter > 0 && p.retryAfter === undefined ? { retryAfter } : {}),
       type: p.type ?? 'about:blank',
       title: p.title ?? res.statusText,
       status: res.status,

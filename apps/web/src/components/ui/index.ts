@@ -4,3 +4,8 @@ export { ErrorSummary, type SummaryError } from './ErrorSummary';
 export { Table, type Column } from './Table';
 export { Tag, type TagTone } from './Tag';
 export { Panel } from './Panel';
+export { Loading, LoadError } from './QueryStatus';
+export { Radios, type RadioOption, type RadiosProps } from './Radios';
+export { Checkbox, type CheckboxProps } from './Checkbox';
+export { Dialog } from './Dialog';
+export { SortableTable, type SortableColumn, type SortDirection, type SortState } from './SortableTable';

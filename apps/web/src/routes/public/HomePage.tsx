@@ -2,6 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { Button, Field } from '../../components/ui';
+import { PopularProcedures } from '../../features/catalog/PopularProcedures';
+import { SectorTiles } from '../../features/catalog/SectorTiles';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -23,6 +25,8 @@ export function HomePage() {
           <Button type="submit">{t('home.searchButton')}</Button>
         </form>
       </section>
+      <SectorTiles />
+      <PopularProcedures />
       <section aria-labelledby="steps-title">
         <h2 id="steps-title">{t('home.stepsTitle')}</h2>
         <ol className="steps">

@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { landingPath } from '../features/auth/landing';
+import { useLogout, useLogoutOnArrival } from '../features/auth/useLogout';
+import { useAuth } from './useAuth';
+
+/** The header's "Log in", or the user's name (to their page) and "Log out". */
+export function AccountMenu() {
+  const { t } = useTranslation();
+  const { user } = useAuth();
+  const logout = useLogout();
+  useLogoutOnArrival();
+  if (!user) {
+    return (
+      <Link to="/login" className="header__link">
+        {t('auth.logIn')}
+      </Link>
+    );
+  }
+  const home = user.roles.includes('CITIZEN') ? '/account' : landingPath(user.roles);
+  return (
+    <>
+      <Link to={home} className="header__link header__user" aria-label={t('auth.account', { name: user.fullName })}>
+        {user.fullName}
+      </Link>
+      <button type="button" className="header__lang" onClick={logout}>
+        {t('auth.logout')}
+      </button>
+    </>
+  );
+}

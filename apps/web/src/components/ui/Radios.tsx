@@ -1,0 +1,81 @@
+import type { InputHTMLAttributes, ReactNode, Ref } from 'react';
+
+export interface RadioOption {
+  value: string;
+  label: ReactNode;
+  hint?: ReactNode;
+}
+
+export interface RadiosProps {
+  /** The id of the first radio: the error summary links to it. */
+  id: string;
+  legend: ReactNode;
+  hint?: string;
+  error?: string;
+  required?: boolean;
+  options: RadioOption[];
+  /** Spread on every radio (react-hook-form's `register(name)`, or name/checked/onChange). */
+  inputProps: InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> };
+  /** Smaller radios in a row (e.g. a 1–5 score). */
+  inline?: boolean;
+}
+
+/**
+ * A group of radios in a fieldset whose legend is the question (GOV.UK pattern); the hint
+ * and error are tied to the group, and each option has its own label.
+ */
+export function Radios({ id, legend, hint, error, required, options, inputProps, inline }: RadiosProps) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={error ? 'field field--error' : 'field'}>
+      <fieldset className="fieldset" aria-describedby={describedBy}>
+        <legend className="field__label fieldset__legend">
+          {legend}
+          {required ? <span aria-hidden="true"> *</span> : null}
+        </legend>
+        {hint ? (
+          <div id={hintId} className="field__hint">
+            {hint}
+          </div>
+        ) : null}
+        {error ? (
+          <p id={errorId} className="field__error">
+            <span className="visually-hidden">Lỗi / Error: </span>
+            {error}
+          </p>
+        ) : null}
+        <div className={inline ? 'choices choices--inline' : 'choices'}>
+          {options.map((o, i) => {
+            const optionId = i === 0 ? id : `${id}-${i}`;
+            const optionHintId = o.hint ? `${optionId}-item-hint` : undefined;
+            return (
+              <div className="choice" key={o.value}>
+                <input
+                  {...inputProps}
+                  type="radio"
+                  id={optionId}
+                  value={o.value}
+                  // Native `required` (the form has noValidate) tells assistive technology; the
+                  // visible asterisk is hidden from it.
+                  required={required}
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={optionHintId}
+                />
+                <label htmlFor={optionId} className="choice__label">
+                  {o.label}
+                </label>
+                {o.hint ? (
+                  <div id={optionHintId} className="choice__hint field__hint">
+                    {o.hint}
+                  </div>
+                ) : null}
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}

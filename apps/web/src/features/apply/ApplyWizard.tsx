@@ -1,0 +1,114 @@
+import type { DossierDto, ProcedureDetail } from '@motcua/shared';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useSearchParams } from 'react-router';
+import { useCatalogText } from '../catalog/useCatalogText';
+import { CheckAnswers } from './CheckAnswers';
+import { DocumentsStep } from './DocumentsStep';
+import { QuestionsStep, type StepNav } from './QuestionsStep';
+import { firstIncompleteStep, planWizard } from './steps';
+
+const NONE: Record<string, string> = {};
+const NO_CODES: string[] = [];
+
+/**
+ * The application wizard of one draft: a page per group of questions, the documents, "check your
+ * answers". The step is in the URL (`/apply/{code}/{step}`), so the browser's back button and the
+ * "Change" links work; without one, the applicant resumes at the first incomplete step.
+ */
+export function ApplyWizard({
+  procedure,
+  dossier,
+  step,
+}: {
+  procedure: ProcedureDetail;
+  dossier: DossierDto;
+  step: string | undefined;
+}) {
+  const { t } = useTranslation();
+  const text = useCatalogText();
+  const [params] = useSearchParams();
+  const plan = useMemo(() => planWizard(procedure), [procedure]);
+  // What the API refused at submit, shown on the step it belongs to.
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>(NONE);
+  const [serverMissing, setServerMissing] = useState<string[]>(NO_CODES);
+  // The first page shown keeps the focus where the browser put it; later steps focus their heading.
+  const firstStep = useRef<string | null>(null);
+  const onFieldErrors = useCallback((e: Record<string, string>) => setServerErrors(e), []);
+  const onMissingDocuments = useCallback((codes: string[]) => setServerMissing(codes), []);
+  const onSaved = useCallback(
+    (keys: string[]) =>
+      setServerErrors((errors) =>
+        keys.some((k) => k in errors)
+          ? Object.fromEntries(Object.entries(errors).filter(([k]) => !keys.includes(k)))
+          : errors,
+      ),
+    [],
+  );
+  const onDocumentsDone = useCallback(() => setServerMissing(NO_CODES), []);
+
+  const base = `/apply/${encodeURIComponent(procedure.code)}`;
+  if (!step || !plan.steps.includes(step)) {
+    return <Navigate replace to={`${base}/${firstIncompleteStep(plan, dossier)}`} />;
+  }
+  firstStep.current ??= step;
+  const index = plan.steps.indexOf(step);
+  const returning = params.get('return') === 'check' && step !== 'check';
+  const nav: StepNav = {
+    caption: text.name(procedure),
+    captionLang: text.nameLang(procedure),
+    stepLabel: t('apply.stepOf', { n: index + 1, total: plan.steps.length }),
+    back: returning
+      ? `${base}/check`
+      : index === 0
+        ? `/procedures/${encodeURIComponent(procedure.code)}`
+        : `${base}/${plan.steps[index - 1]}`,
+    next: returning ? `${base}/check` : `${base}/${plan.steps[index + 1] ?? 'check'}`,
+    focusHeading: step !== firstStep.current,
+  };
+
+  if (step === 'documents') {
+    return (
+      <DocumentsStep
+        key={step}
+        dossier={dossier}
+        documents={plan.documents}
+        nav={nav}
+        serverMissing={serverMissing}
+        onDone={onDocumentsDone}
+      />
+    );
+  }
+  if (step === 'check') {
+    return (
+      <CheckAnswers
+        key={step}
+        procedure={procedure}
+        dossier={dossier}
+        plan={plan}
+        base={base}
+        nav={nav}
+        onFieldErrors={onFieldErrors}
+        onMissingDocuments={onMissingDocuments}
+      />
+    );
+  }
+  const page = Number(step);
+  const title =
+    plan.pages.length > 1
+      ? t('apply.questions.titleOf', { n: page, total: plan.pages.length })
+      : t('apply.questions.title');
+  return (
+    <QuestionsStep
+      key={step}
+      procedure={procedure}
+      dossier={dossier}
+      fields={plan.pages[page - 1]}
+      title={title}
+      nav={nav}
+      showAgency={page === 1 && plan.agencyChoice}
+      serverErrors={serverErrors}
+      onSaved={onSaved}
+    />
+  );
+}

@@ -1,0 +1,46 @@
+import { buildDraftValidator, type FormField, type FormValue } from '@motcua/shared';
+
+/** What a form control holds: text for inputs, a boolean for a checkbox, a number (or null) for numbers. */
+export type ControlValue = FormValue | null;
+export type PageValues = Record<string, ControlValue>;
+
+/** react-hook-form's starting values of a page, from the saved draft. */
+export function toFormDefaults(page: readonly FormField[], formData: Record<string, unknown>): PageValues {
+  const out: PageValues = {};
+  for (const f of page) {
+    const v = formData[f.key];
+    if (f.type === 'checkbox') out[f.key] = typeof v === 'boolean' ? v : false;
+    else if (f.type === 'number') out[f.key] = typeof v === 'number' ? v : null;
+    else out[f.key] = typeof v === 'string' ? v : '';
+  }
+  return out;
+}
+
+/**
+ * A number typed as text (inputmode numeric, GOV.UK's advice over type=number): empty is null,
+ * a decimal comma is accepted, anything else stays text so the validator says it is not a number.
+ */
+export function parseNumberInput(raw: unknown): ControlValue {
+  if (typeof raw === 'number') return raw;
+  if (typeof raw !== 'string') return null;
+  const s = raw.trim();
+  if (s === '') return null;
+  const n = Number(s.replace(',', '.'));
+  return Number.isFinite(n) ? n : s;
+}
+
+/**
+ * The PATCH body's form data of a page: an emptied answer is sent as null (the API removes the
+ * key), and anything the draft validator would refuse (text in a number) is dropped rather than
+ * failing the save.
+ */
+export function toDraftPatch(page: readonly FormField[], values: PageValues): Record<string, FormValue | null> {
+  const validator = buildDraftValidator({ fields: [...page] });
+  const out: Record<string, FormValue | null> = {};
+  for (const f of page) {
+    const v = values[f.key];
+    const value = v === undefined || (typeof v === 'string' && v.trim() === '') ? null : v;
+    if (validator.shape[f.key].safeParse(value).success) out[f.key] = value;
+  }
+  return out;
+}

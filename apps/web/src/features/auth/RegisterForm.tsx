@@ -1,0 +1,135 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { registerSchema, type RegisterRequest, type RegisterResponse } from '@motcua/shared';
+import { useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { z } from 'zod';
+import { useAuth } from '../../app/useAuth';
+import { Button, ErrorSummary, Field } from '../../components/ui';
+import { api } from '../../lib/api';
+import { problemMessage } from '../../lib/errorText';
+import { apiFieldErrors, errorKey, fieldErrorKey, summaryFromErrors, type SummaryItem } from './formErrors';
+
+/** The API's schema plus the confirmation only the screen asks for. */
+const registerFormSchema = registerSchema.extend({ confirmPassword: z.string() }).refine(
+  (v) => v.password === v.confirmPassword,
+  // The message is a locale key (errors.field.confirmPassword.mismatch), never shown as is.
+  { path: ['confirmPassword'], message: 'mismatch', when: () => true },
+);
+type RegisterFormValues = z.input<typeof registerFormSchema>;
+
+const FIELDS = [
+  'nationalId',
+  'fullName',
+  'dateOfBirth',
+  'email',
+  'phone',
+  'password',
+  'confirmPassword',
+] as const satisfies readonly (keyof RegisterFormValues)[];
+type FieldName = (typeof FIELDS)[number];
+const fieldId = (f: string) => `register-${f}`;
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+export function RegisterForm() {
+  const { t } = useTranslation();
+  const { login } = useAuth();
+  const navigate = useNavigate();
+  const [summary, setSummary] = useState<SummaryItem[]>([]);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    getValues,
+    formState: { errors, isSubmitting },
+  } = useForm<RegisterFormValues>({
+    resolver: zodResolver(registerFormSchema),
+    defaultValues: { nationalId: '', fullName: '', dateOfBirth: '', email: '', password: '', confirmPassword: '' },
+    shouldFocusError: false,
+  });
+
+  const onValid = async ({ confirmPassword: _confirm, ...body }: RegisterFormValues) => {
+    try {
+      await api<RegisterResponse>('/auth/register', { method: 'POST', body: body satisfies RegisterRequest });
+    } catch (e) {
+      const fieldErrors = apiFieldErrors(e, FIELDS);
+      for (const fe of fieldErrors) setError(fe.field as FieldName, { type: 'custom', message: fe.kind });
+      setSummary(
+        fieldErrors.length
+          ? fieldErrors.map((fe) => ({ field: fe.field, key: fieldErrorKey(fe.field, fe.kind) }))
+          : [{ field: 'nationalId', ...problemMessage(e) }],
+      );
+      return;
+    }
+    try {
+      await login(body.nationalId, body.password);
+      await navigate('/account', { replace: true });
+    } catch {
+      // The account exists; only the automatic login failed (e.g. throttled): log in by hand.
+      await navigate('/login?next=%2Faccount', { replace: true });
+    }
+  };
+
+  const summaryErrors = useMemo(
+    () => summary.map((s) => ({ fieldId: fieldId(s.field), message: t(s.key, s.params) })),
+    [summary, t],
+  );
+  const field = (f: FieldName) => {
+    const key = errorKey(f, errors[f], getValues(f));
+    return { id: fieldId(f), error: key ? t(key) : undefined };
+  };
+
+  return (
+    <form
+      noValidate
+      onSubmit={(e) =>
+        void handleSubmit(onValid, (errs) => setSummary(summaryFromErrors(FIELDS, errs, getValues())))(e)
+      }
+    >
+      <ErrorSummary title={t('errors.summaryTitle')} errors={summaryErrors} />
+      <Field
+        {...field('nationalId')}
+        label={t('auth.register.nationalId')}
+        hint={t('auth.register.nationalIdHint')}
+        required
+      >
+        <input
+          type="text"
+          inputMode="numeric"
+          autoComplete="username"
+          spellCheck={false}
+          maxLength={12}
+          className="input--id"
+          {...register('nationalId')}
+        />
+      </Field>
+      <Field {...field('fullName')} label={t('auth.register.fullName')} hint={t('auth.register.fullNameHint')} required>
+        <input type="text" autoComplete="name" spellCheck={false} {...register('fullName')} />
+      </Field>
+      <Field {...field('dateOfBirth')} label={t('auth.register.dateOfBirth')} required>
+        <input type="date" autoComplete="bday" min="1900-01-01" className="input--date" {...register('dateOfBirth')} />
+      </Field>
+      <Field {...field('email')} label={t('auth.register.email')} hint={t('auth.register.emailHint')} required>
+        <input type="email" autoComplete="email" spellCheck={false} {...register('email')} />
+      </Field>
+      <Field {...field('phone')} label={t('auth.register.phone')} hint={t('auth.register.phoneHint')}>
+        <input
+          type="tel"
+          autoComplete="tel"
+          className="input--id"
+          {...register('phone', { setValueAs: emptyToUndefined })}
+        />
+      </Field>
+      <Field {...field('password')} label={t('auth.register.password')} hint={t('auth.register.passwordHint')} required>
+        <input type="password" autoComplete="new-password" {...register('password')} />
+      </Field>
+      <Field {...field('confirmPassword')} label={t('auth.register.confirmPassword')} required>
+        <input type="password" autoComplete="new-password" {...register('confirmPassword')} />
+      </Field>
+      <Button type="submit" disabled={isSubmitting}>
+        {isSubmitting ? t('auth.register.submitting') : t('auth.register.submit')}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,30 @@
+import { landingPath, safeNext } from './landing';
+
+describe('where a user lands after logging in', () => {
+  it('sends a citizen to `next`, or to their account', () => {
+    expect(landingPath(['CITIZEN'], '/procedures/1.001193')).toBe('/procedures/1.001193');
+    expect(landingPath(['CITIZEN'], null)).toBe('/account');
+  });
+
+  it('sends desk staff to the staff desk, managers and admins to the dashboard', () => {
+    expect(landingPath(['RECEPTIONIST'])).toBe('/staff');
+    expect(landingPath(['OFFICER'])).toBe('/staff');
+    expect(landingPath(['APPROVER'])).toBe('/staff');
+    expect(landingPath(['MANAGER'])).toBe('/manager');
+    expect(landingPath(['ADMIN'])).toBe('/manager');
+  });
+
+  it('returns staff to a page of their own area, never to one they may not open', () => {
+    expect(landingPath(['OFFICER'], '/staff/queue?sla=OVERDUE')).toBe('/staff/queue?sla=OVERDUE');
+    expect(landingPath(['OFFICER'], '/manager')).toBe('/staff');
+    expect(landingPath(['MANAGER'], '/staff')).toBe('/manager');
+    expect(landingPath(['OFFICER'], '/account')).toBe('/staff');
+  });
+
+  it('refuses a `next` that leaves the site or loops back to the login', () => {
+    for (const bad of ['//evil.example', 'https://evil.example', '/\\evil.example', 'account', '/login?next=/x', '']) {
+      expect(safeNext(bad)).toBeNull();
+    }
+    expect(landingPath(['CITIZEN'], '//evil.example')).toBe('/account');
+  });
+});

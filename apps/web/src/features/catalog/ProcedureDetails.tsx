@@ -1,0 +1,113 @@
+import type { ProcedureDetail } from '@motcua/shared';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Tag } from '../../components/ui';
+import { useCatalogText } from './useCatalogText';
+import { useSectors } from './useSectors';
+
+/** The procedure page: what you need, how long, how much, where, how online, and the way to apply. */
+export function ProcedureDetails({ procedure: p }: { procedure: ProcedureDetail }) {
+  const { t } = useTranslation();
+  const text = useCatalogText();
+  const sector = useSectors().data?.find((s) => s.code === p.sectorCode);
+  const description = text.english && p.descriptionEn ? p.descriptionEn : p.description;
+  const result = text.english && p.resultEn ? p.resultEn : p.result;
+  const feeNote = text.english && p.feeNoteEn ? p.feeNoteEn : p.feeNote;
+
+  const rows: [string, ReactNode][] = [
+    [t('catalog.procedure.processingTime'), text.days(p.processingDays)],
+    [
+      t('catalog.procedure.fee'),
+      <>
+        {text.fee(p.fee)}
+        {feeNote ? <span className="summary-list__note">{feeNote}</span> : null}
+      </>,
+    ],
+    [
+      t('catalog.procedure.onlineLevel'),
+      <>
+        <Tag tone={p.onlineLevel === 'FULL' ? 'success' : 'info'}>{text.level(p.onlineLevel)}</Tag>
+        <span className="summary-list__note">{text.levelExplained(p.onlineLevel)}</span>
+      </>,
+    ],
+    [
+      t('catalog.procedure.where'),
+      p.agencies.length === 1 ? (
+        <span lang={text.nameLang(p.agencies[0])}>{text.name(p.agencies[0])}</span>
+      ) : (
+        <ul className="plain-list">
+          {p.agencies.map((a) => (
+            <li key={a.code} lang={text.nameLang(a)}>
+              {text.name(a)}
+            </li>
+          ))}
+        </ul>
+      ),
+    ],
+  ];
+  if (sector) rows.push([t('catalog.procedure.sector'), <span lang={text.nameLang(sector)}>{text.name(sector)}</span>]);
+  if (result) rows.push([t('catalog.procedure.result'), result]);
+  rows.push([t('catalog.procedure.code'), p.code]);
+
+  return (
+    <article className="procedure">
+      <h1 lang={text.nameLang(p)}>{text.name(p)}</h1>
+      {text.english && p.nameEn ? (
+        <p className="procedure__official" lang="vi">
+          {p.name}
+        </p>
+      ) : null}
+      {description ? <p className="lead">{description}</p> : null}
+
+      <h2>{t('catalog.procedure.summaryTitle')}</h2>
+      <dl className="summary-list">
+        {rows.map(([k, v]) => (
+          <div className="summary-list__row" key={k}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+
+      <h2>{t('catalog.procedure.documentsTitle')}</h2>
+      {p.requiredDocuments.length === 0 ? (
+        <p>{t('catalog.procedure.noDocuments')}</p>
+      ) : (
+        <>
+          <p>{t('catalog.procedure.documentsLead')}</p>
+          <ul className="document-list">
+            {p.requiredDocuments.map((d) => (
+              <li key={d.code}>
+                <span lang={text.nameLang(d)}>{text.name(d)}</span>{' '}
+                <Tag tone={d.required ? 'warning' : 'neutral'}>
+                  {d.required ? t('catalog.procedure.required') : t('catalog.procedure.optional')}
+                </Tag>
+                <span className="document-list__size">{t('catalog.procedure.maxSize', { mb: d.maxSizeMb })}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      {p.legalBasis ? (
+        <>
+          <h2>{t('catalog.procedure.legalBasisTitle')}</h2>
+          <p className="pre-line" lang="vi">
+            {p.legalBasis}
+          </p>
+        </>
+      ) : null}
+
+      <h2>{t('catalog.procedure.applyTitle')}</h2>
+      <p id="apply-hint">{t('catalog.procedure.applyHint')}</p>
+      <Link
+        className="btn btn--primary btn--start"
+        to={`/apply/${encodeURIComponent(p.code)}`}
+        aria-describedby="apply-hint"
+      >
+        {t('catalog.procedure.apply')}
+      </Link>
+    </article>
+  );
+}

@@ -1,0 +1,157 @@
+import {
+  NOTE_MAX_LENGTH,
+  noteRequired,
+  type DossierDto,
+  type StaffDossierAction,
+  type UserSummary,
+} from '@motcua/shared';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Button, Dialog, Field, Radios } from '../../components/ui';
+import { useColleagues } from './useColleagues';
+
+export interface ActionInput {
+  note?: string;
+  assigneeId?: string;
+}
+
+/** Actions that ask something before they are sent: a note (the shared rule), or whom to assign. */
+export function needsDialog(action: StaffDossierAction): boolean {
+  return noteRequired(action) || action === 'assign';
+}
+
+interface DialogValues {
+  who: 'self' | 'other';
+  assigneeId: string;
+  note: string;
+}
+
+const NOTE_ID = 'action-note';
+const ASSIGNEE_ID = 'action-assignee';
+
+/**
+ * The dialog of one action: its note where the shared table requires one, and for `assign` the
+ * choice of officer (the caller themself by default, when they are an officer of the agency).
+ */
+export function ActionDialog({
+  action,
+  dossier,
+  user,
+  pending,
+  error,
+  onConfirm,
+  onCancel,
+}: {
+  action: StaffDossierAction;
+  dossier: DossierDto;
+  user: UserSummary;
+  pending: boolean;
+  error: string | null;
+  onConfirm: (input: ActionInput) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const withNote = noteRequired(action);
+  const isAssign = action === 'assign';
+  const canTakeSelf = isAssign && user.roles.includes('OFFICER') && user.agencyCode === dossier.agency.code;
+  const { colleagues, isPending: loadingColleagues } = useColleagues(isAssign, dossier.assignee, user.id);
+  const {
+    register,
+    handleSubmit,
+    watch,
+    setError,
+    setFocus,
+    formState: { errors },
+  } = useForm<DialogValues>({ defaultValues: { who: canTakeSelf ? 'self' : 'other', assigneeId: '', note: '' } });
+  const who = watch('who');
+  const noColleagues = isAssign && who === 'other' && colleagues.length === 0 && !loadingColleagues;
+
+  const submit = (v: DialogValues) => {
+    const note = v.note.trim();
+    let failed = false;
+    if (isAssign && v.who === 'other' && !v.assigneeId) {
+      setError('assigneeId', { message: t('desk.assign.required') });
+      setFocus('assigneeId');
+      failed = true;
+    }
+    if (withNote && !note) {
+      setError('note', { message: t(`desk.note.${action}.required`) });
+      if (!failed) setFocus('note');
+      failed = true;
+    } else if (note.length > NOTE_MAX_LENGTH) {
+      setError('note', { message: t('desk.note.tooLong', { max: NOTE_MAX_LENGTH }) });
+      if (!failed) setFocus('note');
+      failed = true;
+    }
+    if (failed) return;
+    onConfirm({
+      ...(note ? { note } : {}),
+      ...(isAssign && v.who === 'other' ? { assigneeId: v.assigneeId } : {}),
+    });
+  };
+
+  const label = t(`desk.actions.${action}`);
+  return (
+    <Dialog title={label} onClose={onCancel} describedBy="action-dialog-about">
+      <p id="action-dialog-about">{t(`desk.confirm.${action}`, { code: dossier.code ?? '' })}</p>
+      <form noValidate onSubmit={(e) => void handleSubmit(submit)(e)}>
+        {canTakeSelf ? (
+          <Radios
+            id="action-who"
+            legend={t('desk.assign.legend')}
+            options={[
+              { value: 'self', label: t('desk.assign.self') },
+              { value: 'other', label: t('desk.assign.other') },
+            ]}
+            inputProps={register('who')}
+          />
+        ) : null}
+        {isAssign && who === 'other' ? (
+          noColleagues ? (
+            <p className="field__error">{t('desk.assign.noColleagues')}</p>
+          ) : (
+            <Field id={ASSIGNEE_ID} label={t('desk.assign.officer')} error={errors.assigneeId?.message} required>
+              <select {...register('assigneeId')}>
+                <option value="">{loadingColleagues ? t('app.loading') : t('desk.assign.choose')}</option>
+                {colleagues.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.fullName}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          )
+        ) : null}
+        {withNote ? (
+          <Field
+            id={NOTE_ID}
+            label={t(`desk.note.${action}.label`)}
+            hint={t(`desk.note.${action}.hint`)}
+            error={errors.note?.message}
+            required
+          >
+            <textarea rows={5} {...register('note')} />
+          </Field>
+        ) : null}
+        {error ? (
+          <p role="alert" className="field__error">
+            {error}
+          </p>
+        ) : null}
+        <div className="dialog__buttons">
+          <Button
+            type="submit"
+            variant={action === 'refuse' || action === 'reject' ? 'warning' : 'primary'}
+            disabled={pending || noColleagues}
+            aria-busy={pending || undefined}
+          >
+            {label}
+          </Button>
+          <Button variant="secondary" onClick={onCancel} disabled={pending}>
+            {t('desk.cancel')}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,58 @@
+import type { DossierDto } from '@motcua/shared';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Button, Panel } from '../../components/ui';
+import { formatDateTime } from '../../lib/format';
+import { DownloadButton } from '../dossiers/DownloadButton';
+
+/** The walk-in dossier was received: its code, when the result is due, the slip to print. */
+export function CounterConfirmation({ dossier, onAnother }: { dossier: DossierDto; onAnother: () => void }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  const code = dossier.code ?? dossier.id;
+  return (
+    <div ref={ref} tabIndex={-1} className="counter-done">
+      <Panel title={t('desk.counter.doneTitle')}>
+        <p>
+          {t('desk.counter.doneCode')}
+          <br />
+          <strong className="dossier-code">{code}</strong>
+        </p>
+      </Panel>
+      <dl className="summary-list">
+        <div className="summary-list__row">
+          <dt>{t('desk.fields.applicant')}</dt>
+          <dd lang="vi">{dossier.applicant.fullName}</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>{t('desk.fields.procedure')}</dt>
+          <dd lang="vi">{dossier.procedure.name}</dd>
+        </div>
+        {dossier.dueAt ? (
+          <div className="summary-list__row">
+            <dt>{t('desk.counter.dueAt')}</dt>
+            <dd>
+              <time dateTime={dossier.dueAt}>{formatDateTime(dossier.dueAt)}</time>
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+      <p>
+        <DownloadButton
+          variant="primary"
+          path={`/dossiers/${encodeURIComponent(dossier.id)}/receipt.pdf`}
+          fileName={`phieu-tiep-nhan-${code}.pdf`}
+          label={t('desk.receipt')}
+        />
+      </p>
+      <p>
+        <Link to={`/staff/dossiers/${encodeURIComponent(dossier.id)}`}>{t('desk.counter.open')}</Link>
+      </p>
+      <Button variant="secondary" onClick={onAnother}>
+        {t('desk.counter.another')}
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../components/ui';
+import { dossierErrorText } from './dossierErrors';
+import { downloadFile } from './download';
+
+/** A button that downloads a private file; says so while it works and in words when it fails. */
+export function DownloadButton({
+  path,
+  fileName,
+  label,
+  variant = 'secondary',
+}: {
+  path: string;
+  fileName: string;
+  label: string;
+  variant?: 'primary' | 'secondary' | 'link';
+}) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <span className="download">
+      <Button
+        variant={variant}
+        aria-busy={busy || undefined}
+        disabled={busy}
+        onClick={() => {
+          setBusy(true);
+          setError(null);
+          downloadFile(path, fileName)
+            .catch(setError)
+            .finally(() => setBusy(false));
+        }}
+      >
+        {busy ? t('dossiers.downloading') : label}
+      </Button>
+      <span role="alert" className="download__error">
+        {error ? dossierErrorText(t, error) : null}
+      </span>
+    </span>
+  );
+}

@@ -1,0 +1,92 @@
+import type { UserSummary } from '@motcua/shared';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { Button, LoadError, Loading } from '../../components/ui';
+import { problemText } from '../../lib/errorText';
+import { QueueFilters } from './QueueFilters';
+import { QueueTable } from './QueueTable';
+import { QueueTabs } from './QueueTabs';
+import { defaultTab, isQueueTab, queueParams, tabsFor, type QueueFilters as Filters, type QueueTab } from './queueTabs';
+import { useQueue } from './useQueue';
+
+const dossierPath = (id: string) => `/staff/dossiers/${encodeURIComponent(id)}`;
+
+/** The staff desk's queues: the tabs of the user's roles, search, filters and "load more". */
+export function QueueView({ user }: { user: UserSummary }) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useSearchParams();
+  const tabs = tabsFor(user.roles);
+  const asked = search.get('tab');
+  const tab: QueueTab = isQueueTab(asked) && tabs.includes(asked) ? asked : defaultTab(user.roles);
+  const filters: Filters = {
+    q: search.get('q') ?? undefined,
+    procedureCode: search.get('procedure') ?? undefined,
+    sla: search.get('sla') ?? undefined,
+  };
+  const showSla = tab !== 'overdue';
+  const params = queueParams(tab, showSla ? filters : { ...filters, sla: undefined });
+  const queue = useQueue(params);
+
+  const go = (nextTab: QueueTab, f: Filters) => {
+    const next = new URLSearchParams();
+    next.set('tab', nextTab);
+    if (f.q) next.set('q', f.q);
+    if (f.procedureCode) next.set('procedure', f.procedureCode);
+    if (f.sla) next.set('sla', f.sla);
+    setSearch(next);
+  };
+
+  const items = queue.data?.pages.flatMap((p) => p.items) ?? [];
+  const filtered = Boolean(params.q || filters.procedureCode || (showSla && filters.sla));
+  const tabName = t(`desk.queue.tabs.${tab}`);
+
+  return (
+    <QueueTabs tabs={tabs} selected={tab} onSelect={(next) => go(next, filters)}>
+      <h2 className="visually-hidden">{tabName}</h2>
+      <p className="muted">{t(`desk.queue.about.${tab}`)}</p>
+      <QueueFilters
+        agencyCode={user.agencyCode}
+        filters={filters}
+        showSla={showSla}
+        onApply={(f) => go(tab, f)}
+        onClear={() => go(tab, {})}
+      />
+      {queue.isPending ? (
+        <Loading />
+      ) : !queue.data ? (
+        <LoadError
+          message={problemText(t, queue.error)}
+          onRetry={() => void queue.refetch()}
+          retryLabel={t('catalog.retry')}
+        />
+      ) : (
+        <>
+          <QueueTable
+            caption={tabName}
+            items={items}
+            dossierPath={dossierPath}
+            empty={filtered ? t('desk.queue.emptyFiltered') : t(`desk.queue.empty.${tab}`)}
+          />
+          <p role="status" className="queue-count">
+            {items.length > 0 ? t('desk.queue.showing', { count: items.length }) : null}
+          </p>
+          {queue.hasNextPage ? (
+            <Button
+              variant="secondary"
+              disabled={queue.isFetchingNextPage}
+              aria-busy={queue.isFetchingNextPage || undefined}
+              onClick={() => void queue.fetchNextPage()}
+            >
+              {queue.isFetchingNextPage ? t('app.loading') : t('desk.queue.loadMore')}
+            </Button>
+          ) : null}
+          {queue.isFetchNextPageError ? (
+            <p role="alert" className="field__error">
+              {problemText(t, queue.error)}
+            </p>
+          ) : null}
+        </>
+      )}
+    </QueueTabs>
+  );
+}

@@ -1,0 +1,113 @@
+import type { BreakdownRow } from '@motcua/shared';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, LoadError, Loading, SortableTable, type SortableColumn } from '../../components/ui';
+import { problemText } from '../../lib/errorText';
+import { DownloadButton } from '../dossiers/DownloadButton';
+import { useRateText } from './KpiCards';
+import type { Period } from './period';
+import { reportQuery, useBreakdown } from './useReports';
+import { useReportFormat } from './useReportFormat';
+
+type By = 'agency' | 'procedure';
+
+/** The period's figures per agency or per procedure: sortable, and exportable as CSV. */
+export function BreakdownSection({ period }: { period: Period }) {
+  const { t } = useTranslation();
+  const f = useReportFormat();
+  const rate = useRateText();
+  const [by, setBy] = useState<By>('agency');
+  const params = { from: period.from, to: period.to };
+  const q = useBreakdown(params, by);
+
+  const rateColumn = (
+    key: string,
+    pick: (r: BreakdownRow) => { rate: number | null; num: number; den: number },
+    unit: 'dossiers' | 'ratings' = 'dossiers',
+  ): SortableColumn<BreakdownRow> => ({
+    key,
+    header: t(`dashboard.breakdown.columns.${key}`),
+    numeric: true,
+    sortValue: (r) => pick(r).rate,
+    render: (r) => {
+      const x = pick(r);
+      const text = rate(x.rate, x.num, x.den, unit);
+      return (
+        <>
+          {text.value}
+          <br />
+          <span className="small muted">{text.detail}</span>
+        </>
+      );
+    },
+  });
+
+  const columns: SortableColumn<BreakdownRow>[] = [
+    {
+      key: 'label',
+      header: t(`dashboard.breakdown.columns.label.${by}`),
+      sortValue: (r) => r.label,
+      render: (r) => <span lang="vi">{r.label}</span>,
+    },
+    {
+      key: 'received',
+      header: t('dashboard.breakdown.columns.received'),
+      numeric: true,
+      sortValue: (r) => r.received,
+      render: (r) => f.count(r.received),
+    },
+    rateColumn('online', (r) => ({ rate: r.online.rate, num: r.online.count, den: r.received })),
+    rateColumn('fullProcess', (r) => ({
+      rate: r.fullProcess.rate,
+      num: r.fullProcess.online,
+      den: r.fullProcess.total,
+    })),
+    rateColumn('onTime', (r) => ({ rate: r.onTime.rate, num: r.onTime.count, den: r.decided })),
+    {
+      key: 'openOverdue',
+      header: t('dashboard.breakdown.columns.openOverdue'),
+      numeric: true,
+      sortValue: (r) => r.openOverdue,
+      render: (r) => f.count(r.openOverdue),
+    },
+    rateColumn(
+      'satisfaction',
+      (r) => ({ rate: r.satisfaction.rate, num: r.satisfaction.satisfied, den: r.satisfaction.ratings }),
+      'ratings',
+    ),
+  ];
+
+  return (
+    <>
+      <div className="breakdown-tools">
+        <div role="group" aria-label={t('dashboard.breakdown.byLabel')} className="toggle-group">
+          {(['agency', 'procedure'] as const).map((b) => (
+            <Button key={b} variant="secondary" aria-pressed={by === b} onClick={() => setBy(b)}>
+              {t(`dashboard.breakdown.by.${b}`)}
+            </Button>
+          ))}
+        </div>
+        <DownloadButton
+          path={`/reports/breakdown.csv?${reportQuery({ ...params, by })}`}
+          fileName={`motcua-${by}-${period.from}-${period.to}.csv`}
+          label={t('dashboard.breakdown.export')}
+        />
+      </div>
+      {q.isPending ? (
+        <Loading />
+      ) : q.isError ? (
+        <LoadError message={problemText(t, q.error)} onRetry={() => void q.refetch()} retryLabel={t('catalog.retry')} />
+      ) : (
+        <SortableTable
+          key={by}
+          caption={t(`dashboard.breakdown.caption.${by}`)}
+          columns={columns}
+          rows={q.data.rows}
+          rowKey={(r) => r.key}
+          initialSort={{ key: 'received', direction: 'descending' }}
+          empty={t('dashboard.breakdown.empty')}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import type { ReportSummary } from '@motcua/shared';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useReportFormat } from './useReportFormat';
+
+interface Card {
+  key: string;
+  value: ReactNode;
+  detail: ReactNode;
+}
+
+/** A rate as the scorecard demands: the percentage, and the count over the total in words. */
+export function useRateText() {
+  const { t } = useTranslation();
+  const f = useReportFormat();
+  return (rate: number | null, numerator: number, denominator: number, unit: 'dossiers' | 'ratings' | 'open') => {
+    if (rate === null) {
+      return {
+        value: <span aria-hidden="true">—</span>,
+        detail: t('dashboard.noData'),
+        plain: t('dashboard.noData'),
+      };
+    }
+    const fraction = t(`dashboard.units.${unit}`, { num: f.count(numerator), den: f.count(denominator) });
+    return { value: f.percent(rate), detail: fraction, plain: `${f.percent(rate)} (${fraction})` };
+  };
+}
+
+/** The headline figures of the period, each card with its numerator and denominator. */
+export function KpiCards({ summary: s }: { summary: ReportSummary }) {
+  const { t } = useTranslation();
+  const f = useReportFormat();
+  const rate = useRateText();
+  const online = rate(s.online.rate, s.online.count, s.received, 'dossiers');
+  const full = rate(s.fullProcess.rate, s.fullProcess.online, s.fullProcess.total, 'dossiers');
+  const onTime = rate(s.onTime.rate, s.onTime.count, s.decided, 'dossiers');
+  const satisfaction = rate(s.satisfaction.rate, s.satisfaction.satisfied, s.satisfaction.ratings, 'ratings');
+  const overdueShare = rate(s.open.rate, s.open.overdue, s.open.total, 'open');
+  const cards: Card[] = [
+    { key: 'received', value: f.count(s.received), detail: t('dashboard.kpi.received.detail') },
+    { key: 'decided', value: f.count(s.decided), detail: t('dashboard.kpi.decided.detail', { late: f.count(s.late) }) },
+    { key: 'online', ...online },
+    { key: 'fullProcess', ...full },
+    { key: 'onTime', ...onTime },
+    {
+      key: 'openOverdue',
+      value: f.count(s.openOverdue),
+      detail: s.open.rate === null ? t('dashboard.kpi.openOverdue.none') : overdueShare.plain,
+    },
+    { key: 'satisfaction', ...satisfaction },
+  ];
+  return (
+    <ul className="kpi-grid" aria-label={t('dashboard.kpi.label')}>
+      {cards.map((c) => (
+        <li key={c.key} className="kpi" data-kpi={c.key}>
+          <h3 className="kpi__title">{t(`dashboard.kpi.${c.key}.title`)}</h3>
+          <p className="kpi__value">{c.value}</p>
+          <p className="kpi__detail">{c.detail}</p>
+          <p className="kpi__hint">{t(`dashboard.kpi.${c.key}.hint`)}</p>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import { LoadError, Loading } from '../../components/ui';
+import { problemText } from '../../lib/errorText';
+import { QueueTable } from '../queue/QueueTable';
+import { useQueueHead } from '../queue/useQueue';
+
+export const OVERDUE_LIST_SIZE = 20;
+const OVERDUE = { sla: 'OVERDUE' };
+
+/** The open dossiers past their due time, longest overdue first, each linked to its work screen. */
+export function OverdueList() {
+  const { t } = useTranslation();
+  const q = useQueueHead(OVERDUE, OVERDUE_LIST_SIZE);
+  if (q.isPending) return <Loading />;
+  if (q.isError) {
+    return (
+      <LoadError message={problemText(t, q.error)} onRetry={() => void q.refetch()} retryLabel={t('catalog.retry')} />
+    );
+  }
+  return (
+    <>
+      <QueueTable
+        caption={t('dashboard.overdue.caption', { count: OVERDUE_LIST_SIZE })}
+        items={q.data.items}
+        dossierPath={(id) => `/manager/dossiers/${encodeURIComponent(id)}`}
+        empty={t('dashboard.overdue.empty')}
+      />
+      {q.data.nextCursor ? <p className="muted">{t('dashboard.overdue.more', { count: OVERDUE_LIST_SIZE })}</p> : null}
+    </>
+  );
+}

@@ -1,0 +1,223 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../components/ui';
+
+export interface ChartSeries {
+  key: string;
+  label: string;
+  values: (number | null)[];
+  /** The table's text of each value when it says more than the number (a rate's fraction). */
+  cells?: string[];
+}
+
+const W = 640;
+const H = 280;
+const M = { top: 16, right: 16, bottom: 40, left: 60 };
+const PLOT_W = W - M.left - M.right;
+const PLOT_H = H - M.top - M.bottom;
+/** Dark enough for 3:1 against white (WCAG 1.4.11); the series also differ by pattern and marker. */
+const COLOURS = ['#0b4f8a', '#0f6b3a', '#8e1b14'];
+const DASHES = [undefined, '8 4', '2 4'];
+
+/** 1, 2, 5 × 10ⁿ at or above `v`: a round top for a count axis. */
+export function niceCeiling(v: number): number {
+  if (v <= 0) return 1;
+  const p = 10 ** Math.floor(Math.log10(v));
+  for (const m of [1, 2, 5, 10]) if (m * p >= v) return m * p;
+  return 10 * p;
+}
+
+function Marker({ index, x, y, colour }: { index: number; x: number; y: number; colour: string }) {
+  switch (index % 3) {
+    case 0:
+      return <circle cx={x} cy={y} r={4} fill={colour} />;
+    case 1:
+      return <rect x={x - 4} y={y - 4} width={8} height={8} fill={colour} />;
+    default:
+      return <path d={`M${x},${y - 5} L${x + 5},${y + 4} L${x - 5},${y + 4} Z`} fill={colour} />;
+  }
+}
+
+/**
+ * A small SVG chart of monthly figures: grouped bars (counts) or lines (rates in [0, 1]). One
+ * image for assistive technology, described in words, with the same figures in a table right
+ * after it; the table can be shown on screen too.
+ */
+export function TrendChart({
+  title,
+  summary,
+  categories,
+  series,
+  kind,
+  format,
+}: {
+  title: string;
+  /** What the chart shows, in a sentence or two (the image's accessible name). */
+  summary: string;
+  categories: string[];
+  series: ChartSeries[];
+  kind: 'bars' | 'lines';
+  format: (v: number) => string;
+}) {
+  const { t } = useTranslation();
+  const uid = useId().replace(/:/g, '');
+  const [showTable, setShowTable] = useState(false);
+  const n = categories.length;
+  const all = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
+  const yMax = kind === 'lines' ? 1 : niceCeiling(Math.max(0, ...all));
+  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * yMax);
+  const band = n ? PLOT_W / n : PLOT_W;
+  const x = (i: number) => M.left + band * (i + 0.5);
+  const y = (v: number) => M.top + PLOT_H - (v / yMax) * PLOT_H;
+  const labelEvery = Math.max(1, Math.ceil(n / 12));
+  const barW = (band * 0.7) / Math.max(1, series.length);
+  const tableId = `${uid}-table`;
+
+  return (
+    <figure className="chart">
+      <figcaption className="chart__title">{title}</figcaption>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary} className="chart__svg">
+        <defs>
+          {series.map((s, j) => (
+            <pattern
+              key={s.key}
+              id={`${uid}-p${j}`}
+              width={6}
+              height={6}
+              patternUnits="userSpaceOnUse"
+              patternTransform={j === 1 ? 'rotate(45)' : j === 2 ? 'rotate(-45)' : undefined}
+            >
+              <rect width={6} height={6} fill={j === 0 ? COLOURS[0] : '#fff'} />
+              {j > 0 ? <rect width={3} height={6} fill={COLOURS[j % COLOURS.length]} /> : null}
+            </pattern>
+          ))}
+        </defs>
+        {ticks.map((v) => (
+          <g key={v}>
+            <line x1={M.left} x2={W - M.right} y1={y(v)} y2={y(v)} stroke={v === 0 ? '#1b1b1b' : '#d0d5dc'} />
+            <text x={M.left - 8} y={y(v)} dy="0.35em" textAnchor="end" className="chart__tick">
+              {format(v)}
+            </text>
+          </g>
+        ))}
+        {categories.map((c, i) =>
+          i % labelEvery === 0 ? (
+            <text key={c} x={x(i)} y={H - M.bottom + 18} textAnchor="middle" className="chart__tick">
+              {c}
+            </text>
+          ) : null,
+        )}
+        {kind === 'bars'
+          ? series.map((s, j) =>
+              s.values.map((v, i) =>
+                v === null ? null : (
+                  <rect
+                    key={`${s.key}-${categories[i]}`}
+                    x={M.left + band * i + band * 0.15 + j * barW}
+                    y={y(v)}
+                    width={Math.max(1, barW - 2)}
+                    height={Math.max(0, M.top + PLOT_H - y(v))}
+                    fill={`url(#${uid}-p${j})`}
+                    stroke={COLOURS[j % COLOURS.length]}
+                  />
+                ),
+              ),
+            )
+          : series.map((s, j) => {
+              const colour = COLOURS[j % COLOURS.length];
+              // A month without data breaks the line instead of pretending it was 0.
+              let d = '';
+              let pen = false;
+              s.values.forEach((v, i) => {
+                if (v === null) {
+                  pen = false;
+                  return;
+                }
+                d += `${pen ? 'L' : 'M'}${x(i)},${y(v)} `;
+                pen = true;
+              });
+              return (
+                <g key={s.key}>
+                  <path
+                    d={d}
+                    fill="none"
+                    stroke={colour}
+                    strokeWidth={2.5}
+                    strokeDasharray={DASHES[j % DASHES.length]}
+                  />
+                  {s.values.map((v, i) =>
+                    v === null ? null : <Marker key={categories[i]} index={j} x={x(i)} y={y(v)} colour={colour} />,
+                  )}
+                </g>
+              );
+            })}
+      </svg>
+      <ul className="chart__legend" aria-hidden="true">
+        {series.map((s, j) => (
+          <li key={s.key}>
+            <svg width="28" height="14" viewBox="0 0 28 14">
+              {kind === 'bars' ? (
+                <rect
+                  x={1}
+                  y={1}
+                  width={26}
+                  height={12}
+                  fill={`url(#${uid}-p${j})`}
+                  stroke={COLOURS[j % COLOURS.length]}
+                />
+              ) : (
+                <>
+                  <line
+                    x1={0}
+                    x2={28}
+                    y1={7}
+                    y2={7}
+                    stroke={COLOURS[j % COLOURS.length]}
+                    strokeWidth={2.5}
+                    strokeDasharray={DASHES[j % DASHES.length]}
+                  />
+                  <Marker index={j} x={14} y={7} colour={COLOURS[j % COLOURS.length]} />
+                </>
+              )}
+            </svg>{' '}
+            {s.label}
+          </li>
+        ))}
+      </ul>
+      <Button variant="link" onClick={() => setShowTable((v) => !v)}>
+        {showTable ? t('dashboard.chart.hideTable') : t('dashboard.chart.showTable')}
+      </Button>
+      {/* Always read by screen readers; on screen only when asked for. */}
+      <div id={tableId} className={showTable ? 'table-wrap' : 'visually-hidden'}>
+        <table className="table">
+          <caption>{t('dashboard.chart.tableCaption', { title })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('dashboard.chart.month')}</th>
+              {series.map((s) => (
+                <th key={s.key} scope="col" className="num">
+                  {s.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {categories.map((c, i) => (
+              <tr key={c}>
+                <th scope="row">{c}</th>
+                {series.map((s) => {
+                  const v = s.values[i];
+                  return (
+                    <td key={s.key} className="num">
+                      {s.cells?.[i] ?? (v === null ? t('dashboard.noData') : format(v))}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </figure>
+  );
+}

@@ -1,0 +1,102 @@
+import { monthsOf, type BreakdownRow } from '@motcua/shared';
+import { useTranslation } from 'react-i18next';
+import { LoadError, Loading } from '../../components/ui';
+import { problemText } from '../../lib/errorText';
+import { useRateText } from './KpiCards';
+import { monthLabel, trendRange, type Period } from './period';
+import { TrendChart } from './TrendChart';
+import { useBreakdown } from './useReports';
+import { useReportFormat } from './useReportFormat';
+
+/** Month by month: counts received and decided, and the three rates that matter most. */
+export function TrendSection({ period }: { period: Period }) {
+  const { t } = useTranslation();
+  const f = useReportFormat();
+  const rateText = useRateText();
+  const range = trendRange(period);
+  const q = useBreakdown(range, 'month');
+
+  if (q.isPending) return <Loading />;
+  if (q.isError) {
+    return (
+      <LoadError message={problemText(t, q.error)} onRetry={() => void q.refetch()} retryLabel={t('catalog.retry')} />
+    );
+  }
+  const months = monthsOf(range.from, range.to);
+  const byKey = new Map(q.data.rows.map((r) => [r.key, r]));
+  const rows = months.map((m) => byKey.get(m) ?? null);
+  const labels = months.map(monthLabel);
+  const pick = (fn: (r: BreakdownRow) => number | null) => rows.map((r) => (r ? fn(r) : null));
+  const received = pick((r) => r.received).map((v) => v ?? 0);
+  const decided = pick((r) => r.decided).map((v) => v ?? 0);
+  const sum = (a: number[]) => a.reduce((x, y) => x + y, 0);
+  const peak = received.reduce((best, v, i) => (v > received[best] ? i : best), 0);
+  const last = rows[rows.length - 1];
+  const rateCells = (fn: (r: BreakdownRow) => { rate: number | null; num: number; den: number }) =>
+    rows.map((r) => {
+      if (!r) return t('dashboard.noData');
+      const x = fn(r);
+      return rateText(x.rate, x.num, x.den, 'dossiers').plain;
+    });
+  const pct = (v: number | null | undefined) => (v === null || v === undefined ? t('dashboard.noData') : f.percent(v));
+  const span = { from: labels[0] ?? '', to: labels[labels.length - 1] ?? '' };
+
+  return (
+    <div className="trend">
+      <TrendChart
+        title={t('dashboard.trend.countsTitle')}
+        summary={t('dashboard.trend.countsSummary', {
+          ...span,
+          received: f.count(sum(received)),
+          decided: f.count(sum(decided)),
+          peakMonth: labels[peak] ?? '',
+          peak: f.count(received[peak] ?? 0),
+        })}
+        categories={labels}
+        kind="bars"
+        format={(v) => f.count(Math.round(v))}
+        series={[
+          { key: 'received', label: t('dashboard.trend.received'), values: received },
+          { key: 'decided', label: t('dashboard.trend.decided'), values: decided },
+        ]}
+      />
+      <TrendChart
+        title={t('dashboard.trend.ratesTitle')}
+        summary={t('dashboard.trend.ratesSummary', {
+          ...span,
+          month: span.to,
+          online: pct(last?.online.rate),
+          full: pct(last?.fullProcess.rate),
+          onTime: pct(last?.onTime.rate),
+        })}
+        categories={labels}
+        kind="lines"
+        format={(v) => f.percent(v)}
+        series={[
+          {
+            key: 'online',
+            label: t('dashboard.trend.online'),
+            values: pick((r) => r.online.rate),
+            cells: rateCells((r) => ({ rate: r.online.rate, num: r.online.count, den: r.received })),
+          },
+          {
+            key: 'fullProcess',
+            label: t('dashboard.trend.fullProcess'),
+            values: pick((r) => r.fullProcess.rate),
+            cells: rateCells((r) => ({
+              rate: r.fullProcess.rate,
+              num: r.fullProcess.online,
+              den: r.fullProcess.total,
+            })),
+          },
+          {
+            key: 'onTime',
+            label: t('dashboard.trend.onTime'),
+            values: pick((r) => r.onTime.rate),
+            cells: rateCells((r) => ({ rate: r.onTime.rate, num: r.onTime.count, den: r.decided })),
+          },
+        ]}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+/** Formatting for the screen: times stored in UTC are shown in Vietnam's time zone (style.md, 12). */
+export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+});
+const timeFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+const vnd = new Intl.NumberFormat('vi-VN', { style: 'currency', currency: 'VND' });
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * dd/MM/yyyy. A calendar date (`YYYY-MM-DD`, e.g. a date of birth) is shown as written;
+ * an instant (ISO time or Date) as its day in Asia/Ho_Chi_Minh.
+ */
+export function formatDate(value: string | Date): string {
+  if (typeof value === 'string') {
+    const m = DATE_ONLY.exec(value);
+    if (m) return `${m[3]}/${m[2]}/${m[1]}`;
+  }
+  const d = typeof value === 'string' ? new Date(value) : value;
+  if (Number.isNaN(d.getTime())) return '';
+  return dateFormat.format(d);
+}
+
+/** HH:mm dd/MM/yyyy in Asia/Ho_Chi_Minh, the way Vietnamese forms write a time. */
+export function formatDateTime(value: string | Date): string {
+  const d = typeof value === 'string' ? new Date(value) : value;
+  if (Number.isNaN(d.getTime())) return '';
+  return `${timeFormat.format(d)} ${dateFormat.format(d)}`;
+}
+
+/** Integer VND as money, e.g. "100.000 ₫" (the same in both languages, as on receipts). */
+export function formatVnd(amount: number): string {
+  return vnd.format(amount);
+}

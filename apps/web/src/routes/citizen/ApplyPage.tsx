@@ -1,0 +1,70 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { LoadError, Loading } from '../../components/ui';
+import { ApplyWizard } from '../../features/apply/ApplyWizard';
+import { useDraftId } from '../../features/apply/useDraft';
+import { useProcedure } from '../../features/catalog/useProcedure';
+import { dossierErrorText } from '../../features/dossiers/dossierErrors';
+import { isNotFound, useDossier } from '../../features/dossiers/useDossiers';
+
+/** /apply/:procedureCode/:step? — the citizen's draft for the procedure, found or started, and its wizard. */
+export function ApplyPage() {
+  const { t } = useTranslation();
+  const { procedureCode = '', step } = useParams();
+  const procedure = useProcedure(procedureCode);
+  const draftId = useDraftId(procedureCode, procedure.isSuccess);
+  const dossier = useDossier(draftId.data ?? '');
+  const retry = <Link to={`/procedures/${encodeURIComponent(procedureCode)}`}>{t('apply.backToProcedure')}</Link>;
+
+  if (procedure.isError) {
+    if (isNotFound(procedure.error)) {
+      return (
+        <>
+          <h1>{t('catalog.procedure.notFoundTitle')}</h1>
+          <p>{t('catalog.procedure.notFoundBody')}</p>
+          <p>
+            <Link to="/procedures">{t('catalog.procedure.back')}</Link>
+          </p>
+        </>
+      );
+    }
+    return (
+      <>
+        <h1>{t('apply.loadErrorTitle')}</h1>
+        <LoadError
+          message={dossierErrorText(t, procedure.error)}
+          onRetry={() => void procedure.refetch()}
+          retryLabel={t('catalog.retry')}
+        />
+      </>
+    );
+  }
+  if (draftId.isError || dossier.isError) {
+    return (
+      <>
+        <h1>{t('apply.loadErrorTitle')}</h1>
+        <LoadError
+          message={dossierErrorText(t, draftId.error ?? dossier.error)}
+          onRetry={() => void (draftId.isError ? draftId.refetch() : dossier.refetch())}
+          retryLabel={t('catalog.retry')}
+        />
+        <p>{retry}</p>
+      </>
+    );
+  }
+  if (procedure.isPending || !draftId.data || dossier.isPending) return <Loading />;
+
+  if (dossier.data.status !== 'DRAFT') {
+    // Sent from another tab or device since this page found the draft.
+    return (
+      <>
+        <h1>{t('apply.alreadySent.title')}</h1>
+        <p>{t('apply.alreadySent.body', { code: dossier.data.code ?? '' })}</p>
+        <p>
+          <Link to={`/dossiers/${encodeURIComponent(dossier.data.id)}`}>{t('apply.alreadySent.link')}</Link>
+        </p>
+      </>
+    );
+  }
+  return <ApplyWizard procedure={procedure.data} dossier={dossier.data} step={step} />;
+}

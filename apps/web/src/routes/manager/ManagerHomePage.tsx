@@ -1,0 +1,96 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { useAuth } from '../../app/useAuth';
+import { LoadError, Loading } from '../../components/ui';
+import { problemText } from '../../lib/errorText';
+import { formatDate } from '../../lib/format';
+import { BreakdownSection } from '../../features/reports/BreakdownSection';
+import { KpiCards } from '../../features/reports/KpiCards';
+import { LiveIndicator } from '../../features/reports/LiveIndicator';
+import { OverdueList } from '../../features/reports/OverdueList';
+import { periodFromSearch, todayLocal, type Period, type PeriodKind } from '../../features/reports/period';
+import { PeriodSelector } from '../../features/reports/PeriodSelector';
+import { ScorecardTable } from '../../features/reports/ScorecardTable';
+import { TrendSection } from '../../features/reports/TrendSection';
+import { useLiveSummary } from '../../features/reports/useLiveSummary';
+import { useReportSummary } from '../../features/reports/useReports';
+import '../../features/reports/dashboard.css';
+import '../../features/queue/desk.css';
+
+/** /manager — the scorecard of the manager's agencies: figures, trend, breakdown, overdue, live. */
+export function ManagerHomePage() {
+  const { t } = useTranslation();
+  const { user } = useAuth();
+  const [search, setSearch] = useSearchParams();
+  const key = search.toString();
+  const today = todayLocal();
+  const { period, problems } = useMemo(() => periodFromSearch(new URLSearchParams(key), today), [key, today]);
+
+  const change = (next: { kind: PeriodKind; from?: string; to?: string }) => {
+    const p = new URLSearchParams({ period: next.kind });
+    if (next.kind === 'custom') {
+      p.set('from', next.from ?? '');
+      p.set('to', next.to ?? '');
+    }
+    setSearch(p);
+  };
+
+  return (
+    <>
+      <h1>{t('managerHome.title')}</h1>
+      <p className="lead">{t('managerHome.lead', { name: user?.fullName ?? '' })}</p>
+      <PeriodSelector period={period} problems={problems} onChange={change} />
+      {problems.length ? null : <Dashboard period={period} />}
+    </>
+  );
+}
+
+function Dashboard({ period }: { period: Period }) {
+  const { t } = useTranslation();
+  const params = { from: period.from, to: period.to };
+  const summary = useReportSummary(params);
+  const live = useLiveSummary(params);
+  return (
+    <>
+      <div className="dashboard-status">
+        <p className="dashboard-period">
+          {t('dashboard.period.showing', { from: formatDate(period.from), to: formatDate(period.to) })}
+        </p>
+        <LiveIndicator status={live.status} updatedAt={live.updatedAt} />
+      </div>
+      <section aria-labelledby="kpi-title">
+        <h2 id="kpi-title">{t('dashboard.kpi.title')}</h2>
+        {summary.isPending ? (
+          <Loading />
+        ) : summary.isError ? (
+          <LoadError
+            message={problemText(t, summary.error)}
+            onRetry={() => void summary.refetch()}
+            retryLabel={t('catalog.retry')}
+          />
+        ) : (
+          <KpiCards summary={summary.data} />
+        )}
+      </section>
+      <section aria-labelledby="trend-title">
+        <h2 id="trend-title">{t('dashboard.trend.title')}</h2>
+        <TrendSection period={period} />
+      </section>
+      <section aria-labelledby="breakdown-title">
+        <h2 id="breakdown-title">{t('dashboard.breakdown.title')}</h2>
+        <BreakdownSection period={period} />
+      </section>
+      <section aria-labelledby="overdue-title">
+        <h2 id="overdue-title">{t('dashboard.overdue.title')}</h2>
+        <OverdueList />
+      </section>
+      <section aria-labelledby="scorecard-title">
+        <h2 id="scorecard-title">{t('dashboard.scorecard.title')}</h2>
+        <p>{t('dashboard.scorecard.about')}</p>
+        {summary.data ? <ScorecardTable summary={summary.data} /> : null}
+        <p className="muted small">{t('dashboard.scorecard.estimate')}</p>
+      </section>
+    </>
+  );
+}

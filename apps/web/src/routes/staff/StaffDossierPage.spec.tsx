@@ -1,0 +1,311 @@
+import { STAFF_DOSSIER_ACTIONS, type DossierDto, type StaffDossierAction } from '@motcua/shared';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { storeSession } from '../../lib/auth';
+import { problem, stubApi } from '../../test/api-stub';
+import {
+  approver,
+  birthProcedure,
+  dossier,
+  dueInDays,
+  officer,
+  queueItem,
+  receptionist,
+} from '../../test/desk-fixtures';
+import { renderApp, resetVisitor } from '../../test/render-app';
+
+const ACTION_LABELS: Record<StaffDossierAction, string> = {
+  receive: 'Tiếp nhận hồ sơ',
+  refuse: 'Từ chối tiếp nhận',
+  assign: 'Phân công xử lý',
+  request_supplement: 'Yêu cầu bổ sung',
+  submit_for_approval: 'Trình phê duyệt',
+  approve: 'Phê duyệt',
+  reject: 'Từ chối giải quyết',
+  return_to_officer: 'Trả lại chuyên viên',
+  return_result: 'Trả kết quả',
+};
+
+async function actionsSection(): Promise<HTMLElement> {
+  return screen.findByRole('region', { name: 'Xử lý hồ sơ' });
+}
+
+function postedActions(api: ReturnType<typeof stubApi>) {
+  return api.calls.filter((c) => c.method === 'POST' && c.path === '/dossiers/d-1/actions').map((c) => c.body);
+}
+
+describe('dossier work screen', () => {
+  beforeEach(() => resetVisitor('vi'));
+
+  it.each<[string, DossierDto['status'], StaffDossierAction[]]>([
+    ['a submitted dossier at the desk', 'SUBMITTED', ['receive', 'refuse']],
+    ['a dossier awaiting approval', 'PENDING_APPROVAL', ['approve', 'reject', 'return_to_officer']],
+    ['a dossier in processing', 'IN_PROCESSING', ['assign', 'request_supplement', 'submit_for_approval']],
+    ['a returned dossier', 'RETURNED', []],
+  ])('shows exactly the available actions as buttons: %s', async (_name, status, actions) => {
+    storeSession(receptionist, receptionist.user);
+    stubApi({
+      'GET /dossiers/d-1': { body: dossier({ status, availableActions: actions }) },
+      'GET /procedures/1.001193': { body: birthProcedure },
+    });
+    renderApp('/staff/dossiers/d-1');
+    const section = await actionsSection();
+    const buttons = within(section)
+      .queryAllByRole('button')
+      .map((b) => b.textContent);
+    const expected = actions.map((a) => ACTION_LABELS[a]);
+    expect(buttons.filter((b) => Object.values(ACTION_LABELS).includes(b ?? ''))).toEqual(expected);
+    for (const a of STAFF_DOSSIER_ACTIONS.filter((x) => !actions.includes(x))) {
+      expect(within(section).queryByRole('button', { name: ACTION_LABELS[a] })).not.toBeInTheDocument();
+    }
+    if (!actions.length) expect(within(section).getByText(/không có thao tác nào/)).toBeInTheDocument();
+  });
+
+  it('shows the form answers with the procedure’s labels, the documents and the history', async () => {
+    storeSession(receptionist, receptionist.user);
+    stubApi({
+      'GET /dossiers/d-1': { body: dossier() },
+      'GET /procedures/1.001193': { body: birthProcedure },
+    });
+    renderApp('/staff/dossiers/d-1');
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Hồ sơ 000.30.01.H17-260714-0001' }),
+    ).toBeInTheDocument();
+    expect(await screen.findByText('Họ, chữ đệm và tên của trẻ')).toBeInTheDocument();
+    expect(screen.getByText('Nguyễn Minh Khang')).toBeInTheDocument();
+    expect(screen.getByText('01/07/2026')).toBeInTheDocument();
+    expect(screen.getByText('Tờ khai đăng ký khai sinh')).toBeInTheDocument();
+    expect(screen.getByText('Chưa nộp (bắt buộc)')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Xem trước to-khai.pdf' })).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.getByRole('heading', { level: 2, name: 'Quá trình xử lý' })).toBeInTheDocument();
+  });
+
+  it('previews a PDF in an iframe from a blob fetched with the bearer token', async () => {
+    storeSession(receptionist, receptionist.user);
+    const api = stubApi({
+      'GET /dossiers/d-1': { body: dossier() },
+      'GET /procedures/1.001193': { body: birthProcedure },
+      'GET /dossiers/d-1/attachments/a-1': { body: '%PDF-1.4' },
+    });
+    const created: Blob[] = [];
+    URL.createObjectURL = jest.fn((b: Blob) => {
+      created.push(b);
+      return 'blob:preview-1';
+    });
+    URL.revokeObjectURL = jest.fn();
+    renderApp('/staff/dossiers/d-1');
+    await userEvent.click(await screen.findByRole('button', { name: 'Xem trước to-khai.pdf' }));
+    const frame = await screen.findByTitle('Xem trước: Tờ khai đăng ký khai sinh (to-khai.pdf)');
+    expect(frame.tagName).toBe('IFRAME');
+    expect(frame).toHaveAttribute('src', 'blob:preview-1');
+    expect(created[0].type).toBe('application/pdf');
+    const fileCall = api.calls.find((c) => c.path === '/dossiers/d-1/attachments/a-1');
+    expect(fileCall?.authorization).toBe('Bearer access-u-reception');
+    await userEvent.click(screen.getByRole('button', { name: 'Ẩn bản xem trước to-khai.pdf' }));
+    expect(URL.revokeObjectURL).toHaveBeenCalledWith('blob:preview-1');
+  });
+
+  it('receives at once an action that needs no note, sending the version, and says so', async () => {
+    storeSession(receptionist, receptionist.user);
+    const api = stubApi({
+      'GET /dossiers/d-1': { body: dossier() },
+      'GET /procedures/1.001193': { body: birthProcedure },
+      'POST /dossiers/d-1/actions': {
+        body: dossier({ status: 'RECEIVED', version: 4, receivedAt: '2026-07-14T03:00:00.000Z', availableActions: [] }),
+      },
+      'GET /queue': { body: { items: [], nextCursor: null } },
+    });
+    renderApp('/staff/dossiers/d-1');
+    await userEvent.click(within(await actionsSection()).getByRole('button', { name: 'Tiếp nhận hồ sơ' }));
+    const notice = await screen.findByText('Đã tiếp nhận hồ sơ. Công dân được báo ngày hẹn trả kết quả.');
+    expect(notice.closest('[role="status"]')).toHaveFocus();
+    expect(postedActions(api)).toEqual([{ action: 'receive', version: 3 }]);
+    expect(screen.queryByRole('button', { name: 'Tiếp nhận hồ sơ' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'In phiếu tiếp nhận và hẹn trả kết quả' })).toBeInTheDocument();
+  });
+
+  it('asks for a note in a labelled modal dialog where the action requires one, and sends it', async () => {
+    storeSession(receptionist, receptionist.user);
+    const api = stubApi({
+      'GET /dossiers/d-1': { body: dossier() },
+      'GET /procedures/1.001193': { body: birthProcedure },
+      'POST /dossiers/d-1/actions': { body: dossier({ status: 'NOT_ACCEPTED', version: 4, availableActions: [] }) },
+      'GET /queue': { body: { items: [], nextCursor: null } },
+    });
+    renderApp('/staff/dossiers/d-1');
+    const refuse = within(await actionsSection()).getByRole('button', { name: 'Từ chối tiếp nhận' });
+    await userEvent.click(refuse);
+    const dialog = screen.getByRole('dialog', { name: 'Từ chối tiếp nhận' });
+    expect(dialog).toHaveAttribute('aria-modal', 'true');
+    const note = within(dialog).getByLabelText(/Lý do từ chối tiếp nhận/);
+    expect(note).toHaveFocus();
+
+    // Without a note: nothing is sent, the field says why and takes the focus.
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Từ chối tiếp nhận' }));
+    expect(within(dialog).getByText('Nhập lý do từ chối tiếp nhận')).toBeInTheDocument();
+    expect(note).toHaveAttribute('aria-invalid', 'true');
+    expect(note).toHaveFocus();
+    expect(postedActions(api)).toEqual([]);
+
+    // Tab stays inside the dialog.
+    await userEvent.tab();
+    await userEvent.tab();
+    expect(within(dialog).getByRole('button', { name: 'Huỷ' })).toHaveFocus();
+    await userEvent.tab();
+    expect(note).toHaveFocus();
+
+    await userEvent.type(note, '  Giấy chứng sinh không rõ nét  ');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Từ chối tiếp nhận' }));
+    await screen.findByText('Đã từ chối tiếp nhận hồ sơ. Công dân được báo lý do.');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(postedActions(api)).toEqual([{ action: 'refuse', version: 3, note: 'Giấy chứng sinh không rõ nét' }]);
+  });
+
+  it('closes the dialog on Esc and gives the focus back to its button', async () => {
+    storeSession(approver, approver.user);
+    stubApi({
+      'GET /dossiers/d-1': {
+        body: dossier({ status: 'PENDING_APPROVAL', availableActions: ['approve', 'reject', 'return_to_officer'] }),
+      },
+      'GET /procedures/1.001193': { body: birthProcedure },
+    });
+    renderApp('/staff/dossiers/d-1');
+    const reject = within(await actionsSection()).getByRole('button', { name: 'Từ chối giải quyết' });
+    await userEvent.click(reject);
+    expect(screen.getByRole('dialog', { name: 'Từ chối giải quyết' })).toBeInTheDocument();
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(reject).toHaveFocus();
+  });
+
+  it('lets an officer take a dossier for themself by default (assign without assigneeId)', async () => {
+    storeSession(officer, officer.user);
+    const api = stubApi({
+      'GET /dossiers/d-1': { body: dossier({ status: 'RECEIVED', availableActions: ['assign'] }) },
+      'GET /procedures/1.001193': { body: birthProcedure },
+      'GET /queue': {
+        body: {
+          items: [queueItem({ id: 'd-9', assignee: { id: 'u-officer-2', fullName: 'Đặng Văn Hùng' } })],
+          nextCursor: null,
+        },
+      },
+      'POST /dossiers/d-1/actions': {
+        body: dossier({ status: 'IN_PROCESSING', version: 4, assignee: { id: 'u-officer', fullName: 'Lê Văn Cường' } }),
+      },
+    });
+    renderApp('/staff/dossiers/d-1');
+    await userEvent.click(within(await actionsSection()).getByRole('button', { name: 'Phân công xử lý' }));
+    const dialog = screen.getByRole('dialog', { name: 'Phân công xử lý' });
+    expect(within(dialog).getByRole('radio', { name: 'Tôi nhận xử lý' })).toBeChecked();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Phân công xử lý' }));
+    await screen.findByText('Đã phân công xử lý hồ sơ.');
+    expect(postedActions(api)).toEqual([{ action: 'assign', version: 3 }]);
+  });
+
+  it('lets the desk hand a dossier to an officer it chooses', async () => {
+    storeSession(receptionist, receptionist.user);
+    const api = stubApi({
+      'GET /dossiers/d-1': { body: dossier({ status: 'RECEIVED', availableActions: ['assign'] }) },
+      'GET /procedures/1.001193': { body: birthProcedure },
+      'GET /queue': {
+        body: {
+          items: [queueItem({ id: 'd-9', assignee: { id: 'u-officer', fullName: 'Lê Văn Cường' } })],
+          nextCursor: null,
+        },
+      },
+      'POST /dossiers/d-1/actions': { body: dossier({ status: 'IN_PROCESSING', version: 4 }) },
+    });
+    renderApp('/staff/dossiers/d-1');
+    await userEvent.click(within(await actionsSection()).getByRole('button', { name: 'Phân công xử lý' }));
+    const dialog = screen.getByRole('dialog', { name: 'Phân công xử lý' });
+    expect(within(dialog).queryByRole('radio')).not.toBeInTheDocument();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Phân công xử lý' }));
+    expect(within(dialog).getByText('Chọn chuyên viên xử lý')).toBeInTheDocument();
+    await userEvent.selectOptions(await within(dialog).findByLabelText(/Chuyên viên xử lý/), 'Lê Văn Cường');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Phân công xử lý' }));
+    await screen.findByText('Đã phân công xử lý hồ sơ.');
+    expect(postedActions(api)).toEqual([{ action: 'assign', version: 3, assigneeId: 'u-officer' }]);
+  });
+
+  it('on a 409 says someone else acted first, and reloads the dossier on request', async () => {
+    storeSession(receptionist, receptionist.user);
+    let reloads = 0;
+    stubApi({
+      'GET /dossiers/d-1': () => {
+        reloads++;
+        return reloads === 1
+          ? { body: dossier() }
+          : {
+              body: dossier({
+                status: 'RECEIVED',
+                version: 4,
+                receivedAt: '2026-07-14T03:00:00.000Z',
+                dueAt: dueInDays(1),
+                sla: 'DUE_SOON',
+                availableActions: ['assign'],
+              }),
+            };
+      },
+      'GET /procedures/1.001193': { body: birthProcedure },
+      'POST /dossiers/d-1/actions': { status: 409, body: problem(409, 'STALE_VERSION', 'Version 3 is not current') },
+    });
+    renderApp('/staff/dossiers/d-1');
+    await userEvent.click(within(await actionsSection()).getByRole('button', { name: 'Tiếp nhận hồ sơ' }));
+    const message = await screen.findByText('Hồ sơ đã được người khác xử lý. Tải lại để xem trạng thái mới nhất.');
+    const alert = message.closest<HTMLElement>('[role="alert"]')!;
+    expect(alert).toHaveFocus();
+    expect(screen.queryByRole('button', { name: 'Tiếp nhận hồ sơ' })).not.toBeInTheDocument();
+    await userEvent.click(within(alert).getByRole('button', { name: 'Tải lại hồ sơ' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Phân công xử lý' })).toBeInTheDocument());
+    expect(screen.queryByText(/người khác xử lý/)).not.toBeInTheDocument();
+    expect(screen.getByText('Còn 1 ngày')).toBeInTheDocument();
+  });
+
+  it('offers the receipt to print after the result is returned', async () => {
+    storeSession(receptionist, receptionist.user);
+    const api = stubApi({
+      'GET /dossiers/d-1': {
+        body: dossier({
+          status: 'APPROVED',
+          receivedAt: '2026-07-14T03:00:00.000Z',
+          availableActions: ['return_result'],
+        }),
+      },
+      'GET /procedures/1.001193': { body: birthProcedure },
+      'POST /dossiers/d-1/actions': {
+        body: dossier({
+          status: 'RETURNED',
+          version: 4,
+          receivedAt: '2026-07-14T03:00:00.000Z',
+          returnedAt: '2026-07-15T03:00:00.000Z',
+          availableActions: [],
+        }),
+      },
+      'GET /queue': { body: { items: [], nextCursor: null } },
+      'GET /dossiers/d-1/receipt.pdf': { body: '%PDF-1.4' },
+    });
+    URL.createObjectURL = jest.fn(() => 'blob:receipt');
+    URL.revokeObjectURL = jest.fn();
+    // jsdom cannot download; the click on the hidden link is what a browser would follow.
+    const clicked = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    renderApp('/staff/dossiers/d-1');
+    await userEvent.click(within(await actionsSection()).getByRole('button', { name: 'Trả kết quả' }));
+    await screen.findByText('Đã trả kết quả cho công dân.');
+    const print = screen.getByRole('button', { name: 'In phiếu tiếp nhận và hẹn trả kết quả' });
+    expect(print).toHaveClass('btn--primary');
+    await userEvent.click(print);
+    await waitFor(() => expect(api.calls.some((c) => c.path === '/dossiers/d-1/receipt.pdf')).toBe(true));
+    expect(api.calls.find((c) => c.path === '/dossiers/d-1/receipt.pdf')?.authorization).toBe(
+      'Bearer access-u-reception',
+    );
+    await waitFor(() => expect(clicked).toHaveBeenCalled());
+    clicked.mockRestore();
+  });
+
+  it('says a dossier outside the agency is not found', async () => {
+    storeSession(receptionist, receptionist.user);
+    stubApi({ 'GET /dossiers/d-x': { status: 404, body: problem(404, 'DOSSIER_NOT_FOUND', 'No such dossier') } });
+    renderApp('/staff/dossiers/d-x');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Không tìm thấy hồ sơ' })).toBeInTheDocument();
+  });
+});
