@@ -1,39 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { BASE_URL, launchBrowser, newPage, PHONE } from './support/browser.js';
-import { settled, violationsInBothLanguages } from './support/a11y.js';
+import { launchBrowser, newPage, PHONE } from './support/browser.js';
+import { violationsInBothLanguages } from './support/a11y.js';
+import { staffAction } from './support/api.js';
+import { BIRTH, freshNationalId, pdfFile } from './support/fixtures.js';
+import { errorsOf, waitForHeading, watchErrors } from './support/pages.js';
 
-/** Birth registration (đăng ký khai sinh), handled by the ward of Hải Châu in the demo data. */
-const BIRTH = '1.001193';
 const HAI_CHAU_CODE = /^000\.30\.01\.H17-\d{6}-\d{4}$/;
-const STAFF_PASSWORD = 'Demo@123456';
-
-/** A 12-digit national ID nobody else in this run has. */
-function freshNationalId(): string {
-  return `0${String(Date.now()).slice(-8)}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
-}
-
-/** The smallest valid PDF (one empty page), with a correct cross-reference table. */
-function tinyPdf(): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
-
-const pdfFile = (name: string) => ({ name, mimeType: 'application/pdf', buffer: tinyPdf() });
 
 /** The page fits its width: nothing scrolls sideways. */
 async function sidewaysOverflow(page: Page): Promise<number> {
@@ -60,29 +33,6 @@ async function expectPageOk(page: Page, violations: string[]): Promise<void> {
 }
 
 const continueButton = (page: Page) => page.getByRole('main').getByRole('button', { name: 'Tiếp tục', exact: true });
-
-/** Uncaught errors of each page, to tell what happened when a journey stalls. */
-const pageErrors = new WeakMap<Page, string[]>();
-function watchErrors(page: Page): Page {
-  const errors: string[] = [];
-  pageErrors.set(page, errors);
-  page.on('pageerror', (e) => errors.push(e.stack ?? e.message));
-  return page;
-}
-
-async function waitForHeading(page: Page, name: string | RegExp): Promise<void> {
-  try {
-    await page.getByRole('heading', { level: 1, name }).waitFor();
-  } catch (e) {
-    // Say where the journey went instead, which is what a failure needs.
-    const text = await page.locator('body').innerText({ timeout: 5000 });
-    const errors = (pageErrors.get(page) ?? []).join('\n');
-    throw new Error(`No h1 ${String(name)} at ${page.url()}; the page says:\n${text}\nErrors:\n${errors}`, {
-      cause: e,
-    });
-  }
-  await settled(page);
-}
 
 /** Answer the four pages of the birth registration form, checking each page with axe. */
 async function answerBirthRegistration(page: Page, violations: string[]): Promise<void> {
@@ -142,28 +92,6 @@ async function sendApplication(page: Page, violations: string[]): Promise<{ id: 
   const id = /\/dossiers\/([^/]+)\/submitted$/.exec(new URL(page.url()).pathname)?.[1] ?? '';
   expect(id).not.toBe('');
   return { id, code };
-}
-
-/** A staff member acting through the API, as the staff desk would. */
-async function staffAction(username: string, dossierId: string, action: string, note?: string): Promise<void> {
-  const api = `${BASE_URL()}/api/v1`;
-  const login = await fetch(`${api}/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: STAFF_PASSWORD }),
-  });
-  expect(login.status).toBe(200);
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  const auth = { Authorization: `Bearer ${accessToken}` };
-  const current = (await (await fetch(`${api}/dossiers/${dossierId}`, { headers: auth })).json()) as {
-    version: number;
-  };
-  const res = await fetch(`${api}/dossiers/${dossierId}/actions`, {
-    method: 'POST',
-    headers: { ...auth, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ action, version: current.version, ...(note ? { note } : {}) }),
-  });
-  expect({ action, status: res.status }).toEqual({ action, status: 200 });
 }
 
 /** Each journey visits a dozen pages, each checked with axe twice: more than jest's default time. */
@@ -292,7 +220,7 @@ describe('citizen journeys', () => {
 
       expect(violations).toEqual([]);
 
-      expect(pageErrors.get(page)).toEqual([]);
+      expect(errorsOf(page)).toEqual([]);
       await context.close();
     },
     JOURNEY_TIMEOUT,
@@ -371,7 +299,7 @@ describe('citizen journeys', () => {
 
       expect(violations).toEqual([]);
 
-      expect(pageErrors.get(page)).toEqual([]);
+      expect(errorsOf(page)).toEqual([]);
       await context.close();
     },
     JOURNEY_TIMEOUT,

@@ -1,11 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { launchBrowser, newPage, PHONE } from './support/browser.js';
 import { settled, violationsInBothLanguages } from './support/a11y.js';
-
-/** A 12-digit national ID nobody else in this run has. */
-function freshNationalId(): string {
-  return `0${String(Date.now()).slice(-8)}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
-}
+import { freshNationalId } from './support/fixtures.js';
 
 describe('identity journeys', () => {
   let browser: Browser;

@@ -1,80 +1,25 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, BASE_URL, launchBrowser, newPage, PHONE, type Viewport } from './support/browser.js';
-import { settled, violationsInBothLanguages } from './support/a11y.js';
+import { axeViolations, launchBrowser, newPage, PHONE, type Viewport } from './support/browser.js';
+import { violationsInBothLanguages } from './support/a11y.js';
+import { ApiClient } from './support/api.js';
+import { BIRTH, DEMO_PASSWORD, HAI_CHAU } from './support/fixtures.js';
+import { waitForHeading } from './support/pages.js';
 
-/** Birth registration (đăng ký khai sinh) at the ward of Hải Châu, from the demo data. */
-const BIRTH = '1.001193';
-const HAI_CHAU = '000.30.01.H17';
 const CITIZEN = '048090000123';
-const PASSWORD = 'Demo@123456';
-
-/** The smallest valid PDF (one empty page), with a correct cross-reference table. */
-function tinyPdf(): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
 
 /** The citizen's side, through the API as the portal would call it. */
 class CitizenApi {
-  private constructor(private readonly token: string) {}
+  private constructor(private readonly api: ApiClient) {}
 
   static async login(): Promise<CitizenApi> {
-    const res = await fetch(`${BASE_URL()}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username: CITIZEN, password: PASSWORD }),
-    });
-    expect(res.status).toBe(200);
-    return new CitizenApi(((await res.json()) as { accessToken: string }).accessToken);
-  }
-
-  private async call<T>(
-    method: string,
-    path: string,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<T> {
-    const isForm = body instanceof FormData;
-    const res = await fetch(`${BASE_URL()}/api/v1${path}`, {
-      method,
-      headers: {
-        Authorization: `Bearer ${this.token}`,
-        ...(body !== undefined && !isForm ? { 'Content-Type': 'application/json' } : {}),
-        ...headers,
-      },
-      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
-
-  async upload(id: string, documentCode: string, fileName: string): Promise<void> {
-    const form = new FormData();
-    form.set('documentCode', documentCode);
-    form.set('file', new Blob([new Uint8Array(tinyPdf())], { type: 'application/pdf' }), fileName);
-    await this.call('POST', `/dossiers/${id}/attachments`, form);
+    return new CitizenApi(await ApiClient.login(CITIZEN));
   }
 
   /** A birth registration filed online: draft, a PDF per required document, submit. */
   async fileBirthRegistration(): Promise<{ id: string; code: string }> {
     const birthDay = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
-    const draft = await this.call<{ id: string }>('POST', '/dossiers', {
+    const draft = await this.api.call<{ id: string }>('POST', '/dossiers', {
       procedureCode: BIRTH,
       agencyCode: HAI_CHAU,
       formData: {
@@ -94,28 +39,18 @@ class CitizenApi {
         declaration: true,
       },
     });
-    await this.upload(draft.id, 'TO_KHAI', 'to-khai.pdf');
-    await this.upload(draft.id, 'GIAY_CHUNG_SINH', 'giay-chung-sinh.pdf');
-    const submitted = await this.call<{ code: string }>('POST', `/dossiers/${draft.id}/submit`, undefined, {
+    await this.api.upload(draft.id, 'TO_KHAI', 'to-khai.pdf');
+    await this.api.upload(draft.id, 'GIAY_CHUNG_SINH', 'giay-chung-sinh.pdf');
+    const submitted = await this.api.call<{ code: string }>('POST', `/dossiers/${draft.id}/submit`, undefined, {
       'Idempotency-Key': `staff-e2e-${draft.id}`,
     });
     return { id: draft.id, code: submitted.code };
   }
 
   async supplement(id: string): Promise<void> {
-    await this.upload(id, 'GIAY_CHUNG_SINH', 'giay-chung-sinh-ro-net.pdf');
-    await this.call('POST', `/dossiers/${id}/supplement`, { note: 'Đã tải lên bản chụp giấy chứng sinh rõ nét.' });
+    await this.api.upload(id, 'GIAY_CHUNG_SINH', 'giay-chung-sinh-ro-net.pdf');
+    await this.api.call('POST', `/dossiers/${id}/supplement`, { note: 'Đã tải lên bản chụp giấy chứng sinh rõ nét.' });
   }
-}
-
-async function waitForHeading(page: Page, name: string | RegExp): Promise<void> {
-  try {
-    await page.getByRole('heading', { level: 1, name }).waitFor();
-  } catch (e) {
-    const text = await page.locator('main').innerText();
-    throw new Error(`No h1 ${String(name)} at ${page.url()}; the page says:\n${text}`, { cause: e });
-  }
-  await settled(page);
 }
 
 async function logIn(
@@ -127,7 +62,7 @@ async function logIn(
   await page.goto('/login');
   await waitForHeading(page, 'Đăng nhập');
   await page.getByLabel('Số định danh cá nhân hoặc tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(PASSWORD);
+  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
   await page.getByRole('main').getByRole('button', { name: 'Đăng nhập' }).click();
   return { context, page };
 }

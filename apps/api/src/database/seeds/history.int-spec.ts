@@ -14,6 +14,7 @@ import { createUser } from '../../test/auth-helpers.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { verifyChain } from '../../modules/audit/hash-chain.js';
 import { CatalogService } from '../../modules/catalog/catalog.service.js';
+import { DossierEventsRepository } from '../../modules/dossiers/dossier-events.repository.js';
 import { ReportsService } from '../../modules/reports/reports.service.js';
 import { runDemoSeeds } from './demo-seed.js';
 import { generateHistory, type HistoryResult } from './history.js';
@@ -114,22 +115,7 @@ describe('history generator', () => {
   it('writes hash-chained timelines that the audit check accepts, ending in the dossier status', async () => {
     const sample = rows.filter((_, i) => i % 50 === 0);
     for (const d of sample) {
-      const events: {
-        seq: number;
-        type: string;
-        fromStatus: string | null;
-        toStatus: string | null;
-        actorId: string | null;
-        actorRole: string | null;
-        note: string | null;
-        at: Date;
-        hash: string;
-      }[] = await t.ds.query(
-        `SELECT seq, type, from_status AS "fromStatus", to_status AS "toStatus", actor_id AS "actorId",
-                actor_role AS "actorRole", note, at, hash
-           FROM dossier_event WHERE dossier_id = $1 ORDER BY seq`,
-        [d.id],
-      );
+      const events = await t.app.get(DossierEventsRepository).findByDossier(d.id);
       expect(
         verifyChain(
           events.map((e) => ({ ...e, dossierId: d.id })),

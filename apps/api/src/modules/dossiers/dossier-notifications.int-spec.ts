@@ -1,35 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { SMTPServer } from 'smtp-server';
+import { startSmtp, type TestSmtp } from '../../test/smtp-server.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { OutboxService } from '../notifications/outbox.service.js';
 import { act, createWorld, submitted, type World } from './dossiers.factories.js';
-
-interface Received {
-  to: string[];
-  raw: string;
-}
-
-/** A real SMTP server on loopback that keeps what it receives. */
-async function startSmtp(): Promise<{ server: SMTPServer; port: number; inbox: Received[] }> {
-  const inbox: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
-      stream.on('end', () => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, port: (server.server.address() as AddressInfo).port, inbox };
-}
 
 /** The text of a message: quoted-printable soft breaks joined and =XX bytes decoded as UTF-8. */
 function decoded(raw: string): string {
@@ -42,7 +17,7 @@ function decoded(raw: string): string {
 describe('e-mail to the applicant on each status change', () => {
   let t: TestApp;
   let dataDir: string;
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: TestSmtp;
   let outbox: OutboxService;
   let w: World;
 
@@ -60,7 +35,7 @@ describe('e-mail to the applicant on each status change', () => {
   afterAll(async () => {
     await t.close();
     await rm(dataDir, { recursive: true, force: true });
-    await new Promise<void>((r) => smtp.server.close(() => r()));
+    await smtp.close();
   });
 
   it('sends nothing inside the transaction, then a Vietnamese message with the code, status and tracking link', async () => {

@@ -1,41 +1,11 @@
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
 import { MailService } from './mail.service.js';
 import { OutboxService } from './outbox.service.js';
+import { startSmtp, type TestSmtp } from '../../test/smtp-server.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
-
-interface Received {
-  from: string;
-  to: string[];
-  body: string;
-}
-
-/** A real SMTP server on loopback that keeps what it receives. */
-async function startSmtp(): Promise<{ server: SMTPServer; port: number; inbox: Received[] }> {
-  const inbox: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, callback) {
-      let body = '';
-      stream.on('data', (c: Buffer) => (body += c.toString('utf8')));
-      stream.on('end', () => {
-        inbox.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          body,
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, port: (server.server.address() as AddressInfo).port, inbox };
-}
 
 describe('outbox and e-mail', () => {
   let t: TestApp;
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: TestSmtp;
   let outbox: OutboxService;
 
   beforeAll(async () => {
@@ -49,7 +19,7 @@ describe('outbox and e-mail', () => {
   });
   afterAll(async () => {
     await t.close();
-    await new Promise<void>((r) => smtp.server.close(() => r()));
+    await smtp.close();
   });
 
   it('delivers a message written in a committed transaction through a real SMTP server', async () => {
@@ -57,7 +27,7 @@ describe('outbox and e-mail', () => {
     expect(await outbox.drain()).toBe(1);
     expect(smtp.inbox).toHaveLength(1);
     expect(smtp.inbox[0].to).toEqual(['dan@example.vn']);
-    expect(smtp.inbox[0].body).toContain('Subject:');
+    expect(smtp.inbox[0].raw).toContain('Subject:');
     const [row] = await t.ds.query(`SELECT processed_at, attempts FROM outbox`);
     expect(row.processed_at).not.toBeNull();
     expect(row.attempts).toBe(1);

@@ -2,7 +2,23 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ZERO_COUNTS, type SummaryCounts } from '@motcua/shared';
 import type { SummaryDelta } from './summary-contribution.js';
-import { REPORTS_CHANNEL, rebuildSummaries, type RebuildResult } from './summary-rebuild.js';
+import { DAILY_COLUMNS, REPORTS_CHANNEL, rebuildSummaries, type RebuildResult } from './summary-rebuild.js';
+
+/**
+ * INSERT … ON CONFLICT that adds the counters of `rows` (period, the five key columns, then
+ * DAILY_COLUMNS) to those of report_daily or report_monthly.
+ */
+function addCounters(table: 'report_daily' | 'report_monthly', period: 'day' | 'month', rows: string): string {
+  const keys = `${period}, agency_code, procedure_code, channel, sector_code, online_level`;
+  const sums = DAILY_COLUMNS.split(/,\s*/)
+    .map((c) => `${c} = r.${c} + EXCLUDED.${c}`)
+    .join(',\n           ');
+  return `INSERT INTO ${table} AS r (${keys}, ${DAILY_COLUMNS})
+         ${rows}
+         ON CONFLICT (${keys}) DO UPDATE SET
+           ${sums}
+         RETURNING 1`;
+}
 
 /** How report rows are grouped: one total, or one row per agency, sector, procedure or month. */
 export type ReportGrouping = 'total' | 'agency' | 'sector' | 'procedure' | 'month';
@@ -121,54 +137,20 @@ export class ReportsRepository {
       REPORTS_CHANNEL,
       agencyCode,
     ];
+    // One array per report_daily column ($1–$18, in table order).
+    const dailyArrays = `unnest($1::date[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+           $7::int[], $8::int[], $9::int[], $10::int[], $11::int[], $12::bigint[], $13::int[], $14::int[],
+           $15::int[], $16::int[], $17::int[], $18::int[])`;
+    const monthlyRows = `SELECT date_trunc('month', d)::date, a, p, c, s, o, sum(n1), sum(n2), sum(n3), sum(n4), sum(n5),
+                sum(n6), sum(n7), sum(n8), sum(n9), sum(n10), sum(n11), sum(n12)
+           FROM ${dailyArrays} AS u(d, a, p, c, s, o, n1, n2, n3, n4, n5, n6, n7, n8, n9, n10, n11, n12)
+          GROUP BY 1, 2, 3, 4, 5, 6
+          ORDER BY 1, 2, 3, 4, 5, 6`;
     const rows: { emptied: number }[] = await m.query(
       `WITH daily AS (
-         INSERT INTO report_daily AS r (day, agency_code, procedure_code, channel, sector_code, online_level,
-           received, decided, decided_early, decided_on_time, decided_late, processing_days_sum, returned,
-           ratings, ratings_satisfied, rating_score_sum, fee_paid, fee_paid_online)
-         SELECT * FROM unnest($1::date[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-           $7::int[], $8::int[], $9::int[], $10::int[], $11::int[], $12::bigint[], $13::int[], $14::int[],
-           $15::int[], $16::int[], $17::int[], $18::int[])
-         ON CONFLICT (day, agency_code, procedure_code, channel, sector_code, online_level) DO UPDATE SET
-           received = r.received + EXCLUDED.received,
-           decided = r.decided + EXCLUDED.decided,
-           decided_early = r.decided_early + EXCLUDED.decided_early,
-           decided_on_time = r.decided_on_time + EXCLUDED.decided_on_time,
-           decided_late = r.decided_late + EXCLUDED.decided_late,
-           processing_days_sum = r.processing_days_sum + EXCLUDED.processing_days_sum,
-           returned = r.returned + EXCLUDED.returned,
-           ratings = r.ratings + EXCLUDED.ratings,
-           ratings_satisfied = r.ratings_satisfied + EXCLUDED.ratings_satisfied,
-           rating_score_sum = r.rating_score_sum + EXCLUDED.rating_score_sum,
-           fee_paid = r.fee_paid + EXCLUDED.fee_paid,
-           fee_paid_online = r.fee_paid_online + EXCLUDED.fee_paid_online
-         RETURNING 1
+         ${addCounters('report_daily', 'day', `SELECT * FROM ${dailyArrays}`)}
        ), monthly AS (
-         INSERT INTO report_monthly AS r (month, agency_code, procedure_code, channel, sector_code, online_level,
-           received, decided, decided_early, decided_on_time, decided_late, processing_days_sum, returned,
-           ratings, ratings_satisfied, rating_score_sum, fee_paid, fee_paid_online)
-         SELECT date_trunc('month', d)::date, a, p, c, s, o, sum(n1), sum(n2), sum(n3), sum(n4), sum(n5), sum(n6),
-                sum(n7), sum(n8), sum(n9), sum(n10), sum(n11), sum(n12)
-           FROM unnest($1::date[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-             $7::int[], $8::int[], $9::int[], $10::int[], $11::int[], $12::bigint[], $13::int[], $14::int[],
-             $15::int[], $16::int[], $17::int[], $18::int[]) AS u(d, a, p, c, s, o, n1, n2, n3, n4, n5, n6, n7, n8,
-             n9, n10, n11, n12)
-          GROUP BY 1, 2, 3, 4, 5, 6
-          ORDER BY 1, 2, 3, 4, 5, 6
-         ON CONFLICT (month, agency_code, procedure_code, channel, sector_code, online_level) DO UPDATE SET
-           received = r.received + EXCLUDED.received,
-           decided = r.decided + EXCLUDED.decided,
-           decided_early = r.decided_early + EXCLUDED.decided_early,
-           decided_on_time = r.decided_on_time + EXCLUDED.decided_on_time,
-           decided_late = r.decided_late + EXCLUDED.decided_late,
-           processing_days_sum = r.processing_days_sum + EXCLUDED.processing_days_sum,
-           returned = r.returned + EXCLUDED.returned,
-           ratings = r.ratings + EXCLUDED.ratings,
-           ratings_satisfied = r.ratings_satisfied + EXCLUDED.ratings_satisfied,
-           rating_score_sum = r.rating_score_sum + EXCLUDED.rating_score_sum,
-           fee_paid = r.fee_paid + EXCLUDED.fee_paid,
-           fee_paid_online = r.fee_paid_online + EXCLUDED.fee_paid_online
-         RETURNING 1
+         ${addCounters('report_monthly', 'month', monthlyRows)}
        ), open AS (
          INSERT INTO report_open AS r (agency_code, procedure_code, channel, sector_code, online_level, status, due_at,
            open_count)

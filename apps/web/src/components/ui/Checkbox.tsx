@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, ReactNode, Ref } from 'react';
+import { describedBy, FieldError, FieldHint, messageIds } from './FieldMessages';
 
 export interface CheckboxProps {
   id: string;
@@ -12,23 +13,16 @@ export interface CheckboxProps {
 
 /** One checkbox with its label beside it (a declaration, a yes/no choice); hint and error tied to it. */
 export function Checkbox({ id, label, hint, error, required, inputProps }: CheckboxProps) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
+  const { hintId, errorId } = messageIds(id, hint, error);
   return (
     <div className={error ? 'field field--error' : 'field'}>
-      {error ? (
-        <p id={errorId} className="field__error">
-          <span className="visually-hidden">Lỗi / Error: </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={errorId} error={error} />
       <div className="choice">
         <input
           {...inputProps}
           type="checkbox"
           id={id}
-          aria-describedby={describedBy}
+          aria-describedby={describedBy(errorId, hintId)}
           aria-invalid={error ? true : undefined}
           required={required}
         />
@@ -36,11 +30,7 @@ export function Checkbox({ id, label, hint, error, required, inputProps }: Check
           {label}
           {required ? <span aria-hidden="true"> *</span> : null}
         </label>
-        {hint ? (
-          <div id={hintId} className="choice__hint field__hint">
-            {hint}
-          </div>
-        ) : null}
+        <FieldHint id={hintId} hint={hint} className="choice__hint field__hint" />
       </div>
     </div>
   );

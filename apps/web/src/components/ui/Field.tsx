@@ -1,4 +1,5 @@
 import { cloneElement, isValidElement, type ReactElement } from 'react';
+import { describedBy, FieldError, FieldHint, messageIds } from './FieldMessages';
 
 export interface FieldProps {
   /** The control's id; the error summary links to it. */
@@ -13,13 +14,11 @@ export interface FieldProps {
 
 /** A labelled control with its hint and error tied to it for assistive technology. */
 export function Field({ id, label, hint, error, required, children }: FieldProps) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const { hintId, errorId } = messageIds(id, hint, error);
   const control = isValidElement(children)
     ? cloneElement(children, {
         id,
-        'aria-describedby': describedBy,
+        'aria-describedby': describedBy(hintId, errorId),
         'aria-invalid': error ? true : undefined,
         'aria-required': required || undefined,
       })
@@ -30,17 +29,8 @@ export function Field({ id, label, hint, error, required, children }: FieldProps
         {label}
         {required ? <span aria-hidden="true"> *</span> : null}
       </label>
-      {hint ? (
-        <div id={hintId} className="field__hint">
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="field__error">
-          <span className="visually-hidden">Lỗi / Error: </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldHint id={hintId} hint={hint} />
+      <FieldError id={errorId} error={error} />
       {control}
     </div>
   );

@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, ReactNode, Ref } from 'react';
+import { describedBy, FieldError, FieldHint, messageIds } from './FieldMessages';
 
 export interface RadioOption {
   value: string;
@@ -25,27 +26,16 @@ export interface RadiosProps {
  * and error are tied to the group, and each option has its own label.
  */
 export function Radios({ id, legend, hint, error, required, options, inputProps, inline }: RadiosProps) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const { hintId, errorId } = messageIds(id, hint, error);
   return (
     <div className={error ? 'field field--error' : 'field'}>
-      <fieldset className="fieldset" aria-describedby={describedBy}>
+      <fieldset className="fieldset" aria-describedby={describedBy(hintId, errorId)}>
         <legend className="field__label fieldset__legend">
           {legend}
           {required ? <span aria-hidden="true"> *</span> : null}
         </legend>
-        {hint ? (
-          <div id={hintId} className="field__hint">
-            {hint}
-          </div>
-        ) : null}
-        {error ? (
-          <p id={errorId} className="field__error">
-            <span className="visually-hidden">Lỗi / Error: </span>
-            {error}
-          </p>
-        ) : null}
+        <FieldHint id={hintId} hint={hint} />
+        <FieldError id={errorId} error={error} />
         <div className={inline ? 'choices choices--inline' : 'choices'}>
           {options.map((o, i) => {
             const optionId = i === 0 ? id : `${id}-${i}`;

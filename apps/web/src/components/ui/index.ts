@@ -9,3 +9,4 @@ export { Radios, type RadioOption, type RadiosProps } from './Radios';
 export { Checkbox, type CheckboxProps } from './Checkbox';
 export { Dialog } from './Dialog';
 export { SortableTable, type SortableColumn, type SortDirection, type SortState } from './SortableTable';
+export { SummaryList, type SummaryListRow } from './SummaryList';

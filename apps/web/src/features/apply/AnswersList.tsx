@@ -2,6 +2,7 @@ import type { FormField } from '@motcua/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { SummaryList } from '../../components/ui';
 import { formatAnswer } from './answers';
 import { fieldLabel } from './labels';
 
@@ -17,22 +18,20 @@ export interface AnswerRow {
 export function SummaryRows({ rows }: { rows: AnswerRow[] }) {
   const { t } = useTranslation();
   return (
-    <dl className="summary-list answers">
-      {rows.map((r) => (
-        <div className="summary-list__row answers__row" key={r.key}>
-          <dt>{r.label}</dt>
-          <dd className="pre-line">{r.value}</dd>
-          {r.changeTo ? (
-            <dd className="answers__action">
-              <Link to={r.changeTo}>
-                {t('apply.check.change')}
-                <span className="visually-hidden"> {r.label}</span>
-              </Link>
-            </dd>
-          ) : null}
-        </div>
-      ))}
-    </dl>
+    <SummaryList
+      className="answers"
+      rows={rows.map((r) => ({
+        key: r.key,
+        label: r.label,
+        value: r.value,
+        action: r.changeTo ? (
+          <Link to={r.changeTo}>
+            {t('apply.check.change')}
+            <span className="visually-hidden"> {r.label}</span>
+          </Link>
+        ) : undefined,
+      }))}
+    />
   );
 }
 

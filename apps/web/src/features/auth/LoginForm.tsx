@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { loginSchema, type LoginRequest } from '@motcua/shared';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -8,7 +8,7 @@ import { useAuth } from '../../app/useAuth';
 import { Button, ErrorSummary, Field } from '../../components/ui';
 import { ApiError } from '../../lib/api';
 import { problemMessage } from '../../lib/errorText';
-import { apiFieldErrors, errorKey, fieldErrorKey, summaryFromErrors, type SummaryItem } from './formErrors';
+import { errorKey, setApiFieldErrors, summaryFromErrors, useSummaryErrors, type SummaryItem } from './formErrors';
 import { landingPath } from './landing';
 
 const FIELDS = ['username', 'password'] as const;
@@ -51,22 +51,11 @@ export function LoginForm({ next }: { next: string | null }) {
       const params = { seconds: seconds > 0 ? Math.ceil(seconds) : 60 };
       return [{ field: 'username', key: 'auth.login.tooManyAttempts', params }];
     }
-    const fieldErrors = apiFieldErrors(e, FIELDS);
-    if (fieldErrors.length) {
-      for (const fe of fieldErrors) setError(fe.field as (typeof FIELDS)[number], { type: 'custom', message: fe.kind });
-      return fieldErrors.map((fe) => ({ field: fe.field, key: fieldErrorKey(fe.field, fe.kind) }));
-    }
-    return [{ field: 'username', ...problemMessage(e) }];
+    const fieldErrors = setApiFieldErrors(e, FIELDS, setError);
+    return fieldErrors.length ? fieldErrors : [{ field: 'username', ...problemMessage(e) }];
   };
 
-  const summaryErrors = useMemo(
-    () =>
-      summary.map((s) => ({
-        fieldId: fieldId(s.field),
-        message: t(s.key, s.params),
-      })),
-    [summary, t],
-  );
+  const summaryErrors = useSummaryErrors(summary, fieldId);
   const inline = (f: (typeof FIELDS)[number]) => {
     const key = errorKey(f, errors[f], getValues(f));
     return key ? t(key) : undefined;

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { registerSchema, type RegisterRequest, type RegisterResponse } from '@motcua/shared';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -9,7 +9,7 @@ import { useAuth } from '../../app/useAuth';
 import { Button, ErrorSummary, Field } from '../../components/ui';
 import { api } from '../../lib/api';
 import { problemMessage } from '../../lib/errorText';
-import { apiFieldErrors, errorKey, fieldErrorKey, summaryFromErrors, type SummaryItem } from './formErrors';
+import { errorKey, setApiFieldErrors, summaryFromErrors, useSummaryErrors, type SummaryItem } from './formErrors';
 
 /** The API's schema plus the confirmation only the screen asks for. */
 const registerFormSchema = registerSchema.extend({ confirmPassword: z.string() }).refine(
@@ -53,13 +53,8 @@ export function RegisterForm() {
     try {
       await api<RegisterResponse>('/auth/register', { method: 'POST', body: body satisfies RegisterRequest });
     } catch (e) {
-      const fieldErrors = apiFieldErrors(e, FIELDS);
-      for (const fe of fieldErrors) setError(fe.field as FieldName, { type: 'custom', message: fe.kind });
-      setSummary(
-        fieldErrors.length
-          ? fieldErrors.map((fe) => ({ field: fe.field, key: fieldErrorKey(fe.field, fe.kind) }))
-          : [{ field: 'nationalId', ...problemMessage(e) }],
-      );
+      const fieldErrors = setApiFieldErrors(e, FIELDS, setError);
+      setSummary(fieldErrors.length ? fieldErrors : [{ field: 'nationalId', ...problemMessage(e) }]);
       return;
     }
     try {
@@ -71,10 +66,7 @@ export function RegisterForm() {
     }
   };
 
-  const summaryErrors = useMemo(
-    () => summary.map((s) => ({ fieldId: fieldId(s.field), message: t(s.key, s.params) })),
-    [summary, t],
-  );
+  const summaryErrors = useSummaryErrors(summary, fieldId);
   const field = (f: FieldName) => {
     const key = errorKey(f, errors[f], getValues(f));
     return { id: fieldId(f), error: key ? t(key) : undefined };

@@ -1,5 +1,8 @@
-import type { FieldError as RhfFieldError, FieldErrors, FieldValues } from 'react-hook-form';
+import { useMemo } from 'react';
+import type { ErrorOption, FieldError as RhfFieldError, FieldErrors, FieldValues } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import { i18n } from '../../app/i18n';
+import type { SummaryError } from '../../components/ui';
 import { ApiError } from '../../lib/api';
 import { issueKind, type FieldErrorKind } from '../../lib/errorText';
 
@@ -69,4 +72,27 @@ export function apiFieldErrors(error: unknown, fields: readonly string[]): { fie
     out.push({ field: e.field, kind });
   }
   return out.sort((a, b) => fields.indexOf(a.field) - fields.indexOf(b.field));
+}
+
+/**
+ * The fields the API named, set on the form (so each shows its inline message) and returned as
+ * the summary's lines; empty when the problem names none of `fields`.
+ */
+export function setApiFieldErrors<F extends string>(
+  error: unknown,
+  fields: readonly F[],
+  setError: (field: F, error: ErrorOption) => void,
+): SummaryItem[] {
+  const fieldErrors = apiFieldErrors(error, fields);
+  for (const fe of fieldErrors) setError(fe.field as F, { type: 'custom', message: fe.kind });
+  return fieldErrors.map((fe) => ({ field: fe.field, key: fieldErrorKey(fe.field, fe.kind) }));
+}
+
+/** The summary's lines for ErrorSummary, each linking to its field and translated in the current language. */
+export function useSummaryErrors(summary: SummaryItem[], fieldId: (field: string) => string): SummaryError[] {
+  const { t } = useTranslation();
+  return useMemo(
+    () => summary.map((s) => ({ fieldId: fieldId(s.field), message: t(s.key, s.params) })),
+    [summary, t, fieldId],
+  );
 }

@@ -1,8 +1,7 @@
 import type { ProcedureDetail } from '@motcua/shared';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Tag } from '../../components/ui';
+import { SummaryList, Tag, type SummaryListRow } from '../../components/ui';
 import { useCatalogText } from './useCatalogText';
 import { useSectors } from './useSectors';
 
@@ -15,40 +14,50 @@ export function ProcedureDetails({ procedure: p }: { procedure: ProcedureDetail 
   const result = text.english && p.resultEn ? p.resultEn : p.result;
   const feeNote = text.english && p.feeNoteEn ? p.feeNoteEn : p.feeNote;
 
-  const rows: [string, ReactNode][] = [
-    [t('catalog.procedure.processingTime'), text.days(p.processingDays)],
-    [
-      t('catalog.procedure.fee'),
-      <>
-        {text.fee(p.fee)}
-        {feeNote ? <span className="summary-list__note">{feeNote}</span> : null}
-      </>,
-    ],
-    [
-      t('catalog.procedure.onlineLevel'),
-      <>
-        <Tag tone={p.onlineLevel === 'FULL' ? 'success' : 'info'}>{text.level(p.onlineLevel)}</Tag>
-        <span className="summary-list__note">{text.levelExplained(p.onlineLevel)}</span>
-      </>,
-    ],
-    [
-      t('catalog.procedure.where'),
-      p.agencies.length === 1 ? (
-        <span lang={text.nameLang(p.agencies[0])}>{text.name(p.agencies[0])}</span>
-      ) : (
-        <ul className="plain-list">
-          {p.agencies.map((a) => (
-            <li key={a.code} lang={text.nameLang(a)}>
-              {text.name(a)}
-            </li>
-          ))}
-        </ul>
+  const rows: SummaryListRow[] = [
+    { label: t('catalog.procedure.processingTime'), value: text.days(p.processingDays) },
+    {
+      label: t('catalog.procedure.fee'),
+      value: (
+        <>
+          {text.fee(p.fee)}
+          {feeNote ? <span className="summary-list__note">{feeNote}</span> : null}
+        </>
       ),
-    ],
+    },
+    {
+      label: t('catalog.procedure.onlineLevel'),
+      value: (
+        <>
+          <Tag tone={p.onlineLevel === 'FULL' ? 'success' : 'info'}>{text.level(p.onlineLevel)}</Tag>
+          <span className="summary-list__note">{text.levelExplained(p.onlineLevel)}</span>
+        </>
+      ),
+    },
+    {
+      label: t('catalog.procedure.where'),
+      value:
+        p.agencies.length === 1 ? (
+          <span lang={text.nameLang(p.agencies[0])}>{text.name(p.agencies[0])}</span>
+        ) : (
+          <ul className="plain-list">
+            {p.agencies.map((a) => (
+              <li key={a.code} lang={text.nameLang(a)}>
+                {text.name(a)}
+              </li>
+            ))}
+          </ul>
+        ),
+    },
   ];
-  if (sector) rows.push([t('catalog.procedure.sector'), <span lang={text.nameLang(sector)}>{text.name(sector)}</span>]);
-  if (result) rows.push([t('catalog.procedure.result'), result]);
-  rows.push([t('catalog.procedure.code'), p.code]);
+  if (sector) {
+    rows.push({
+      label: t('catalog.procedure.sector'),
+      value: <span lang={text.nameLang(sector)}>{text.name(sector)}</span>,
+    });
+  }
+  if (result) rows.push({ label: t('catalog.procedure.result'), value: result });
+  rows.push({ label: t('catalog.procedure.code'), value: p.code });
 
   return (
     <article className="procedure">
@@ -61,14 +70,7 @@ export function ProcedureDetails({ procedure: p }: { procedure: ProcedureDetail 
       {description ? <p className="lead">{description}</p> : null}
 
       <h2>{t('catalog.procedure.summaryTitle')}</h2>
-      <dl className="summary-list">
-        {rows.map(([k, v]) => (
-          <div className="summary-list__row" key={k}>
-            <dt>{k}</dt>
-            <dd>{v}</dd>
-          </div>
-        ))}
-      </dl>
+      <SummaryList rows={rows} />
 
       <h2>{t('catalog.procedure.documentsTitle')}</h2>
       {p.requiredDocuments.length === 0 ? (

@@ -1,6 +1,6 @@
 import type { DossierDto } from '@motcua/shared';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SummaryList, type SummaryListRow } from '../../components/ui';
 import { formatDateTime } from '../../lib/format';
 import { useCatalogText } from '../catalog/useCatalogText';
 import { StatusTag } from '../dossiers/StatusTags';
@@ -12,25 +12,27 @@ export function StaffDossierFacts({ dossier: d }: { dossier: DossierDto }) {
   const { t } = useTranslation();
   const text = useDossierText();
   const catalog = useCatalogText();
-  const rows: [string, ReactNode][] = [
-    [t('desk.fields.status'), <StatusTag status={d.status} />],
-    [t('desk.fields.sla'), <SlaDueTag item={d} />],
+  const rows: SummaryListRow[] = [
+    { label: t('desk.fields.status'), value: <StatusTag status={d.status} /> },
+    { label: t('desk.fields.sla'), value: <SlaDueTag item={d} /> },
   ];
-  if (d.dueAt) rows.push([t('desk.fields.dueAt'), <time dateTime={d.dueAt}>{formatDateTime(d.dueAt)}</time>]);
+  if (d.dueAt) {
+    rows.push({ label: t('desk.fields.dueAt'), value: <time dateTime={d.dueAt}>{formatDateTime(d.dueAt)}</time> });
+  }
   rows.push(
-    [t('desk.fields.procedure'), <span lang="vi">{d.procedure.name}</span>],
-    [t('desk.fields.applicant'), <span lang="vi">{d.applicant.fullName}</span>],
-    [
-      t('desk.fields.assignee'),
-      d.assignee ? (
+    { label: t('desk.fields.procedure'), value: <span lang="vi">{d.procedure.name}</span> },
+    { label: t('desk.fields.applicant'), value: <span lang="vi">{d.applicant.fullName}</span> },
+    {
+      label: t('desk.fields.assignee'),
+      value: d.assignee ? (
         <span lang="vi">{d.assignee.fullName}</span>
       ) : (
         <span className="muted">{t('desk.queue.unassigned')}</span>
       ),
-    ],
-    [t('desk.fields.agency'), <span lang="vi">{d.agency.name}</span>],
-    [t('desk.fields.channel'), text.channel(d.channel)],
-    [t('desk.fields.fee'), catalog.fee(d.procedure.fee)],
+    },
+    { label: t('desk.fields.agency'), value: <span lang="vi">{d.agency.name}</span> },
+    { label: t('desk.fields.channel'), value: text.channel(d.channel) },
+    { label: t('desk.fields.fee'), value: catalog.fee(d.procedure.fee) },
   );
   const times: [string, string | null][] = [
     [t('desk.fields.submittedAt'), d.submittedAt],
@@ -38,15 +40,8 @@ export function StaffDossierFacts({ dossier: d }: { dossier: DossierDto }) {
     [t('desk.fields.completedAt'), d.completedAt],
     [t('desk.fields.returnedAt'), d.returnedAt],
   ];
-  for (const [label, at] of times) if (at) rows.push([label, <time dateTime={at}>{formatDateTime(at)}</time>]);
-  return (
-    <dl className="summary-list">
-      {rows.map(([k, v]) => (
-        <div className="summary-list__row" key={k}>
-          <dt>{k}</dt>
-          <dd>{v}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  for (const [label, at] of times) {
+    if (at) rows.push({ label, value: <time dateTime={at}>{formatDateTime(at)}</time> });
+  }
+  return <SummaryList rows={rows} />;
 }

@@ -1,6 +1,6 @@
 import type { DossierDto } from '@motcua/shared';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SummaryList, type SummaryListRow } from '../../components/ui';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useCatalogText } from '../catalog/useCatalogText';
 import { SlaTag, StatusTag } from './StatusTags';
@@ -11,30 +11,24 @@ export function DossierFacts({ dossier: d }: { dossier: DossierDto }) {
   const { t } = useTranslation();
   const text = useDossierText();
   const catalog = useCatalogText();
-  const rows: [string, ReactNode][] = [
-    [t('dossiers.fields.code'), <span className="dossier-code">{d.code ?? t('dossiers.noCodeYet')}</span>],
-    [t('dossiers.fields.status'), <StatusTag status={d.status} />],
+  const rows: SummaryListRow[] = [
+    {
+      label: t('dossiers.fields.code'),
+      value: <span className="dossier-code">{d.code ?? t('dossiers.noCodeYet')}</span>,
+    },
+    { label: t('dossiers.fields.status'), value: <StatusTag status={d.status} /> },
   ];
-  if (d.sla) rows.push([t('dossiers.fields.sla'), <SlaTag sla={d.sla} />]);
+  if (d.sla) rows.push({ label: t('dossiers.fields.sla'), value: <SlaTag sla={d.sla} /> });
   rows.push(
-    [t('dossiers.fields.procedure'), <span lang="vi">{d.procedure.name}</span>],
-    [t('dossiers.fields.agency'), <span lang="vi">{d.agency.name}</span>],
-    [t('dossiers.fields.channel'), text.channel(d.channel)],
-    [t('dossiers.fields.fee'), catalog.fee(d.procedure.fee)],
+    { label: t('dossiers.fields.procedure'), value: <span lang="vi">{d.procedure.name}</span> },
+    { label: t('dossiers.fields.agency'), value: <span lang="vi">{d.agency.name}</span> },
+    { label: t('dossiers.fields.channel'), value: text.channel(d.channel) },
+    { label: t('dossiers.fields.fee'), value: catalog.fee(d.procedure.fee) },
   );
-  if (d.submittedAt) rows.push([t('dossiers.fields.submittedAt'), formatDateTime(d.submittedAt)]);
-  if (d.receivedAt) rows.push([t('dossiers.fields.receivedAt'), formatDateTime(d.receivedAt)]);
-  if (d.dueAt) rows.push([t('dossiers.fields.dueAt'), formatDate(d.dueAt)]);
-  if (d.completedAt) rows.push([t('dossiers.fields.completedAt'), formatDateTime(d.completedAt)]);
-  if (d.returnedAt) rows.push([t('dossiers.fields.returnedAt'), formatDateTime(d.returnedAt)]);
-  return (
-    <dl className="summary-list">
-      {rows.map(([k, v]) => (
-        <div className="summary-list__row" key={k}>
-          <dt>{k}</dt>
-          <dd>{v}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  if (d.submittedAt) rows.push({ label: t('dossiers.fields.submittedAt'), value: formatDateTime(d.submittedAt) });
+  if (d.receivedAt) rows.push({ label: t('dossiers.fields.receivedAt'), value: formatDateTime(d.receivedAt) });
+  if (d.dueAt) rows.push({ label: t('dossiers.fields.dueAt'), value: formatDate(d.dueAt) });
+  if (d.completedAt) rows.push({ label: t('dossiers.fields.completedAt'), value: formatDateTime(d.completedAt) });
+  if (d.returnedAt) rows.push({ label: t('dossiers.fields.returnedAt'), value: formatDateTime(d.returnedAt) });
+  return <SummaryList rows={rows} />;
 }

@@ -3,9 +3,10 @@ import { Link, useParams } from 'react-router';
 import { LoadError, Loading } from '../../components/ui';
 import { ApplyWizard } from '../../features/apply/ApplyWizard';
 import { useDraftId } from '../../features/apply/useDraft';
+import { ProcedureLoadError } from '../../features/catalog/ProcedureLoadError';
 import { useProcedure } from '../../features/catalog/useProcedure';
 import { dossierErrorText } from '../../features/dossiers/dossierErrors';
-import { isNotFound, useDossier } from '../../features/dossiers/useDossiers';
+import { useDossier } from '../../features/dossiers/useDossiers';
 
 /** /apply/:procedureCode/:step? — the citizen's draft for the procedure, found or started, and its wizard. */
 export function ApplyPage() {
@@ -17,26 +18,13 @@ export function ApplyPage() {
   const retry = <Link to={`/procedures/${encodeURIComponent(procedureCode)}`}>{t('apply.backToProcedure')}</Link>;
 
   if (procedure.isError) {
-    if (isNotFound(procedure.error)) {
-      return (
-        <>
-          <h1>{t('catalog.procedure.notFoundTitle')}</h1>
-          <p>{t('catalog.procedure.notFoundBody')}</p>
-          <p>
-            <Link to="/procedures">{t('catalog.procedure.back')}</Link>
-          </p>
-        </>
-      );
-    }
     return (
-      <>
-        <h1>{t('apply.loadErrorTitle')}</h1>
-        <LoadError
-          message={dossierErrorText(t, procedure.error)}
-          onRetry={() => void procedure.refetch()}
-          retryLabel={t('catalog.retry')}
-        />
-      </>
+      <ProcedureLoadError
+        error={procedure.error}
+        title={t('apply.loadErrorTitle')}
+        message={dossierErrorText(t, procedure.error)}
+        onRetry={() => void procedure.refetch()}
+      />
     );
   }
   if (draftId.isError || dossier.isError) {
