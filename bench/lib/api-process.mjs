@@ -1,0 +1,122 @@
+import { spawn } from 'node:child_process';
+import { readFileSync, mkdirSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { BENCH_DIR, REPO_ROOT } from './paths.mjs';
+
+/** A free TCP port on loopback. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/**
+ * @typedef {{ pid: number, baseUrl: string, rssKiB(): number | null, stop(): Promise<void> }} ApiProcess
+ */
+
+/**
+ * Start the built API (`node apps/api/dist/main.js`) on a database, listening on 127.0.0.1 only.
+ * @param {{ databaseUrl: string, outboxPollMs?: number, nodeArgs?: string[], log: (m: string) => void }} o
+ * @returns {Promise<ApiProcess>}
+ */
+export async function startApi(o) {
+  const port = await freePort();
+  const dataDir = path.join(BENCH_DIR, '.data/api');
+  mkdirSync(dataDir, { recursive: true });
+  const child = spawn(process.execPath, [...(o.nodeArgs ?? []), path.join(REPO_ROOT, 'apps/api/dist/main.js')], {
+    cwd: REPO_ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'production',
+      JWT_SECRET: 'motcua-bench-secret-not-for-production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: o.databaseUrl,
+      DATA_DIR: dataDir,
+      DEMO_DATA: 'false',
+      LOG_LEVEL: 'warn',
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      OUTBOX_POLL_MS: String(o.outboxPollMs ?? 1000),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const keep = (chunk) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const code = await Promise.race([exited.then((c) => ({ exited: c })), sleep(200).then(() => null)]);
+    if (code) throw new Error(`The API exited (${code.exited}) before it was ready:\n${output}`);
+    try {
+      const r = await fetch(`${baseUrl}/api/v1/health`);
+      if (r.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGTERM');
+      throw new Error(`The API was not ready within 60 s:\n${output}`);
+    }
+  }
+  o.log(`API pid ${child.pid} on ${baseUrl}`);
+  return {
+    pid: /** @type {number} */ (child.pid),
+    baseUrl,
+    rssKiB: () => rssKiB(/** @type {number} */ (child.pid)),
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      const t = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(t);
+    },
+  };
+}
+
+/** VmRSS of a process, in KiB (Linux /proc). */
+export function rssKiB(pid) {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Sample a process's RSS every `everyMs` until stopped; returns peak and mean (KiB). */
+export function sampleRss(pid, everyMs = 250) {
+  const samples = [];
+  const t = setInterval(() => {
+    const v = rssKiB(pid);
+    if (v !== null) samples.push(v);
+  }, everyMs);
+  return {
+    stop() {
+      clearInterval(t);
+      const v = rssKiB(pid);
+      if (v !== null) samples.push(v);
+      if (!samples.length) return { peakKiB: null, meanKiB: null, samples: 0 };
+      return {
+        peakKiB: Math.max(...samples),
+        meanKiB: Math.round(samples.reduce((a, b) => a + b, 0) / samples.length),
+        samples: samples.length,
+      };
+    },
+  };
+}
+
+export function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
