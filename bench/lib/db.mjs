@@ -30,7 +30,10 @@ export async function startServer(url, log) {
   mkdirSync(path.dirname(dir), { recursive: true, mode: 0o755 });
   const t0 = performance.now();
   const running = await startEmbeddedPostgres(dir, (m) => {
-    if (/ERROR|FATAL|PANIC/.test(m) && !/canceling autovacuum task/.test(m)) log(`postgres: ${m}`);
+    // Not the autovacuum a DROP INDEX cancels, nor the sessions ended by the server's shutdown.
+    if (/ERROR|FATAL|PANIC/.test(m) && !/canceling autovacuum task|due to administrator command/.test(m)) {
+      log(`postgres: ${m}`);
+    }
   });
   log(`embedded PostgreSQL on port ${running.port} (${Math.round(performance.now() - t0)} ms)`);
   return { kind: 'embedded', serverUrl: running.url, ...(await describe(running.url)), stop: () => running.stop() };

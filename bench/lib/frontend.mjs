@@ -110,7 +110,7 @@ export async function lighthouseStatus() {
     return {
       measured: false,
       reason:
-        'not measured: the npm package lighthouse is not installed (lighthouse 12.8 declares engines node >=18.16, so it would run on Node 20 with Debian Chromium; adding it is a dependency decision for the lead)',
+        'not measured: the npm package lighthouse is not installed (lighthouse 13 needs Node >=22.19; lighthouse 12.8 declares node >=18.16 and would run on Node 20 with Debian Chromium; adding it is a dependency decision)',
     };
   }
 }
