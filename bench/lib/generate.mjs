@@ -184,6 +184,12 @@ export async function generate(url, o) {
     timings.analyzeMs = performance.now() - t3;
     const t4 = performance.now();
     const summary = await rebuild(url);
+    // Statistics of the rebuilt summary tables (autovacuum would take them later, or never where
+    // it is off): the report queries' plans depend on them.
+    const { rows: reportTables } = await control.query(
+      `SELECT quote_ident(tablename) AS t FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE 'report\\_%'`,
+    );
+    for (const { t } of reportTables) await control.query(`ANALYZE ${t}`);
     timings.rebuildMs = performance.now() - t4;
     const sizes = await tableSizes(control);
 

@@ -93,7 +93,8 @@ export async function buildPgbenchScript(o) {
     const codeDay = m[1].slice(m[1].length - 8);
     vars.push({
       value: o.code,
-      expr: `(:r_agencyCode::text || ${sqlString(codeDay)} || lpad(:s_last_seq::text, 4, '0'))`,
+      // formatDossierCode: at least 4 digits, more past 9999 (lpad alone would cut them).
+      expr: `(:r_agencyCode::text || ${sqlString(codeDay)} || lpad(:s_last_seq::text, greatest(4, length(:s_last_seq::text)), '0'))`,
       bare: false,
     });
     // The row is read back after the submit: the values the submit itself wrote (status, code,
