@@ -5,6 +5,7 @@ import { Catalog1764400000000 } from './1764400000000-catalog.js';
 import { Outbox1764500000000 } from './1764500000000-outbox.js';
 import { Dossiers1764600000000 } from './1764600000000-dossiers.js';
 import { Reports1764700000000 } from './1764700000000-reports.js';
+import { QueueAssignee1764800000000 } from './1764800000000-queue-assignee.js';
 
 /** Every migration, in order. A new one is appended here; a merged one is never edited. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Outbox1764500000000,
   Dossiers1764600000000,
   Reports1764700000000,
+  QueueAssignee1764800000000,
 ];

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
+  buildDraftValidator,
+  buildFormValidator,
   PROCEDURE_PAGE_SIZE_DEFAULT,
   WorkingCalendar,
   type CreateAgencyInput,
@@ -37,11 +39,32 @@ export interface ProcedureWithAgencies {
  */
 @Injectable()
 export class CatalogService {
+  /** A published version never changes, so its validators are built once (zod construction was ~8 % of a submit). */
+  private readonly validators = new Map<
+    string,
+    { form: ReturnType<typeof buildFormValidator>; draft: ReturnType<typeof buildDraftValidator> }
+  >();
+
   constructor(
     private readonly ds: DataSource,
     private readonly repo: CatalogRepository,
     private readonly clock: Clock,
   ) {}
+
+  /** The full validator (submit) and the shape-only one (drafts) of a procedure version's form. */
+  validatorsOf(procedure: ProcedureVersionView): {
+    form: ReturnType<typeof buildFormValidator>;
+    draft: ReturnType<typeof buildDraftValidator>;
+  } {
+    const key = `${procedure.code}@${procedure.version}`;
+    let v = this.validators.get(key);
+    if (!v) {
+      v = { form: buildFormValidator(procedure.formSchema), draft: buildDraftValidator(procedure.formSchema) };
+      if (this.validators.size >= 1000) this.validators.clear();
+      this.validators.set(key, v);
+    }
+    return v;
+  }
 
   // ---- Public catalog ----
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { buildFormValidator, findTransition, type DossierDto } from '@motcua/shared';
+import { findTransition, type DossierDto } from '@motcua/shared';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { Clock } from '../../common/clock.js';
 import { CatalogService } from '../catalog/catalog.service.js';
@@ -46,7 +46,7 @@ export class CounterService {
     if (!procedure.agencyCodes.includes(agencyCode)) {
       throw DossierError.agencyNotHandling(agencyCode, procedure.code, 'procedureCode');
     }
-    const formData = validateForm(buildFormValidator(procedure.formSchema), input.formData);
+    const formData = validateForm(this.catalog.validatorsOf(procedure).form, input.formData);
 
     let id: string | undefined;
     for (let attempt = 0; id === undefined; attempt++) {

@@ -259,7 +259,7 @@ export class DossierWorkflowService {
   /** Full form validation and required documents, at submit. */
   private async checkSubmittable(d: DossierRow, m: EntityManager): Promise<void> {
     const procedure = await this.catalog.getProcedureVersion(d.procedureCode, d.procedureVersion, m);
-    validateForm(buildFormValidator(procedure.formSchema), d.formData);
+    validateForm(this.catalog.validatorsOf(procedure).form, d.formData);
     const present = await this.attachments.findDocumentCodes(d.id, m);
     const missing = procedure.requiredDocuments.filter((doc) => doc.required && !present.has(doc.code));
     if (missing.length) throw DossierError.missingDocuments(missing.map((doc) => doc.code));

@@ -3,7 +3,6 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   availableActions,
-  buildDraftValidator,
   DOSSIER_LIST_LIMIT_DEFAULT,
   IDEMPOTENCY_KEY_MAX_LENGTH,
   zodFieldErrors,
@@ -304,7 +303,7 @@ export class DossiersService {
     current: Record<string, unknown>,
     patch: Record<string, unknown>,
   ): Record<string, unknown> {
-    const result = buildDraftValidator(procedure.formSchema).safeParse(patch);
+    const result = this.catalog.validatorsOf(procedure).draft.safeParse(patch);
     if (!result.success) throw DossierError.formInvalid(formErrors(zodFieldErrors(result.error)));
     const merged: Record<string, unknown> = { ...current };
     for (const [k, v] of Object.entries(patch)) {
