@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from './config/config.js';
 import { Clock, SystemClock } from './common/clock.js';
 import { AccessGuard } from './common/auth/access.guard.js';
 import { ProblemFilter } from './common/problem.filter.js';
+import { RateLimitService } from './common/rate-limit/rate-limit.service.js';
 import { CatalogModule } from './modules/catalog/catalog.module.js';
 import { DossiersModule } from './modules/dossiers/dossiers.module.js';
 import { HealthModule } from './modules/health/health.module.js';
@@ -47,8 +48,9 @@ export class AppModule {
         { provide: Clock, useValue: clock ?? new SystemClock() },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
+        RateLimitService,
       ],
-      exports: [APP_CONFIG, Clock],
+      exports: [APP_CONFIG, Clock, RateLimitService],
     };
   }
 }

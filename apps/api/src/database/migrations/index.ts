@@ -6,6 +6,7 @@ import { Outbox1764500000000 } from './1764500000000-outbox.js';
 import { Dossiers1764600000000 } from './1764600000000-dossiers.js';
 import { Reports1764700000000 } from './1764700000000-reports.js';
 import { QueueAssignee1764800000000 } from './1764800000000-queue-assignee.js';
+import { RateLimit1764900000000 } from './1764900000000-rate-limit.js';
 
 /** Every migration, in order. A new one is appended here; a merged one is never edited. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Dossiers1764600000000,
   Reports1764700000000,
   QueueAssignee1764800000000,
+  RateLimit1764900000000,
 ];
