@@ -6,6 +6,7 @@ import { Clock, SystemClock } from './common/clock.js';
 import { AccessGuard } from './common/auth/access.guard.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { RateLimitService } from './common/rate-limit/rate-limit.service.js';
+import { AuditModule } from './modules/audit/audit.module.js';
 import { CatalogModule } from './modules/catalog/catalog.module.js';
 import { DossiersModule } from './modules/dossiers/dossiers.module.js';
 import { HealthModule } from './modules/health/health.module.js';
@@ -35,6 +36,7 @@ export class AppModule {
           synchronize: false,
           extra: { max: 20 },
         }),
+        AuditModule,
         HealthModule,
         IdentityModule,
         CatalogModule,

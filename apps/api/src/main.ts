@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from './config/config.js';
+import { prepareAppDatabaseUrl } from './database/app-role.js';
 import { migrate, seedDemo } from './database/database.js';
 import { resolveDatabase } from './database/launcher.js';
 import { createApp } from './bootstrap.js';
@@ -14,7 +15,9 @@ async function main(): Promise<void> {
   if (applied.length) logger.log(`Migrations applied: ${applied.join(', ')}`);
   if (config.demoData) await seedDemo(db.url, (m) => logger.log(m));
 
-  const app = await createApp({ config, databaseUrl: db.url });
+  // Migrations and demo data as the owner; the API's pool as the restricted role (no ALTER, no audit rewrites).
+  const appUrl = await prepareAppDatabaseUrl(config, db.url, (m) => logger.warn(m));
+  const app = await createApp({ config, databaseUrl: appUrl });
   await app.listen(config.port, config.host);
   logger.log(`MotCua is ready on http://localhost:${config.port} (API docs: /api/docs)`);
 

@@ -246,6 +246,8 @@ export const auditResponseSchema = z.object({
   valid: z.boolean(),
   /** Index in `events` of the first event whose hash does not match; null when valid. */
   firstInvalidIndex: z.number().int().nullable(),
+  /** What differs at the first broken link (field names, a missing event, a published head); null when valid. */
+  reason: z.string().nullable().optional(),
   events: z.array(auditEventSchema),
 });
 export type AuditResponse = z.infer<typeof auditResponseSchema>;

@@ -23,7 +23,20 @@ describe('loadConfig', () => {
 
   it('requires a JWT secret and turns demo data off in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
-    const c = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) });
+    const c = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), AUDIT_KEY: 'k'.repeat(32) });
     expect(c.demoData).toBe(false);
+  });
+
+  it('refuses production without an audit key, or with an external database but no restricted app role', () => {
+    const base = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) };
+    expect(() => loadConfig(base)).toThrow(/AUDIT_KEY/);
+    expect(loadConfig({ ...base, AUDIT_KEY_FILE: '/run/secrets/audit' }).auditKey).toEqual({
+      file: '/run/secrets/audit',
+    });
+    const external = { ...base, AUDIT_KEY: 'k'.repeat(32), DATABASE_URL: 'postgres://owner:pw@db/motcua' };
+    expect(() => loadConfig(external)).toThrow(/DATABASE_APP_URL/);
+    expect(loadConfig({ ...external, DATABASE_APP_URL: 'postgres://app:pw@db/motcua' }).databaseAppUrl).toBe(
+      'postgres://app:pw@db/motcua',
+    );
   });
 });

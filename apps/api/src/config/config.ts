@@ -19,6 +19,14 @@ export const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   /** External PostgreSQL. Unset: an embedded PostgreSQL is started with data in DATA_DIR/pg. */
   DATABASE_URL: z.string().url().optional(),
+  /**
+   * With DATABASE_URL: the restricted role the API's pool connects as (migrations run as
+   * DATABASE_URL's owner). Unset: the role `motcua_app` is created if the owner may.
+   */
+  DATABASE_APP_URL: z.string().url().optional(),
+  /** Key of the audit chain's HMAC (≥ 32 characters), or a file holding it; one is required in production. */
+  AUDIT_KEY: z.string().min(32).optional(),
+  AUDIT_KEY_FILE: z.string().optional(),
   DATA_DIR: z.string().default(path.join(REPO_ROOT, '.data')),
   /** Built web assets served at `/`. */
   WEB_DIST: z.string().default(path.join(REPO_ROOT, 'apps/web/dist')),
@@ -46,6 +54,9 @@ export interface AppConfig {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  databaseAppUrl: string | undefined;
+  /** Where the audit key comes from; resolved by resolveAuditKey (modules/audit/audit-key.ts). */
+  auditKey: { value: string } | { file: string } | null;
   dataDir: string;
   webDist: string;
   publicUrl: string;
@@ -73,11 +84,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
   if (production && !e.JWT_SECRET) throw new ConfigError('Invalid environment:\n  JWT_SECRET: required in production');
+  // The audit key must live outside the database; a generated one in DATA_DIR is for development only.
+  if (production && !e.AUDIT_KEY && !e.AUDIT_KEY_FILE) {
+    throw new ConfigError('Invalid environment:\n  AUDIT_KEY: required in production (or AUDIT_KEY_FILE)');
+  }
+  if (production && e.DATABASE_URL && !e.DATABASE_APP_URL) {
+    throw new ConfigError(
+      'Invalid environment:\n  DATABASE_APP_URL: required in production with DATABASE_URL (the API never runs as the owner)',
+    );
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    databaseAppUrl: e.DATABASE_APP_URL,
+    auditKey: e.AUDIT_KEY ? { value: e.AUDIT_KEY } : e.AUDIT_KEY_FILE ? { file: path.resolve(e.AUDIT_KEY_FILE) } : null,
     dataDir: path.resolve(e.DATA_DIR),
     webDist: path.resolve(e.WEB_DIST),
     publicUrl: e.PUBLIC_URL.replace(/\/$/, ''),

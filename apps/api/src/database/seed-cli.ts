@@ -6,6 +6,8 @@ import { rebuildSummaries } from '../modules/reports/summary-rebuild.js';
 import { createDataSource, migrate } from './database.js';
 import { resolveDatabase } from './launcher.js';
 import { runDemoSeeds } from './seeds/demo-seed.js';
+import { resolveAuditKey } from '../modules/audit/audit-key.js';
+import { sealLegacyChains } from '../modules/audit/legacy-seal.js';
 import { generateHistory } from './seeds/history.js';
 
 const USAGE = `Usage: npm run seed -- [options]
@@ -60,6 +62,8 @@ async function main(): Promise<number> {
       if (count > 0) {
         const started = Date.now();
         const r = await generateHistory(ds, { count, from: values.from, to: values.to, seed: values.seed });
+        // Generated timelines carry plain (v1) links: this operator, holding the key, seals them.
+        await sealLegacyChains((sql, p) => ds.query(sql, p), resolveAuditKey(config), config.dataDir, new Date(), true);
         console.log(
           `History: ${r.dossiers} dossiers, ${r.events} timeline events, ${r.ratings} ratings; ` +
             `summary rows ${r.summary?.dailyRows ?? 0} daily, ${r.summary?.openRows ?? 0} open ` +

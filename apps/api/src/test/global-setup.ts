@@ -3,6 +3,7 @@ import { chmodSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../config/config.js';
+import { ensureAppRole } from '../database/app-role.js';
 import { APP_DATABASE, ensureDatabase, migrate, withDatabase } from '../database/database.js';
 import { startEmbeddedPostgres, type RunningPostgres } from '../database/embedded-postgres.js';
 
@@ -31,6 +32,12 @@ export default async function globalSetup(): Promise<void> {
   const template = `${APP_DATABASE}_tpl_${randomBytes(4).toString('hex')}`;
   await ensureDatabase(serverUrl, template);
   await migrate(withDatabase(serverUrl, template));
+  // Tests run the app as a restricted role too (its table grants are copied with the template).
+  const appRole = `motcua_app_${randomBytes(4).toString('hex')}`;
+  const appPassword = randomBytes(16).toString('hex');
+  await ensureAppRole(withDatabase(serverUrl, template), appRole, appPassword);
+  process.env.MOTCUA_TEST_APP_ROLE = appRole;
+  process.env.MOTCUA_TEST_APP_PASSWORD = appPassword;
   process.env.MOTCUA_TEST_SERVER_URL = serverUrl;
   process.env.MOTCUA_TEST_TEMPLATE = template;
 }

@@ -1,4 +1,7 @@
 import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { createApp } from '../bootstrap.js';
@@ -19,7 +22,10 @@ export interface TestApp {
 /** The whole HTTP app on its own fresh database, with a clock the test controls. */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
+  // Its own data folder unless the test names one: secrets and audit files never land in the repository.
+  const ownDataDir = env.DATA_DIR ? null : mkdtempSync(path.join(os.tmpdir(), 'motcua-app-'));
   const config = loadConfig({
+    ...(ownDataDir ? { DATA_DIR: ownDataDir } : {}),
     NODE_ENV: 'test',
     LOG_LEVEL: 'error',
     DEMO_DATA: 'false',
@@ -28,7 +34,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ...env,
   });
   const clock = new FixedClock(new Date('2026-11-27T02:00:00Z'));
-  const app = await createApp({ config, databaseUrl: db.url, clock });
+  const app = await createApp({ config, databaseUrl: db.appUrl, clock });
   await app.init();
   return {
     app,
@@ -40,6 +46,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     async close() {
       await app.close();
       await db.drop();
+      if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
     },
   };
 }

@@ -10,12 +10,14 @@ const COLUMNS = `id, dossier_id AS "dossierId", document_code AS "documentCode",
 export class AttachmentsRepository {
   constructor(private readonly ds: DataSource) {}
 
-  async insert(a: Omit<AttachmentRow, 'id'>, m: EntityManager = this.ds.manager): Promise<AttachmentRow> {
+  /** `mac`: the audit MAC of the row (AuditService.attachmentMac), so its hash, size or name cannot be edited unseen. */
+  async insert(a: AttachmentRow & { mac: string }, m: EntityManager = this.ds.manager): Promise<AttachmentRow> {
     const rows: AttachmentRow[] = await m.query(
-      `INSERT INTO attachment (dossier_id, document_code, file_name, mime_type, size, sha256, uploaded_by, uploaded_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      `INSERT INTO attachment (id, dossier_id, document_code, file_name, mime_type, size, sha256, uploaded_by,
+         uploaded_at, mac)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        RETURNING ${COLUMNS}`,
-      [a.dossierId, a.documentCode, a.fileName, a.mimeType, a.size, a.sha256, a.uploadedBy, a.uploadedAt],
+      [a.id, a.dossierId, a.documentCode, a.fileName, a.mimeType, a.size, a.sha256, a.uploadedBy, a.uploadedAt, a.mac],
     );
     return rows[0];
   }

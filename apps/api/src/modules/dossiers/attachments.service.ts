@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AttachmentDto, DossierStatus } from '@motcua/shared';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { Clock } from '../../common/clock.js';
+import { AuditService } from '../audit/audit.service.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { FileStorage } from '../files/file-storage.js';
 import { storeUpload } from '../files/store-upload.js';
@@ -38,6 +40,7 @@ export class AttachmentsService {
     private readonly scopes: AgencyScopeService,
     private readonly storage: FileStorage,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -67,19 +70,18 @@ export class AttachmentsService {
       // The status again, locked against a concurrent submit: the upload took time.
       const status = await this.dossiers.findStatusForShare(d.id, m);
       if (!status || !UPLOAD_STATUSES.includes(status)) throw DossierError.uploadNotAllowed(status ?? d.status);
-      const row = await this.attachments.insert(
-        {
-          dossierId: d.id,
-          documentCode: received.documentCode,
-          fileName: received.fileName,
-          mimeType: received.stored.mimeType,
-          size: received.stored.size,
-          sha256: received.stored.sha256,
-          uploadedBy: user.id,
-          uploadedAt: this.clock.now(),
-        },
-        m,
-      );
+      const facts: AttachmentRow = {
+        id: randomUUID(),
+        dossierId: d.id,
+        documentCode: received.documentCode,
+        fileName: received.fileName,
+        mimeType: received.stored.mimeType,
+        size: received.stored.size,
+        sha256: received.stored.sha256,
+        uploadedBy: user.id,
+        uploadedAt: this.clock.now(),
+      };
+      const row = await this.attachments.insert({ ...facts, mac: this.audit.attachmentMac(d.id, facts) }, m);
       return toAttachmentDto(row);
     });
   }

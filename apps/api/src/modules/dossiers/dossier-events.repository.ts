@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { DossierState } from '../audit/keyed-chain.js';
 import type { DossierEventRow } from './dossiers.types.js';
 
 export interface NewDossierEvent extends DossierEventRow {
   dossierId: string;
+  /** The audit chain's version of this link and the state it seals (modules/audit/keyed-chain.ts). */
+  chainVersion: number;
+  state: DossierState;
 }
 
 /** The timeline: append and read only (the table refuses UPDATE and DELETE). */
@@ -14,8 +18,8 @@ export class DossierEventsRepository {
   async insert(e: NewDossierEvent, m: EntityManager): Promise<void> {
     await m.query(
       `INSERT INTO dossier_event (dossier_id, seq, type, from_status, to_status, actor_id, actor_role, actor_name,
-         note, at, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+         note, at, prev_hash, hash, chain_version, state)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
       [
         e.dossierId,
         e.seq,
@@ -29,6 +33,8 @@ export class DossierEventsRepository {
         e.at,
         e.prevHash,
         e.hash,
+        e.chainVersion,
+        JSON.stringify(e.state),
       ],
     );
   }

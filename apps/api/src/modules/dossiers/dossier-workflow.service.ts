@@ -16,7 +16,8 @@ import {
 } from '@motcua/shared';
 import { AppError } from '../../common/app-error.js';
 import { Clock } from '../../common/clock.js';
-import { eventHash, type TimelineEventContent } from '../audit/hash-chain.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { TimelineEventContent } from '../audit/hash-chain.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { AgencyScopeService } from '../identity/agency-scope.service.js';
 import { UsersService } from '../identity/users.service.js';
@@ -88,6 +89,7 @@ export class DossierWorkflowService {
     private readonly outbox: OutboxService,
     private readonly hooks: DossierTransitionHooks,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -156,7 +158,14 @@ export class DossierWorkflowService {
       note,
       at,
     };
-    const hash = eventHash(d.lastEventHash, content);
+    // The keyed link seals the row as this transition leaves it, attachments included.
+    const sealed = await this.audit.sealTransition(
+      m,
+      { ...d, ...fields, status: transition.to },
+      d.lastEventHash,
+      content,
+    );
+    const hash = sealed.link;
     const after = await this.dossiers.applyChange(
       d.id,
       expectedVersion,
@@ -178,6 +187,8 @@ export class DossierWorkflowService {
         at,
         prevHash: d.lastEventHash,
         hash,
+        chainVersion: sealed.chainVersion,
+        state: sealed.state,
       },
       m,
     );

@@ -20,7 +20,8 @@ import {
 import { z } from 'zod';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { Clock } from '../../common/clock.js';
-import { canonicalJson, verifyChain } from '../audit/hash-chain.js';
+import { AuditService } from '../audit/audit.service.js';
+import { canonicalJson } from '../audit/hash-chain.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import type { ProcedureVersionView } from '../catalog/catalog.types.js';
 import { AgencyScopeService } from '../identity/agency-scope.service.js';
@@ -40,7 +41,7 @@ import {
 } from './dossiers.mapper.js';
 import { DossiersRepository, type DossierListScope } from './dossiers.repository.js';
 import { IdempotencyKeysRepository } from './idempotency-keys.repository.js';
-import type { DossierWithNames } from './dossiers.types.js';
+import type { DossierEventRow, DossierWithNames } from './dossiers.types.js';
 
 export interface CreateDraftInput {
   procedureCode: string;
@@ -89,6 +90,7 @@ export class DossiersService {
     private readonly scopes: AgencyScopeService,
     private readonly hooks: DossierTransitionHooks,
     private readonly clock: Clock,
+    private readonly auditChain: AuditService,
   ) {}
 
   // ---- Drafts ----
@@ -175,16 +177,22 @@ export class DossiersService {
     };
   }
 
-  /** The timeline's hash chain recomputed and checked against the anchor kept on the dossier. */
+  /**
+   * The timeline's keyed chain checked with the audit key: every link, the dossier row and its
+   * attachments against the state the last link sealed, and the last published head.
+   */
   async audit(id: string, user: AuthUser): Promise<AuditResponse> {
     const scope = await this.scopes.agencyCodesInScope(user);
     const d = await this.findVisible(id, user, scope);
-    const events = await this.events.findByDossier(d.id);
-    const check = verifyChain(
-      events.map((e) => ({ ...e, dossierId: d.id })),
-      { lastHash: d.lastEventHash },
-    );
-    return { valid: check.valid, firstInvalidIndex: check.firstInvalidIndex, events: toAuditEvents(events) };
+    const audited = await this.auditChain.auditDossier(d.id);
+    if (!audited) throw DossierError.notFound();
+    const { check, events } = audited;
+    return {
+      valid: check.valid,
+      firstInvalidIndex: check.firstInvalidIndex,
+      reason: check.reason,
+      events: toAuditEvents(events as unknown as DossierEventRow[]),
+    };
   }
 
   async track(code: string): Promise<TrackingDto> {

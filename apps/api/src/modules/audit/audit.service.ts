@@ -1,0 +1,312 @@
+import { statSync } from 'node:fs';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { localDateKey } from '@motcua/shared';
+import { Clock } from '../../common/clock.js';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { rolePrivileges } from '../../database/app-role.js';
+import { AUDIT_KEY } from './audit-key.js';
+import type { TimelineEventContent } from './hash-chain.js';
+import {
+  appendPublishedHeads,
+  headsLogPath,
+  readPublishedHeads,
+  type DossierHead,
+  type HeadLine,
+  type PublishedHeads,
+} from './heads-log.js';
+import {
+  attachmentMac,
+  CHAIN_V2,
+  dossierState,
+  keyedLink,
+  verifyDossierChain,
+  type AttachmentFacts,
+  type DossierChainCheck,
+  type DossierFacts,
+  type DossierState,
+  type StoredAttachment,
+  type StoredEvent,
+} from './keyed-chain.js';
+import { legacySealPath, readLegacySeal, sealLegacyChains, type LegacySeal } from './legacy-seal.js';
+
+const DOSSIER_COLUMNS = `id, code, status, applicant_id AS "applicantId", procedure_code AS "procedureCode",
+  procedure_version AS "procedureVersion", agency_code AS "agencyCode", channel, fee, form_data AS "formData",
+  assignee_id AS "assigneeId", submitted_at AS "submittedAt", received_at AS "receivedAt", due_at AS "dueAt",
+  completed_at AS "completedAt", returned_at AS "returnedAt", supplement_requested_at AS "supplementRequestedAt",
+  last_event_seq AS "lastEventSeq", last_event_hash AS "lastEventHash"`;
+
+const EVENT_COLUMNS = `dossier_id AS "dossierId", seq, type, from_status AS "fromStatus", to_status AS "toStatus",
+  actor_id AS "actorId", actor_role AS "actorRole", actor_name AS "actorName", note, at, prev_hash AS "prevHash",
+  hash, chain_version AS "chainVersion", state`;
+
+const ATTACHMENT_COLUMNS = `id, dossier_id AS "dossierId", document_code AS "documentCode", file_name AS "fileName",
+  mime_type AS "mimeType", size::text AS size, sha256, uploaded_by AS "uploadedBy", uploaded_at AS "uploadedAt", mac`;
+
+type DossierAnchorRow = DossierFacts & { lastEventSeq: number; lastEventHash: string | null };
+export type AuditEventRow = StoredEvent & { actorName: string | null; prevHash: string | null };
+
+export interface DossierAudit {
+  check: DossierChainCheck;
+  events: AuditEventRow[];
+}
+
+export interface AuditBreak {
+  dossierId: string;
+  code: string | null;
+  seq: number | null;
+  reason: string;
+}
+
+export interface AuditReport {
+  dossiers: number;
+  events: number;
+  breaks: AuditBreak[];
+  /** heads.log lines and the legacy seal that do not verify. */
+  fileProblems: string[];
+  publications: number;
+}
+
+const HOUR = 3600_000;
+const BATCH = 500;
+
+/**
+ * The keyed audit chain (issue 12): seals each transition (HMAC link over the event and the
+ * dossier's state), MACs attachments, verifies a dossier or everything, and publishes the chain
+ * heads to DATA_DIR/audit/heads.log. `publishHead(now)` is a plain method so a job queue can call
+ * it; until then an unref'd hourly timer publishes once per local day.
+ */
+@Injectable()
+export class AuditService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger('Audit');
+  private timer: NodeJS.Timeout | undefined;
+  private headsCache: { stamp: string; heads: PublishedHeads } | undefined;
+  private sealCache: { stamp: string; seal: LegacySeal | null } | undefined;
+
+  constructor(
+    private readonly ds: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(AUDIT_KEY) private readonly key: Buffer,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Fail closed in production when the pool's role could rewrite the audit tables or drop their guard. */
+  async onModuleInit(): Promise<void> {
+    const p = await rolePrivileges((sql) => this.ds.query(sql));
+    if (p.superuser || p.ownsAudit || p.mayRewriteAudit || p.bypassRls) {
+      const msg =
+        `The API connects as ${p.role}, which ${p.superuser ? 'is a superuser' : p.ownsAudit ? 'owns the audit tables' : 'may rewrite dossier_event'}: ` +
+        'connect it as the restricted role (DATABASE_APP_URL, see database/app-role.ts)';
+      if (this.config.env === 'production') throw new Error(msg);
+      this.log.warn(msg);
+    }
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    // Once, with the key: the chains written before it existed (v1) are sealed as they are now.
+    await sealLegacyChains(
+      (sql, params) => this.ds.query(sql, params),
+      this.key,
+      this.config.dataDir,
+      this.clock.now(),
+      false,
+    );
+    if (this.config.env === 'test') return;
+    const tick = () =>
+      void this.publishIfDue().catch((e: unknown) => this.log.error(`Publishing the chain head failed: ${String(e)}`));
+    tick();
+    this.timer = setInterval(tick, HOUR);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  // ---- Writing ----
+
+  /**
+   * The link of a transition about to be written: locks the dossier row (so no attachment lands
+   * between this read and the commit), reads its attachments and seals `after`, the row as the
+   * transition leaves it.
+   */
+  async sealTransition(
+    m: EntityManager,
+    after: DossierFacts,
+    prev: string | null,
+    content: TimelineEventContent,
+  ): Promise<{ link: string; state: DossierState; chainVersion: number }> {
+    await m.query(`SELECT 1 FROM dossier WHERE id = $1 FOR UPDATE`, [after.id]);
+    const attachments: StoredAttachment[] = await m.query(
+      `SELECT ${ATTACHMENT_COLUMNS} FROM attachment WHERE dossier_id = $1`,
+      [after.id],
+    );
+    const state = dossierState(after, attachments);
+    return { link: keyedLink(this.key, prev, content, state), state, chainVersion: CHAIN_V2 };
+  }
+
+  /** The MAC an attachment row is stored with. */
+  attachmentMac(dossierId: string, a: AttachmentFacts): string {
+    return attachmentMac(this.key, dossierId, a);
+  }
+
+  // ---- Verifying ----
+
+  /** One dossier's chain checked with the key; null when there is no such dossier. */
+  async auditDossier(id: string, m: EntityManager = this.ds.manager): Promise<DossierAudit | null> {
+    const result = await this.checkBatch([id], m);
+    return result.get(id) ?? null;
+  }
+
+  /** Every dossier's chain, the published heads and the legacy seal: what `npm run audit:verify` prints. */
+  async verifyAll(): Promise<AuditReport> {
+    const heads = this.publishedHeads();
+    const seal = this.legacySeal();
+    const report: AuditReport = {
+      dossiers: 0,
+      events: 0,
+      breaks: [],
+      fileProblems: [...heads.problems, ...(seal?.problem ? [seal.problem] : [])],
+      publications: heads.lines.length,
+    };
+    const seen = new Set<string>();
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const ids = (
+        (await this.ds.query(`SELECT id FROM dossier WHERE id > $1 ORDER BY id LIMIT ${BATCH}`, [after])) as {
+          id: string;
+        }[]
+      ).map((r) => r.id);
+      if (!ids.length) break;
+      after = ids[ids.length - 1];
+      const checks = await this.checkBatch(ids, this.ds.manager, heads, seal);
+      for (const [id, { check, events }] of checks) {
+        seen.add(id);
+        report.dossiers++;
+        report.events += events.length;
+        if (!check.valid) report.breaks.push({ dossierId: id, code: null, seq: check.seq, reason: check.reason ?? '' });
+      }
+    }
+    for (const id of [...heads.index.keys(), ...(seal?.dossiers.keys() ?? [])]) {
+      if (!seen.has(id)) {
+        seen.add(id);
+        report.breaks.push({
+          dossierId: id,
+          code: null,
+          seq: null,
+          reason: 'dossier with a published or sealed chain is gone',
+        });
+      }
+    }
+    if (report.breaks.length) {
+      const codes: { id: string; code: string | null }[] = await this.ds.query(
+        `SELECT id, code FROM dossier WHERE id = ANY($1)`,
+        [report.breaks.map((b) => b.dossierId)],
+      );
+      const byId = new Map(codes.map((c) => [c.id, c.code]));
+      for (const b of report.breaks) b.code = byId.get(b.dossierId) ?? null;
+    }
+    return report;
+  }
+
+  private async checkBatch(
+    ids: string[],
+    m: EntityManager,
+    heads: PublishedHeads = this.publishedHeads(),
+    seal: LegacySeal | null = this.legacySeal(),
+  ): Promise<Map<string, DossierAudit>> {
+    const [dossiers, events, attachments] = await Promise.all([
+      m.query(`SELECT ${DOSSIER_COLUMNS} FROM dossier WHERE id = ANY($1)`, [ids]) as Promise<DossierAnchorRow[]>,
+      m.query(`SELECT ${EVENT_COLUMNS} FROM dossier_event WHERE dossier_id = ANY($1) ORDER BY dossier_id, seq`, [
+        ids,
+      ]) as Promise<(AuditEventRow & { dossierId: string })[]>,
+      m.query(`SELECT ${ATTACHMENT_COLUMNS} FROM attachment WHERE dossier_id = ANY($1)`, [ids]) as Promise<
+        (StoredAttachment & { dossierId: string })[]
+      >,
+    ]);
+    const group = <T extends { dossierId: string }>(rows: T[]) => {
+      const map = new Map<string, T[]>();
+      for (const r of rows) map.set(r.dossierId, [...(map.get(r.dossierId) ?? []), r]);
+      return map;
+    };
+    const eventsBy = group(events);
+    const attachmentsBy = group(attachments);
+    const out = new Map<string, DossierAudit>();
+    for (const d of dossiers) {
+      const evs = eventsBy.get(d.id) ?? [];
+      const check = verifyDossierChain(this.key, {
+        dossier: d,
+        events: evs,
+        attachments: attachmentsBy.get(d.id) ?? [],
+        legacySeal: seal?.dossiers.get(d.id) ?? null,
+        publishedHead: heads.index.get(d.id) ?? null,
+      });
+      out.set(d.id, { check, events: evs });
+    }
+    return out;
+  }
+
+  /** heads.log and its delta files, re-read when heads.log changes. */
+  publishedHeads(): PublishedHeads {
+    const stamp = fileStamp(headsLogPath(this.config.dataDir));
+    if (this.headsCache?.stamp !== stamp) {
+      this.headsCache = { stamp, heads: readPublishedHeads(this.key, this.config.dataDir) };
+    }
+    return this.headsCache.heads;
+  }
+
+  private legacySeal(): LegacySeal | null {
+    const stamp = fileStamp(legacySealPath(this.config.dataDir));
+    if (this.sealCache?.stamp !== stamp) {
+      this.sealCache = { stamp, seal: readLegacySeal(this.key, this.config.dataDir) };
+    }
+    return this.sealCache.seal;
+  }
+
+  // ---- Publishing ----
+
+  /**
+   * Append every dossier's chain head to DATA_DIR/audit/heads.log, dated `now` (local day). One
+   * publisher at a time across processes (advisory lock); the heads come from one snapshot.
+   */
+  async publishHead(now: Date): Promise<HeadLine> {
+    return this.ds.transaction('REPEATABLE READ', async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock(7142003)`);
+      const heads: DossierHead[] = await m.query(
+        `SELECT DISTINCT ON (dossier_id) dossier_id AS id, seq, hash AS link FROM dossier_event
+          ORDER BY dossier_id, seq DESC`,
+      );
+      const [{ n }]: { n: number }[] = await m.query(`SELECT count(*)::int AS n FROM dossier_event`);
+      const line = appendPublishedHeads(this.key, this.config.dataDir, heads, {
+        date: localDateKey(now),
+        at: now,
+        events: n,
+      });
+      this.headsCache = undefined;
+      return line;
+    });
+  }
+
+  /** Publish unless today's line is there already (the timer calls this hourly). */
+  async publishIfDue(): Promise<HeadLine | null> {
+    const now = this.clock.now();
+    if (this.publishedHeads().lines.at(-1)?.date === localDateKey(now)) return null;
+    return this.publishHead(now);
+  }
+}
+
+function fileStamp(file: string): string {
+  try {
+    const s = statSync(file);
+    return `${s.size}:${s.mtimeMs}:${s.ino}`;
+  } catch {
+    return 'none';
+  }
+}

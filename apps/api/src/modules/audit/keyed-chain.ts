@@ -1,0 +1,291 @@
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { canonicalJson, eventHash, type HashedTimelineEvent, type TimelineEventContent } from './hash-chain.js';
+
+/**
+ * Chain version 1: plain sha256 links (hash-chain.ts), written before the audit key existed;
+ * anyone can recompute them, so they are trusted only when listed in the keyed legacy seal.
+ * Version 2: HMAC-SHA256 links under a key kept outside the database, covering the event and
+ * the dossier's decisive state (row fields and every attachment) right after it.
+ */
+export const CHAIN_V1 = 1;
+export const CHAIN_V2 = 2;
+
+/** Statuses in which the applicant may add attachments after the last event (api.md). */
+const UPLOAD_STATUSES = new Set(['DRAFT', 'SUPPLEMENT_REQUESTED']);
+
+type Time = Date | string | null;
+
+/** The dossier row fields a link covers (a stored row may carry more). */
+export interface DossierFacts {
+  id: string;
+  code: string | null;
+  status: string;
+  applicantId: string;
+  procedureCode: string;
+  procedureVersion: number;
+  agencyCode: string;
+  channel: string;
+  fee: number;
+  formData: Record<string, unknown>;
+  assigneeId: string | null;
+  submittedAt: Time;
+  receivedAt: Time;
+  dueAt: Time;
+  completedAt: Time;
+  returnedAt: Time;
+  supplementRequestedAt: Time;
+}
+
+export interface AttachmentFacts {
+  id: string;
+  documentCode: string;
+  fileName: string;
+  mimeType: string;
+  size: number | string;
+  sha256: string;
+  uploadedBy: string;
+  uploadedAt: Date | string;
+}
+
+/** What a v2 link seals besides the event: the dossier as the event left it. */
+export interface DossierState {
+  code: string | null;
+  status: string;
+  applicantId: string;
+  procedureCode: string;
+  procedureVersion: number;
+  agencyCode: string;
+  channel: string;
+  fee: number;
+  /** sha256 of the form data's canonical JSON. */
+  formDataSha256: string;
+  assigneeId: string | null;
+  submittedAt: string | null;
+  receivedAt: string | null;
+  dueAt: string | null;
+  completedAt: string | null;
+  returnedAt: string | null;
+  supplementRequestedAt: string | null;
+  /** Every attachment at that moment, by id. */
+  attachments: AttachmentState[];
+}
+
+export interface AttachmentState {
+  id: string;
+  documentCode: string;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+}
+
+const iso = (t: Time): string | null => (t === null || t === undefined ? null : new Date(t).toISOString());
+
+type Json = Parameters<typeof canonicalJson>[0];
+
+export function attachmentState(a: AttachmentFacts): AttachmentState {
+  return {
+    id: a.id,
+    documentCode: a.documentCode,
+    fileName: a.fileName,
+    mimeType: a.mimeType,
+    size: Number(a.size),
+    sha256: a.sha256,
+  };
+}
+
+export function dossierState(d: DossierFacts, attachments: readonly AttachmentFacts[]): DossierState {
+  return {
+    code: d.code ?? null,
+    status: d.status,
+    applicantId: d.applicantId,
+    procedureCode: d.procedureCode,
+    procedureVersion: d.procedureVersion,
+    agencyCode: d.agencyCode,
+    channel: d.channel,
+    fee: Number(d.fee),
+    formDataSha256: createHash('sha256')
+      .update(canonicalJson(d.formData as Json))
+      .digest('hex'),
+    assigneeId: d.assigneeId ?? null,
+    submittedAt: iso(d.submittedAt),
+    receivedAt: iso(d.receivedAt),
+    dueAt: iso(d.dueAt),
+    completedAt: iso(d.completedAt),
+    returnedAt: iso(d.returnedAt),
+    supplementRequestedAt: iso(d.supplementRequestedAt),
+    attachments: attachments.map(attachmentState).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+  };
+}
+
+function hmac(key: Buffer, domain: string, ...parts: string[]): string {
+  const h = createHmac('sha256', key).update(`motcua/${domain}\n`);
+  for (const p of parts) h.update(p).update('\n');
+  return h.digest('hex');
+}
+
+function contentJson(c: TimelineEventContent, state: DossierState): string {
+  return canonicalJson({
+    dossierId: c.dossierId,
+    seq: c.seq,
+    type: c.type,
+    fromStatus: c.fromStatus ?? null,
+    toStatus: c.toStatus ?? null,
+    actorId: c.actorId ?? null,
+    actorRole: c.actorRole ?? null,
+    note: c.note ?? null,
+    at: new Date(c.at).toISOString(),
+    state: state as unknown as Json,
+  });
+}
+
+/** The v2 link of an event: HMAC over the previous link, the event and the state it left. */
+export function keyedLink(key: Buffer, prev: string | null, c: TimelineEventContent, state: DossierState): string {
+  return hmac(key, 'chain/v2', prev ?? '', contentJson(c, state));
+}
+
+/** The MAC stored with an attachment row, so an edit of its hash, size or name shows even between events. */
+export function attachmentMac(key: Buffer, dossierId: string, a: AttachmentFacts): string {
+  return hmac(
+    key,
+    'attachment/v1',
+    canonicalJson({ dossierId, ...attachmentState(a), uploadedBy: a.uploadedBy, uploadedAt: iso(a.uploadedAt) }),
+  );
+}
+
+/** Keyed digest of anything else the audit keeps (the legacy seal, published heads). */
+export function keyedDigest(key: Buffer, domain: string, ...parts: string[]): string {
+  return hmac(key, domain, ...parts);
+}
+
+export function sameMac(a: string | null | undefined, b: string): boolean {
+  if (typeof a !== 'string' || a.length !== b.length) return false;
+  return timingSafeEqual(Buffer.from(a), Buffer.from(b));
+}
+
+export interface StoredEvent extends HashedTimelineEvent {
+  chainVersion: number;
+  /** The sealed state (v2); null on v1 events. */
+  state: DossierState | null;
+}
+
+export interface StoredAttachment extends AttachmentFacts {
+  /** Null on attachments written before the keyed chain. */
+  mac: string | null;
+}
+
+export interface DossierChainInput {
+  dossier: DossierFacts & { lastEventSeq: number; lastEventHash: string | null };
+  /** In seq order. */
+  events: readonly StoredEvent[];
+  attachments: readonly StoredAttachment[];
+  /** The dossier's last v1 link as the keyed legacy seal lists it (legacy-seal.ts); null when not sealed. */
+  legacySeal: { seq: number; hash: string } | null;
+  /** The latest head published for this dossier (heads.log), if any. */
+  publishedHead?: { seq: number; link: string; date: string } | null;
+}
+
+export interface DossierChainCheck {
+  valid: boolean;
+  /** Index in the events of the first broken link; events.length when events are missing at the end. */
+  firstInvalidIndex: number | null;
+  /** The seq of that link (null when it is not an event's). */
+  seq: number | null;
+  /** What differs, in words an auditor can act on. */
+  reason: string | null;
+}
+
+const OK: DossierChainCheck = { valid: true, firstInvalidIndex: null, seq: null, reason: null };
+
+function broken(index: number, seq: number | null, reason: string): DossierChainCheck {
+  return { valid: false, firstInvalidIndex: index, seq, reason };
+}
+
+/** Field names whose values differ between two states (attachments compared one by one). */
+export function stateDifferences(sealed: DossierState, now: DossierState, allowNewAttachments: boolean): string[] {
+  const out: string[] = [];
+  for (const k of Object.keys(sealed) as (keyof DossierState)[]) {
+    if (k === 'attachments') continue;
+    if (canonicalJson(sealed[k] as Json) !== canonicalJson(now[k] as Json)) out.push(k);
+  }
+  const current = new Map(now.attachments.map((a) => [a.id, a]));
+  for (const a of sealed.attachments) {
+    const c = current.get(a.id);
+    if (!c) out.push(`attachment ${a.id} missing`);
+    else {
+      for (const f of Object.keys(a) as (keyof AttachmentState)[]) {
+        if (a[f] !== c[f]) out.push(`attachment ${a.id} ${f}`);
+      }
+    }
+    current.delete(a.id);
+  }
+  if (!allowNewAttachments) for (const id of current.keys()) out.push(`attachment ${id} added`);
+  return out;
+}
+
+/**
+ * Check one dossier's chain with the key: every link in order, the legacy links against the
+ * seal, the anchor on the dossier row, every attachment's MAC, the current row and attachments
+ * against the state the last link sealed, and the last published head. First break wins.
+ */
+export function verifyDossierChain(key: Buffer, input: DossierChainInput): DossierChainCheck {
+  const { dossier, events, attachments } = input;
+  let prev: string | null = null;
+  let lastState: DossierState | null = null;
+  let sawV2 = false;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i];
+    if (e.seq !== i + 1)
+      return broken(i, e.seq, `event seq ${e.seq} found at position ${i + 1} (missing or reordered)`);
+    if (e.chainVersion === CHAIN_V2) {
+      if (!e.state) return broken(i, e.seq, 'sealed state missing');
+      if (!sameMac(e.hash, keyedLink(key, prev, { ...e, dossierId: dossier.id }, e.state))) {
+        return broken(i, e.seq, 'keyed link does not match the event or its sealed state');
+      }
+      sawV2 = true;
+      lastState = e.state;
+    } else if (e.chainVersion === CHAIN_V1) {
+      if (sawV2) return broken(i, e.seq, 'unkeyed (v1) link after a keyed one');
+      if (eventHash(prev, { ...e, dossierId: dossier.id }) !== e.hash) {
+        return broken(i, e.seq, 'v1 hash does not match the event');
+      }
+      const seal = input.legacySeal;
+      if (!seal || e.seq > seal.seq) return broken(i, e.seq, 'v1 link not in the keyed legacy seal');
+      if (e.seq === seal.seq && e.hash !== seal.hash) return broken(i, e.seq, 'v1 link differs from the legacy seal');
+    } else {
+      return broken(i, e.seq, `unknown chain version ${e.chainVersion}`);
+    }
+    prev = e.hash;
+  }
+  if (input.legacySeal && events.length < input.legacySeal.seq) {
+    return broken(events.length, events.length + 1, `sealed legacy events missing after seq ${events.length}`);
+  }
+  if (dossier.lastEventSeq !== events.length || (dossier.lastEventHash ?? null) !== prev) {
+    return broken(events.length, null, `dossier anchor (seq ${dossier.lastEventSeq}) differs from the timeline's end`);
+  }
+  const last = events.length - 1;
+  const sealedIds = new Set(lastState?.attachments.map((a) => a.id) ?? []);
+  for (const a of attachments) {
+    if (a.mac === null) {
+      // Written before the keyed chain: trusted only as part of a sealed state, or on a legacy-only dossier.
+      if (sawV2 && !sealedIds.has(a.id))
+        return broken(last, events[last]?.seq ?? null, `attachment ${a.id} has no MAC`);
+    } else if (!sameMac(a.mac, attachmentMac(key, dossier.id, a))) {
+      return broken(
+        Math.max(last, 0),
+        events[last]?.seq ?? null,
+        `attachment ${a.id} (${a.fileName}) differs from its MAC`,
+      );
+    }
+  }
+  if (lastState) {
+    const diff = stateDifferences(lastState, dossierState(dossier, attachments), UPLOAD_STATUSES.has(dossier.status));
+    if (diff.length) return broken(last, events[last].seq, `dossier differs from the sealed state: ${diff.join(', ')}`);
+  }
+  const head = input.publishedHead;
+  if (head && (events.length < head.seq || events[head.seq - 1].hash !== head.link)) {
+    const at = Math.min(head.seq - 1, events.length);
+    return broken(at, head.seq, `head published on ${head.date} (seq ${head.seq}) is no longer in the chain`);
+  }
+  return OK;
+}
