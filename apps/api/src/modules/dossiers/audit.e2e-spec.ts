@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import type { AuditResponse } from '@motcua/shared';
 import { createUser } from '../../test/auth-helpers.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
@@ -48,38 +49,61 @@ describe('the timeline: hash-chained, append-only, audited', () => {
     expect((await as(t, otherManager).get(`/dossiers/${id}/audit`)).status).toBe(404);
   });
 
-  it('refuses UPDATE, DELETE and TRUNCATE of events to the API’s connection (trigger)', async () => {
+  it('runs the API as a role that may not rewrite the timeline, drop its guard or leave replication mode', async () => {
     const id = await dossierIn(w, 'RECEIVED');
+    const [role] = (await t.ds.query(
+      `SELECT current_user AS name, r.rolsuper AS superuser,
+              pg_has_role(current_user, c.relowner, 'USAGE') AS owner
+         FROM pg_roles r, pg_class c WHERE r.rolname = current_user AND c.oid = 'dossier_event'::regclass`,
+    )) as { name: string; superuser: boolean; owner: boolean }[];
+    expect(role).toMatchObject({ superuser: false, owner: false });
+    const denied = /permission denied/;
     await expect(t.ds.query(`UPDATE dossier_event SET note = 'sửa' WHERE dossier_id = $1`, [id])).rejects.toThrow(
-      /append-only/,
+      denied,
     );
-    await expect(t.ds.query(`DELETE FROM dossier_event WHERE dossier_id = $1`, [id])).rejects.toThrow(/append-only/);
-    await expect(t.ds.query(`TRUNCATE dossier_event CASCADE`)).rejects.toThrow(/append-only/);
+    await expect(t.ds.query(`DELETE FROM dossier_event WHERE dossier_id = $1`, [id])).rejects.toThrow(denied);
+    await expect(t.ds.query(`TRUNCATE dossier_event CASCADE`)).rejects.toThrow(denied);
+    await expect(t.ds.query(`UPDATE attachment SET sha256 = 'x' WHERE dossier_id = $1`, [id])).rejects.toThrow(denied);
+    await expect(t.ds.query(`DELETE FROM attachment WHERE dossier_id = $1`, [id])).rejects.toThrow(denied);
+    await expect(t.ds.query(`ALTER TABLE dossier_event DISABLE TRIGGER dossier_event_no_change`)).rejects.toThrow(
+      /must be owner/,
+    );
+    await expect(t.ds.query(`ALTER TABLE dossier_event DISABLE TRIGGER ALL`)).rejects.toThrow(/must be owner/);
+    await expect(t.ds.query(`SET session_replication_role = replica`)).rejects.toThrow(denied);
+    await expect(t.ds.query(`DROP TRIGGER dossier_event_no_change ON dossier_event`)).rejects.toThrow(/must be owner/);
     const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM dossier_event WHERE dossier_id = $1`, [id]);
     expect(n).toBe(2);
   });
 
-  it('reports valid:false once one stored event is tampered with by the database owner', async () => {
+  it('still refuses UPDATE and DELETE of events to the owner through the trigger', async () => {
+    const id = await dossierIn(w, 'RECEIVED');
+    const owner = new pg.Client({ connectionString: t.db.url });
+    await owner.connect();
+    try {
+      await expect(owner.query(`UPDATE dossier_event SET note = 'sửa' WHERE dossier_id = $1`, [id])).rejects.toThrow(
+        /append-only/,
+      );
+      await expect(owner.query(`DELETE FROM dossier_event WHERE dossier_id = $1`, [id])).rejects.toThrow(/append-only/);
+    } finally {
+      await owner.end();
+    }
+  });
+
+  it('names the first broken link: an edited note at seq 2 (the superuser cases are in security/tamper.int-spec.ts)', async () => {
     const id = await dossierIn(w, 'IN_PROCESSING');
-    // The owner can switch the trigger off: done for this one statement, in one transaction.
-    await t.ds.transaction(async (m) => {
-      await m.query(`ALTER TABLE dossier_event DISABLE TRIGGER dossier_event_no_change`);
-      await m.query(`UPDATE dossier_event SET note = 'Đã tiếp nhận đủ hồ sơ' WHERE dossier_id = $1 AND seq = 2`, [id]);
-      await m.query(`ALTER TABLE dossier_event ENABLE TRIGGER dossier_event_no_change`);
-    });
+    const owner = new pg.Client({ connectionString: t.db.url });
+    await owner.connect();
+    try {
+      await owner.query(`SET session_replication_role = replica`);
+      await owner.query(`UPDATE dossier_event SET note = 'Đã tiếp nhận đủ hồ sơ' WHERE dossier_id = $1 AND seq = 2`, [
+        id,
+      ]);
+    } finally {
+      await owner.end();
+    }
     const res = await as(t, w.staff.MANAGER).get(`/dossiers/${id}/audit`);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ valid: false, firstInvalidIndex: 1 });
-  });
-
-  it('reports valid:false when the last event is deleted (the dossier keeps the chain’s anchor)', async () => {
-    const id = await dossierIn(w, 'IN_PROCESSING');
-    await t.ds.transaction(async (m) => {
-      await m.query(`ALTER TABLE dossier_event DISABLE TRIGGER dossier_event_no_change`);
-      await m.query(`DELETE FROM dossier_event WHERE dossier_id = $1 AND seq = 3`, [id]);
-      await m.query(`ALTER TABLE dossier_event ENABLE TRIGGER dossier_event_no_change`);
-    });
-    const res = await as(t, w.staff.ADMIN).get(`/dossiers/${id}/audit`);
-    expect(res.body).toMatchObject({ valid: false, firstInvalidIndex: 2 });
+    expect((res.body as AuditResponse).reason).toMatch(/keyed link/);
   });
 });

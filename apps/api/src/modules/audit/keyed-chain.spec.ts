@@ -1,0 +1,196 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { eventHash, type TimelineEventContent } from './hash-chain.js';
+import { appendPublishedHeads, headsLogPath, readPublishedHeads } from './heads-log.js';
+import {
+  attachmentMac,
+  CHAIN_V1,
+  CHAIN_V2,
+  dossierState,
+  keyedLink,
+  verifyDossierChain,
+  type DossierFacts,
+  type StoredAttachment,
+  type StoredEvent,
+} from './keyed-chain.js';
+import { readLegacySeal, sealLegacyChains } from './legacy-seal.js';
+
+const KEY = Buffer.from('k'.repeat(64));
+const ID = '7b0f8a0e-3c1d-4f57-9c55-2f1a3e0b9d11';
+
+const ROW: DossierFacts = {
+  id: ID,
+  code: 'H17-261127-0001',
+  status: 'SUBMITTED',
+  applicantId: 'c1',
+  procedureCode: 'P1',
+  procedureVersion: 1,
+  agencyCode: 'H17',
+  channel: 'ONLINE',
+  fee: 0,
+  formData: { fullName: 'Nguyễn Văn A', birth: { day: 1 } },
+  assigneeId: null,
+  submittedAt: new Date('2026-11-27T01:00:00Z'),
+  receivedAt: null,
+  dueAt: null,
+  completedAt: null,
+  returnedAt: null,
+  supplementRequestedAt: null,
+};
+
+const ATT = { id: 'a1', documentCode: 'CMND', fileName: 'cmnd.pdf', mimeType: 'application/pdf', size: 10 };
+function attachment(extra: Partial<StoredAttachment> = {}): StoredAttachment {
+  const a = {
+    ...ATT,
+    sha256: 'ab'.repeat(32),
+    uploadedBy: 'c1',
+    uploadedAt: new Date('2026-11-27T00:00:00Z'),
+    ...extra,
+  };
+  return { ...a, mac: attachmentMac(KEY, ID, a) };
+}
+
+function event(seq: number, prev: string | null, state: DossierFacts, atts: StoredAttachment[]): StoredEvent {
+  const c: TimelineEventContent = {
+    dossierId: ID,
+    seq,
+    type: `t${seq}`,
+    fromStatus: null,
+    toStatus: state.status,
+    actorId: 'x',
+    actorRole: 'CITIZEN',
+    note: null,
+    at: new Date(Date.UTC(2026, 10, 27, seq)),
+  };
+  const s = dossierState(state, atts);
+  return { ...c, hash: keyedLink(KEY, prev, c, s), chainVersion: CHAIN_V2, state: s };
+}
+
+function input(events: StoredEvent[], row: DossierFacts, attachments: StoredAttachment[]) {
+  return {
+    dossier: { ...row, lastEventSeq: events.length, lastEventHash: events.at(-1)?.hash ?? null },
+    events,
+    attachments,
+    legacySeal: null,
+  };
+}
+
+describe('the keyed chain', () => {
+  const atts = [attachment()];
+  const e1 = event(1, null, ROW, atts);
+  const supplement = { ...ROW, status: 'SUPPLEMENT_REQUESTED' };
+  const e2 = event(2, e1.hash, supplement, atts);
+
+  it('verifies a chain whose last link sealed the current row and attachments', () => {
+    expect(verifyDossierChain(KEY, input([e1, e2], supplement, atts))).toMatchObject({ valid: true });
+  });
+
+  it('fails under another key, naming the first link', () => {
+    const other = verifyDossierChain(Buffer.from('x'.repeat(64)), input([e1, e2], supplement, atts));
+    expect(other).toMatchObject({ valid: false, firstInvalidIndex: 0, seq: 1 });
+  });
+
+  it('lets the applicant add a MAC-ed attachment while a supplement is awaited, not an unsealed one', () => {
+    const added = attachment({ id: 'a2', sha256: 'cd'.repeat(32) });
+    expect(verifyDossierChain(KEY, input([e1, e2], supplement, [...atts, added])).valid).toBe(true);
+    const check = verifyDossierChain(KEY, input([e1, e2], supplement, [...atts, { ...added, mac: null }]));
+    expect(check).toMatchObject({ valid: false, reason: 'attachment a2 has no MAC' });
+    // After the supplement is sent the set is sealed again: an extra one is named.
+    expect(verifyDossierChain(KEY, input([e1], ROW, [...atts, added])).reason).toMatch(/attachment a2 added/);
+  });
+
+  it('names the row fields that differ from the sealed state', () => {
+    const check = verifyDossierChain(KEY, input([e1, e2], { ...supplement, assigneeId: 'o9', fee: 5 }, atts));
+    expect(check).toMatchObject({ valid: false, firstInvalidIndex: 1, seq: 2 });
+    expect(check.reason).toBe('dossier differs from the sealed state: fee, assigneeId');
+  });
+
+  it('trusts v1 links only up to the sealed legacy head, and never after a keyed one', () => {
+    const c = { dossierId: ID, seq: 1, type: 'submit', fromStatus: 'DRAFT', toStatus: 'SUBMITTED', actorId: 'c1' };
+    const v1: StoredEvent = {
+      ...c,
+      actorRole: 'CITIZEN',
+      note: null,
+      at: new Date('2026-11-01T00:00:00Z'),
+      hash: '',
+      chainVersion: CHAIN_V1,
+      state: null,
+    };
+    v1.hash = eventHash(null, v1);
+    const next = event(2, v1.hash, ROW, atts);
+    const base = input([v1, next], ROW, atts);
+    expect(verifyDossierChain(KEY, { ...base, legacySeal: { seq: 1, hash: v1.hash } }).valid).toBe(true);
+    expect(verifyDossierChain(KEY, base)).toMatchObject({
+      valid: false,
+      seq: 1,
+      reason: 'v1 link not in the keyed legacy seal',
+    });
+    const late: StoredEvent = { ...v1, seq: 2, hash: eventHash(e1.hash, { ...v1, seq: 2 }) };
+    expect(
+      verifyDossierChain(KEY, { ...input([e1, late], ROW, atts), legacySeal: { seq: 2, hash: late.hash } }).reason,
+    ).toBe('unkeyed (v1) link after a keyed one');
+  });
+
+  it('reports a published head the chain no longer holds', () => {
+    const check = verifyDossierChain(KEY, {
+      ...input([e1], ROW, atts),
+      publishedHead: { seq: 2, link: e2.hash, date: '2026-11-28' },
+    });
+    expect(check).toMatchObject({ valid: false, seq: 2 });
+    expect(check.reason).toMatch(/published on 2026-11-28/);
+  });
+});
+
+describe('published heads and the legacy seal (files outside the database)', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(path.join(os.tmpdir(), 'motcua-heads-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('appends keyed, chained lines with only the changed heads, and reads them back', () => {
+    const a = { id: 'd1', seq: 1, link: 'l1' };
+    const first = appendPublishedHeads(KEY, dir, [a], { date: '2026-12-01', at: new Date(), events: 1 });
+    const second = appendPublishedHeads(KEY, dir, [a, { id: 'd2', seq: 3, link: 'l3' }], {
+      date: '2026-12-02',
+      at: new Date(),
+      events: 4,
+    });
+    expect(second).toMatchObject({ n: 2, prev: first.mac, deltaCount: 1, dossiers: 2 });
+    const read = readPublishedHeads(KEY, dir);
+    expect(read.problems).toEqual([]);
+    expect(read.index.get('d1')).toEqual({ seq: 1, link: 'l1', date: '2026-12-01' });
+    expect(read.index.get('d2')).toEqual({ seq: 3, link: 'l3', date: '2026-12-02' });
+  });
+
+  it('detects an edited line, a removed line and an edited delta file', () => {
+    for (let i = 1; i <= 3; i++) {
+      appendPublishedHeads(KEY, dir, [{ id: `d${i}`, seq: i, link: `l${i}` }], {
+        date: `2026-12-0${i}`,
+        at: new Date(),
+        events: i,
+      });
+    }
+    const file = headsLogPath(dir);
+    const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+    writeFileSync(file, [lines[0], lines[1].replace('"events":2', '"events":9'), lines[2]].join('\n') + '\n');
+    expect(readPublishedHeads(KEY, dir).problems).toEqual(['heads.log line 2 (2026-12-02): MAC does not verify']);
+    writeFileSync(file, [lines[0], lines[2]].join('\n') + '\n');
+    expect(readPublishedHeads(KEY, dir).problems.join()).toMatch(/line 2 .*not chained/);
+    writeFileSync(file, lines.join('\n') + '\n');
+    writeFileSync(path.join(dir, 'audit', 'heads', '1.txt'), 'd1 1 forged\n');
+    expect(readPublishedHeads(KEY, dir).problems.join()).toMatch(/line 1 .*delta file/);
+  });
+
+  it('seals the legacy chains once; a changed seal file seals nothing', async () => {
+    const rows = [{ id: 'd1', seq: 2, hash: 'h2' }];
+    const query = () => Promise.resolve(rows as unknown[]);
+    const seal = await sealLegacyChains(query, KEY, dir, new Date(), false);
+    expect(seal.dossiers.get('d1')).toEqual({ seq: 2, hash: 'h2' });
+    rows.push({ id: 'd9', seq: 1, hash: 'forged' });
+    expect((await sealLegacyChains(query, KEY, dir, new Date(), false)).dossiers.has('d9')).toBe(false);
+    const file = path.join(dir, 'audit', 'legacy-seal.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"h2"', `"${randomBytes(4).toString('hex')}"`));
+    expect(readLegacySeal(KEY, dir)).toMatchObject({ problem: expect.stringMatching(/MAC does not verify/) });
+  });
+});
