@@ -179,11 +179,11 @@ export class AuditService implements OnModuleInit, OnApplicationBootstrap, OnApp
     const seen = new Set<string>();
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const ids = (
-        (await this.ds.query(`SELECT id FROM dossier WHERE id > $1 ORDER BY id LIMIT ${BATCH}`, [after])) as {
-          id: string;
-        }[]
-      ).map((r) => r.id);
+      const rows = await this.ds.query<{ id: string }[]>(
+        `SELECT id FROM dossier WHERE id > $1 ORDER BY id LIMIT ${BATCH}`,
+        [after],
+      );
+      const ids = rows.map((r) => r.id);
       if (!ids.length) break;
       after = ids[ids.length - 1];
       const checks = await this.checkBatch(ids, this.ds.manager, heads, seal);
@@ -223,13 +223,15 @@ export class AuditService implements OnModuleInit, OnApplicationBootstrap, OnApp
     seal: LegacySeal | null = this.legacySeal(),
   ): Promise<Map<string, DossierAudit>> {
     const [dossiers, events, attachments] = await Promise.all([
-      m.query(`SELECT ${DOSSIER_COLUMNS} FROM dossier WHERE id = ANY($1)`, [ids]) as Promise<DossierAnchorRow[]>,
-      m.query(`SELECT ${EVENT_COLUMNS} FROM dossier_event WHERE dossier_id = ANY($1) ORDER BY dossier_id, seq`, [
-        ids,
-      ]) as Promise<(AuditEventRow & { dossierId: string })[]>,
-      m.query(`SELECT ${ATTACHMENT_COLUMNS} FROM attachment WHERE dossier_id = ANY($1)`, [ids]) as Promise<
-        (StoredAttachment & { dossierId: string })[]
-      >,
+      m.query<DossierAnchorRow[]>(`SELECT ${DOSSIER_COLUMNS} FROM dossier WHERE id = ANY($1)`, [ids]),
+      m.query<(AuditEventRow & { dossierId: string })[]>(
+        `SELECT ${EVENT_COLUMNS} FROM dossier_event WHERE dossier_id = ANY($1) ORDER BY dossier_id, seq`,
+        [ids],
+      ),
+      m.query<(StoredAttachment & { dossierId: string })[]>(
+        `SELECT ${ATTACHMENT_COLUMNS} FROM attachment WHERE dossier_id = ANY($1)`,
+        [ids],
+      ),
     ]);
     const group = <T extends { dossierId: string }>(rows: T[]) => {
       const map = new Map<string, T[]>();

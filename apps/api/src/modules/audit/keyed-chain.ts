@@ -206,7 +206,7 @@ export function stateDifferences(sealed: DossierState, now: DossierState, allowN
   const out: string[] = [];
   for (const k of Object.keys(sealed) as (keyof DossierState)[]) {
     if (k === 'attachments') continue;
-    if (canonicalJson(sealed[k] as Json) !== canonicalJson(now[k] as Json)) out.push(k);
+    if (canonicalJson(sealed[k]) !== canonicalJson(now[k])) out.push(k);
   }
   const current = new Map(now.attachments.map((a) => [a.id, a]));
   for (const a of sealed.attachments) {

@@ -51,11 +51,11 @@ describe('the timeline: hash-chained, append-only, audited', () => {
 
   it('runs the API as a role that may not rewrite the timeline, drop its guard or leave replication mode', async () => {
     const id = await dossierIn(w, 'RECEIVED');
-    const [role] = (await t.ds.query(
+    const [role] = await t.ds.query<{ name: string; superuser: boolean; owner: boolean }[]>(
       `SELECT current_user AS name, r.rolsuper AS superuser,
               pg_has_role(current_user, c.relowner, 'USAGE') AS owner
          FROM pg_roles r, pg_class c WHERE r.rolname = current_user AND c.oid = 'dossier_event'::regclass`,
-    )) as { name: string; superuser: boolean; owner: boolean }[];
+    );
     expect(role).toMatchObject({ superuser: false, owner: false });
     const denied = /permission denied/;
     await expect(t.ds.query(`UPDATE dossier_event SET note = 'sửa' WHERE dossier_id = $1`, [id])).rejects.toThrow(
