@@ -34,6 +34,8 @@ export class AppModule {
           url: databaseUrl,
           autoLoadEntities: true,
           synchronize: false,
+          // The pool's role owns nothing and may not create extensions; migrations (as the owner) did.
+          installExtensions: false,
           extra: { max: 20 },
         }),
         AuditModule,

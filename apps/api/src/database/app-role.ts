@@ -6,11 +6,11 @@ import { readOrCreateSecret } from '../config/secrets.js';
 export const APP_ROLE = 'motcua_app';
 
 /**
- * Tables the API may only read and append to. The timeline and attachments are what the audit
- * chain seals; security events are the login audit. Without UPDATE, DELETE or TRUNCATE the
- * append-only trigger is a second line, not the only one.
+ * Tables the API may only read and append to: the timeline and attachments the audit chain seals,
+ * the seal of the chains from before the key, and the login audit (security events). Without
+ * UPDATE, DELETE or TRUNCATE the append-only trigger is a second line, not the only one.
  */
-export const APPEND_ONLY_TABLES = ['dossier_event', 'attachment', 'security_event'];
+export const APPEND_ONLY_TABLES = ['dossier_event', 'attachment', 'security_event', 'audit_legacy_seal'];
 
 /** The same URL with another user and password. */
 export function withCredentials(url: string, user: string, password: string): string {

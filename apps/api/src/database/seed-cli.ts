@@ -7,6 +7,7 @@ import { createDataSource, migrate } from './database.js';
 import { resolveDatabase } from './launcher.js';
 import { runDemoSeeds } from './seeds/demo-seed.js';
 import { resolveAuditKey } from '../modules/audit/audit-key.js';
+import { ATTACHMENT_COLUMNS, DOSSIER_COLUMNS } from '../modules/audit/audit-sql.js';
 import { sealLegacyChains } from '../modules/audit/legacy-seal.js';
 import { generateHistory } from './seeds/history.js';
 
@@ -63,7 +64,15 @@ async function main(): Promise<number> {
         const started = Date.now();
         const r = await generateHistory(ds, { count, from: values.from, to: values.to, seed: values.seed });
         // Generated timelines carry plain (v1) links: this operator, holding the key, seals them.
-        await sealLegacyChains((sql, p) => ds.query(sql, p), resolveAuditKey(config), config.dataDir, new Date(), true);
+        const sealed = await sealLegacyChains(
+          (sql, p) => ds.query(sql, p),
+          resolveAuditKey(config),
+          config.dataDir,
+          new Date(),
+          true,
+          { dossier: DOSSIER_COLUMNS, attachment: ATTACHMENT_COLUMNS },
+        );
+        console.log(`Audit: ${sealed} generated timelines sealed with the key`);
         console.log(
           `History: ${r.dossiers} dossiers, ${r.events} timeline events, ${r.ratings} ratings; ` +
             `summary rows ${r.summary?.dailyRows ?? 0} daily, ${r.summary?.openRows ?? 0} open ` +

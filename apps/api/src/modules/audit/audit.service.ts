@@ -35,20 +35,8 @@ import {
   type StoredAttachment,
   type StoredEvent,
 } from './keyed-chain.js';
-import { legacySealPath, readLegacySeal, sealLegacyChains, type LegacySeal } from './legacy-seal.js';
-
-const DOSSIER_COLUMNS = `id, code, status, applicant_id AS "applicantId", procedure_code AS "procedureCode",
-  procedure_version AS "procedureVersion", agency_code AS "agencyCode", channel, fee, form_data AS "formData",
-  assignee_id AS "assigneeId", submitted_at AS "submittedAt", received_at AS "receivedAt", due_at AS "dueAt",
-  completed_at AS "completedAt", returned_at AS "returnedAt", supplement_requested_at AS "supplementRequestedAt",
-  last_event_seq AS "lastEventSeq", last_event_hash AS "lastEventHash"`;
-
-const EVENT_COLUMNS = `dossier_id AS "dossierId", seq, type, from_status AS "fromStatus", to_status AS "toStatus",
-  actor_id AS "actorId", actor_role AS "actorRole", actor_name AS "actorName", note, at, prev_hash AS "prevHash",
-  hash, chain_version AS "chainVersion", state`;
-
-const ATTACHMENT_COLUMNS = `id, dossier_id AS "dossierId", document_code AS "documentCode", file_name AS "fileName",
-  mime_type AS "mimeType", size::text AS size, sha256, uploaded_by AS "uploadedBy", uploaded_at AS "uploadedAt", mac`;
+import { ATTACHMENT_COLUMNS, DOSSIER_COLUMNS, EVENT_COLUMNS } from './audit-sql.js';
+import { sealLegacyChains, type LegacySealRow } from './legacy-seal.js';
 
 type DossierAnchorRow = DossierFacts & { lastEventSeq: number; lastEventHash: string | null };
 export type AuditEventRow = StoredEvent & { actorName: string | null; prevHash: string | null };
@@ -69,7 +57,7 @@ export interface AuditReport {
   dossiers: number;
   events: number;
   breaks: AuditBreak[];
-  /** heads.log lines and the legacy seal that do not verify. */
+  /** heads.log lines that do not verify. */
   fileProblems: string[];
   publications: number;
 }
@@ -88,7 +76,7 @@ export class AuditService implements OnModuleInit, OnApplicationBootstrap, OnApp
   private readonly log = new Logger('Audit');
   private timer: NodeJS.Timeout | undefined;
   private headsCache: { stamp: string; heads: PublishedHeads } | undefined;
-  private sealCache: { stamp: string; seal: LegacySeal | null } | undefined;
+  private legacySealing: Promise<number> = Promise.resolve(0);
 
   constructor(
     private readonly ds: DataSource,
@@ -109,21 +97,37 @@ export class AuditService implements OnModuleInit, OnApplicationBootstrap, OnApp
     }
   }
 
-  async onApplicationBootstrap(): Promise<void> {
+  onApplicationBootstrap(): void {
     // Once, with the key: the chains written before it existed (v1) are sealed as they are now.
-    await sealLegacyChains(
-      (sql, params) => this.ds.query(sql, params),
-      this.key,
-      this.config.dataDir,
-      this.clock.now(),
-      false,
-    );
+    // In the background: a large history takes a while, and readiness need not wait for it.
+    this.legacySealing = this.sealLegacy(false);
+    this.legacySealing.catch((e: unknown) => this.log.error(`Sealing the legacy chains failed: ${String(e)}`));
     if (this.config.env === 'test') return;
     const tick = () =>
       void this.publishIfDue().catch((e: unknown) => this.log.error(`Publishing the chain head failed: ${String(e)}`));
     tick();
     this.timer = setInterval(tick, HOUR);
     this.timer.unref();
+  }
+
+  /** Resolves when the first-start seal of legacy chains is done (tests, the verify CLI). */
+  whenLegacySealed(): Promise<number> {
+    return this.legacySealing;
+  }
+
+  /**
+   * Seal every dossier with v1 links and no seal row. `operator` true is for someone holding the
+   * key on purpose (seed CLI after a bulk load); false runs once per data folder.
+   */
+  sealLegacy(operator: boolean): Promise<number> {
+    return sealLegacyChains(
+      (sql, params) => this.ds.query(sql, params),
+      this.key,
+      this.config.dataDir,
+      this.clock.now(),
+      operator,
+      { dossier: DOSSIER_COLUMNS, attachment: ATTACHMENT_COLUMNS },
+    );
   }
 
   onApplicationShutdown(): void {
@@ -168,12 +172,11 @@ export class AuditService implements OnModuleInit, OnApplicationBootstrap, OnApp
   /** Every dossier's chain, the published heads and the legacy seal: what `npm run audit:verify` prints. */
   async verifyAll(): Promise<AuditReport> {
     const heads = this.publishedHeads();
-    const seal = this.legacySeal();
     const report: AuditReport = {
       dossiers: 0,
       events: 0,
       breaks: [],
-      fileProblems: [...heads.problems, ...(seal?.problem ? [seal.problem] : [])],
+      fileProblems: [...heads.problems],
       publications: heads.lines.length,
     };
     const seen = new Set<string>();
@@ -186,7 +189,7 @@ export class AuditService implements OnModuleInit, OnApplicationBootstrap, OnApp
       const ids = rows.map((r) => r.id);
       if (!ids.length) break;
       after = ids[ids.length - 1];
-      const checks = await this.checkBatch(ids, this.ds.manager, heads, seal);
+      const checks = await this.checkBatch(ids, this.ds.manager, heads);
       for (const [id, { check, events }] of checks) {
         seen.add(id);
         report.dossiers++;
@@ -194,7 +197,10 @@ export class AuditService implements OnModuleInit, OnApplicationBootstrap, OnApp
         if (!check.valid) report.breaks.push({ dossierId: id, code: null, seq: check.seq, reason: check.reason ?? '' });
       }
     }
-    for (const id of [...heads.index.keys(), ...(seal?.dossiers.keys() ?? [])]) {
+    const sealedGone = await this.ds.query<{ id: string }[]>(
+      `SELECT dossier_id AS id FROM audit_legacy_seal s WHERE NOT EXISTS (SELECT 1 FROM dossier d WHERE d.id = s.dossier_id)`,
+    );
+    for (const id of [...heads.index.keys(), ...sealedGone.map((r) => r.id)]) {
       if (!seen.has(id)) {
         seen.add(id);
         report.breaks.push({
@@ -220,9 +226,8 @@ export class AuditService implements OnModuleInit, OnApplicationBootstrap, OnApp
     ids: string[],
     m: EntityManager,
     heads: PublishedHeads = this.publishedHeads(),
-    seal: LegacySeal | null = this.legacySeal(),
   ): Promise<Map<string, DossierAudit>> {
-    const [dossiers, events, attachments] = await Promise.all([
+    const [dossiers, events, attachments, seals] = await Promise.all([
       m.query<DossierAnchorRow[]>(`SELECT ${DOSSIER_COLUMNS} FROM dossier WHERE id = ANY($1)`, [ids]),
       m.query<(AuditEventRow & { dossierId: string })[]>(
         `SELECT ${EVENT_COLUMNS} FROM dossier_event WHERE dossier_id = ANY($1) ORDER BY dossier_id, seq`,
@@ -232,7 +237,12 @@ export class AuditService implements OnModuleInit, OnApplicationBootstrap, OnApp
         `SELECT ${ATTACHMENT_COLUMNS} FROM attachment WHERE dossier_id = ANY($1)`,
         [ids],
       ),
+      m.query<(LegacySealRow & { id: string })[]>(
+        `SELECT dossier_id AS id, seq, hash, mac FROM audit_legacy_seal WHERE dossier_id = ANY($1)`,
+        [ids],
+      ),
     ]);
+    const sealOf = new Map(seals.map((r) => [r.id, { seq: r.seq, hash: r.hash, mac: r.mac }]));
     const group = <T extends { dossierId: string }>(rows: T[]) => {
       const map = new Map<string, T[]>();
       for (const r of rows) map.set(r.dossierId, [...(map.get(r.dossierId) ?? []), r]);
@@ -247,7 +257,7 @@ export class AuditService implements OnModuleInit, OnApplicationBootstrap, OnApp
         dossier: d,
         events: evs,
         attachments: attachmentsBy.get(d.id) ?? [],
-        legacySeal: seal?.dossiers.get(d.id) ?? null,
+        legacySeal: sealOf.get(d.id) ?? null,
         publishedHead: heads.index.get(d.id) ?? null,
       });
       out.set(d.id, { check, events: evs });
@@ -262,14 +272,6 @@ export class AuditService implements OnModuleInit, OnApplicationBootstrap, OnApp
       this.headsCache = { stamp, heads: readPublishedHeads(this.key, this.config.dataDir) };
     }
     return this.headsCache.heads;
-  }
-
-  private legacySeal(): LegacySeal | null {
-    const stamp = fileStamp(legacySealPath(this.config.dataDir));
-    if (this.sealCache?.stamp !== stamp) {
-      this.sealCache = { stamp, seal: readLegacySeal(this.key, this.config.dataDir) };
-    }
-    return this.sealCache.seal;
   }
 
   // ---- Publishing ----

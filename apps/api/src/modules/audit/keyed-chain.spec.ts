@@ -10,12 +10,13 @@ import {
   CHAIN_V2,
   dossierState,
   keyedLink,
+  legacySealMac,
+  legacyState,
   verifyDossierChain,
   type DossierFacts,
   type StoredAttachment,
   type StoredEvent,
 } from './keyed-chain.js';
-import { readLegacySeal, sealLegacyChains } from './legacy-seal.js';
 
 const KEY = Buffer.from('k'.repeat(64));
 const ID = '7b0f8a0e-3c1d-4f57-9c55-2f1a3e0b9d11';
@@ -107,10 +108,14 @@ describe('the keyed chain', () => {
     expect(check.reason).toBe('dossier differs from the sealed state: fee, assigneeId');
   });
 
-  it('trusts v1 links only up to the sealed legacy head, and never after a keyed one', () => {
-    const c = { dossierId: ID, seq: 1, type: 'submit', fromStatus: 'DRAFT', toStatus: 'SUBMITTED', actorId: 'c1' };
+  describe('legacy (v1) links', () => {
     const v1: StoredEvent = {
-      ...c,
+      dossierId: ID,
+      seq: 1,
+      type: 'submit',
+      fromStatus: 'DRAFT',
+      toStatus: 'SUBMITTED',
+      actorId: 'c1',
       actorRole: 'CITIZEN',
       note: null,
       at: new Date('2026-11-01T00:00:00Z'),
@@ -119,18 +124,40 @@ describe('the keyed chain', () => {
       state: null,
     };
     v1.hash = eventHash(null, v1);
-    const next = event(2, v1.hash, ROW, atts);
-    const base = input([v1, next], ROW, atts);
-    expect(verifyDossierChain(KEY, { ...base, legacySeal: { seq: 1, hash: v1.hash } }).valid).toBe(true);
-    expect(verifyDossierChain(KEY, base)).toMatchObject({
-      valid: false,
-      seq: 1,
-      reason: 'v1 link not in the keyed legacy seal',
+    const seal = { seq: 1, hash: v1.hash, mac: legacySealMac(KEY, ID, 1, v1.hash, legacyState(ROW, atts)) };
+
+    it('are trusted up to the sealed head, with the row as sealed', () => {
+      expect(verifyDossierChain(KEY, { ...input([v1], ROW, atts), legacySeal: seal }).valid).toBe(true);
+      const next = event(2, v1.hash, ROW, atts);
+      expect(verifyDossierChain(KEY, { ...input([v1, next], ROW, atts), legacySeal: seal }).valid).toBe(true);
     });
-    const late: StoredEvent = { ...v1, seq: 2, hash: eventHash(e1.hash, { ...v1, seq: 2 }) };
-    expect(
-      verifyDossierChain(KEY, { ...input([e1, late], ROW, atts), legacySeal: { seq: 2, hash: late.hash } }).reason,
-    ).toBe('unkeyed (v1) link after a keyed one');
+
+    it('are refused without a seal, after a keyed link, or past the sealed head', () => {
+      expect(verifyDossierChain(KEY, input([v1], ROW, atts))).toMatchObject({
+        valid: false,
+        seq: 1,
+        reason: 'v1 link not in the keyed legacy seal',
+      });
+      const late: StoredEvent = { ...v1, seq: 2, hash: eventHash(e1.hash, { ...v1, seq: 2 }) };
+      expect(
+        verifyDossierChain(KEY, { ...input([e1, late], ROW, atts), legacySeal: { ...seal, seq: 2, hash: late.hash } })
+          .reason,
+      ).toBe('unkeyed (v1) link after a keyed one');
+      const extra: StoredEvent = { ...v1, seq: 2, hash: eventHash(v1.hash, { ...v1, seq: 2 }) };
+      expect(verifyDossierChain(KEY, { ...input([v1, extra], ROW, atts), legacySeal: seal }).seq).toBe(2);
+    });
+
+    it('show an edit of a legacy dossier’s row or attachments, and a seal row forged without the key', () => {
+      const edited = verifyDossierChain(KEY, {
+        ...input([v1], { ...ROW, status: 'APPROVED' }, atts),
+        legacySeal: seal,
+      });
+      expect(edited.reason).toMatch(/differs from the state sealed with its legacy chain/);
+      const renamed = [{ ...atts[0], fileName: 'khac.pdf' }];
+      expect(verifyDossierChain(KEY, { ...input([v1], ROW, renamed), legacySeal: seal }).valid).toBe(false);
+      const forged = { ...seal, mac: legacySealMac(Buffer.from('guess'), ID, 1, v1.hash, legacyState(ROW, atts)) };
+      expect(verifyDossierChain(KEY, { ...input([v1], ROW, atts), legacySeal: forged }).valid).toBe(false);
+    });
   });
 
   it('reports a published head the chain no longer holds', () => {
@@ -180,17 +207,5 @@ describe('published heads and the legacy seal (files outside the database)', () 
     writeFileSync(file, lines.join('\n') + '\n');
     writeFileSync(path.join(dir, 'audit', 'heads', '1.txt'), 'd1 1 forged\n');
     expect(readPublishedHeads(KEY, dir).problems.join()).toMatch(/line 1 .*delta file/);
-  });
-
-  it('seals the legacy chains once; a changed seal file seals nothing', async () => {
-    const rows = [{ id: 'd1', seq: 2, hash: 'h2' }];
-    const query = () => Promise.resolve(rows as unknown[]);
-    const seal = await sealLegacyChains(query, KEY, dir, new Date(), false);
-    expect(seal.dossiers.get('d1')).toEqual({ seq: 2, hash: 'h2' });
-    rows.push({ id: 'd9', seq: 1, hash: 'forged' });
-    expect((await sealLegacyChains(query, KEY, dir, new Date(), false)).dossiers.has('d9')).toBe(false);
-    const file = path.join(dir, 'audit', 'legacy-seal.json');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"h2"', `"${randomBytes(4).toString('hex')}"`));
-    expect(readLegacySeal(KEY, dir)).toMatchObject({ problem: expect.stringMatching(/MAC does not verify/) });
   });
 });

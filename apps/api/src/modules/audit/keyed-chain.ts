@@ -153,6 +153,16 @@ export function attachmentMac(key: Buffer, dossierId: string, a: AttachmentFacts
   );
 }
 
+/** The state a legacy seal covers: the row, and the attachments unless more may still come. */
+export function legacyState(d: DossierFacts, attachments: readonly AttachmentFacts[]): DossierState {
+  return dossierState(d, UPLOAD_STATUSES.has(d.status) ? [] : attachments);
+}
+
+/** MAC of a legacy seal row (legacy-seal.ts): the dossier's last v1 link and its state when sealed. */
+export function legacySealMac(key: Buffer, dossierId: string, seq: number, hash: string, state: DossierState): string {
+  return hmac(key, 'legacy-seal/v1', dossierId, String(seq), hash, canonicalJson(state as unknown as Json));
+}
+
 /** Keyed digest of anything else the audit keeps (the legacy seal, published heads). */
 export function keyedDigest(key: Buffer, domain: string, ...parts: string[]): string {
   return hmac(key, domain, ...parts);
@@ -179,8 +189,8 @@ export interface DossierChainInput {
   /** In seq order. */
   events: readonly StoredEvent[];
   attachments: readonly StoredAttachment[];
-  /** The dossier's last v1 link as the keyed legacy seal lists it (legacy-seal.ts); null when not sealed. */
-  legacySeal: { seq: number; hash: string } | null;
+  /** The dossier's row in audit_legacy_seal (legacy-seal.ts); null when not sealed. */
+  legacySeal: { seq: number; hash: string; mac: string } | null;
   /** The latest head published for this dossier (heads.log), if any. */
   publishedHead?: { seq: number; link: string; date: string } | null;
 }
@@ -264,6 +274,18 @@ export function verifyDossierChain(key: Buffer, input: DossierChainInput): Dossi
     return broken(events.length, null, `dossier anchor (seq ${dossier.lastEventSeq}) differs from the timeline's end`);
   }
   const last = events.length - 1;
+  // A chain still ending in v1 links: the seal's MAC pins that end and the row (and attachments) as sealed.
+  if (events.length && !sawV2) {
+    const seal = input.legacySeal!;
+    const now = legacyState(dossier, attachments);
+    if (!sameMac(seal.mac, legacySealMac(key, dossier.id, seal.seq, seal.hash, now))) {
+      return broken(
+        last,
+        events[last].seq,
+        'dossier differs from the state sealed with its legacy chain (or the seal was forged)',
+      );
+    }
+  }
   const sealedIds = new Set(lastState?.attachments.map((a) => a.id) ?? []);
   for (const a of attachments) {
     if (a.mac === null) {

@@ -1,93 +1,79 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { canonicalJson } from './hash-chain.js';
-import { keyedDigest, sameMac } from './keyed-chain.js';
+import { legacySealMac, legacyState, type AttachmentFacts, type DossierFacts } from './keyed-chain.js';
 
 /**
- * The keyed seal of the chains written before the key existed (chain version 1: plain sha256,
- * recomputable by anyone). For each dossier it records the last v1 link, under the key, in
- * DATA_DIR/audit/legacy-seal.json, outside the database. The API writes it once, on its first
- * start with the key; later v1 links (a forger downgrading a keyed chain, or rewriting an old
- * one) are then not in it. Only an operator holding the key extends it (seed CLI, after loading
- * generated history).
+ * The keyed seal of chains written before the key existed (chain version 1: plain sha256 that
+ * anyone can recompute). One row per such dossier in `audit_legacy_seal` (the API may only
+ * INSERT there): its last v1 link and a MAC over that link and the dossier's state at sealing
+ * (row fields and attachments). Later v1 links (a forger downgrading a keyed chain or rewriting an
+ * old one), or an edit of a legacy dossier's row, then no longer match. The API seals once, on
+ * its first start with the key (marker file DATA_DIR/audit/legacy-sealed); after that only an
+ * operator holding the key seals more (seed CLI, after loading generated history), so a
+ * superuser who deletes seal rows cannot get a forgery sealed by a restart.
  */
-export interface LegacySeal {
-  /** dossier id → [last v1 seq, its hash]. */
-  dossiers: Map<string, { seq: number; hash: string }>;
-  /** Set when the file is there but its MAC does not verify (then nothing counts as sealed). */
-  problem: string | null;
-}
-
-export function legacySealPath(dataDir: string): string {
-  return path.join(dataDir, 'audit', 'legacy-seal.json');
-}
-
-interface SealFile {
-  version: 1;
-  createdAt: string;
-  dossiers: Record<string, [number, string]>;
+export interface LegacySealRow {
+  seq: number;
+  hash: string;
   mac: string;
 }
 
-function macOf(key: Buffer, f: Omit<SealFile, 'mac'>): string {
-  return keyedDigest(key, 'legacy-seal/v1', canonicalJson({ createdAt: f.createdAt, dossiers: f.dossiers }));
-}
-
-/** The seal as written, or null when there is none yet. */
-export function readLegacySeal(key: Buffer, dataDir: string): LegacySeal | null {
-  const file = legacySealPath(dataDir);
-  if (!existsSync(file)) return null;
-  try {
-    const f = JSON.parse(readFileSync(file, 'utf8')) as SealFile;
-    if (f.version !== 1 || !sameMac(f.mac, macOf(key, f))) {
-      return { dossiers: new Map(), problem: `${file}: MAC does not verify (edited, or another key)` };
-    }
-    return {
-      dossiers: new Map(Object.entries(f.dossiers).map(([id, [seq, hash]]) => [id, { seq, hash }])),
-      problem: null,
-    };
-  } catch (e) {
-    return { dossiers: new Map(), problem: `${file}: unreadable (${(e as Error).message})` };
-  }
+export function legacyMarkerPath(dataDir: string): string {
+  return path.join(dataDir, 'audit', 'legacy-sealed');
 }
 
 type Query = (sql: string, params?: unknown[]) => Promise<unknown[]>;
 
+const BATCH = 1000;
+
 /**
- * Write the seal over every dossier's last v1 link now in the database. `extend` false: only if
- * no seal exists (first start); true: replace it (an operator's act, after a bulk load).
+ * Seal every dossier that has v1 links and no seal row yet, in batches. `operator` false (the
+ * API's start): only when the marker file is absent, and writes it when done. Returns how many
+ * dossiers were sealed.
  */
 export async function sealLegacyChains(
   query: Query,
   key: Buffer,
   dataDir: string,
   now: Date,
-  extend: boolean,
-): Promise<LegacySeal> {
-  const existing = readLegacySeal(key, dataDir);
-  if (existing && !extend) return existing;
-  const rows = (await query(
-    `SELECT DISTINCT ON (dossier_id) dossier_id AS id, seq, hash FROM dossier_event
-      WHERE chain_version = 1 ORDER BY dossier_id, seq DESC`,
-  )) as { id: string; seq: number; hash: string }[];
-  const body = {
-    version: 1 as const,
-    createdAt: now.toISOString(),
-    dossiers: Object.fromEntries(rows.map((r) => [r.id, [r.seq, r.hash] as [number, string]])),
-  };
-  const file = legacySealPath(dataDir);
-  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const text = JSON.stringify({ ...body, mac: macOf(key, body) });
-  if (extend) {
-    writeFileSync(`${file}.tmp`, text, { mode: 0o600 });
-    renameSync(`${file}.tmp`, file);
-  } else {
-    try {
-      writeFileSync(file, text, { flag: 'wx', mode: 0o600 });
-    } catch (e) {
-      // Another process sealed first: theirs stands.
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    }
+  operator: boolean,
+  columns: { dossier: string; attachment: string },
+): Promise<number> {
+  const marker = legacyMarkerPath(dataDir);
+  if (!operator && existsSync(marker)) return 0;
+  let sealed = 0;
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const rows = (await query(
+      `SELECT ${columns.dossier}, v.seq AS "v1Seq", v.hash AS "v1Hash"
+         FROM dossier d
+         JOIN LATERAL (SELECT e.seq, e.hash FROM dossier_event e
+                        WHERE e.dossier_id = d.id AND e.chain_version = 1 ORDER BY e.seq DESC LIMIT 1) v ON true
+        WHERE d.id > $1 AND NOT EXISTS (SELECT 1 FROM audit_legacy_seal s WHERE s.dossier_id = d.id)
+        ORDER BY d.id LIMIT ${BATCH}`,
+      [after],
+    )) as (DossierFacts & { v1Seq: number; v1Hash: string })[];
+    if (!rows.length) break;
+    after = rows[rows.length - 1].id;
+    const attachments = (await query(`SELECT ${columns.attachment} FROM attachment WHERE dossier_id = ANY($1)`, [
+      rows.map((r) => r.id),
+    ])) as (AttachmentFacts & { dossierId: string })[];
+    const byDossier = new Map<string, AttachmentFacts[]>();
+    for (const a of attachments) byDossier.set(a.dossierId, [...(byDossier.get(a.dossierId) ?? []), a]);
+    const macs = rows.map((r) =>
+      legacySealMac(key, r.id, r.v1Seq, r.v1Hash, legacyState(r, byDossier.get(r.id) ?? [])),
+    );
+    await query(
+      `INSERT INTO audit_legacy_seal (dossier_id, seq, hash, mac, sealed_at)
+       SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[]), (SELECT $5::timestamptz)
+       ON CONFLICT (dossier_id) DO NOTHING`,
+      [rows.map((r) => r.id), rows.map((r) => r.v1Seq), rows.map((r) => r.v1Hash), macs, now],
+    );
+    sealed += rows.length;
   }
-  return readLegacySeal(key, dataDir)!;
+  if (!operator) {
+    mkdirSync(path.dirname(marker), { recursive: true, mode: 0o700 });
+    writeFileSync(marker, `${now.toISOString()} ${sealed}\n`, { mode: 0o600 });
+  }
+  return sealed;
 }
