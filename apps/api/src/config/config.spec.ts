@@ -27,14 +27,14 @@ describe('loadConfig', () => {
     expect(c.demoData).toBe(false);
   });
 
-  it('refuses production without an audit key, or with an external database but no restricted app role', () => {
+  it('refuses production without an audit key; reads the restricted role’s URL', () => {
     const base = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) };
     expect(() => loadConfig(base)).toThrow(/AUDIT_KEY/);
     expect(loadConfig({ ...base, AUDIT_KEY_FILE: '/run/secrets/audit' }).auditKey).toEqual({
       file: '/run/secrets/audit',
     });
     const external = { ...base, AUDIT_KEY: 'k'.repeat(32), DATABASE_URL: 'postgres://owner:pw@db/motcua' };
-    expect(() => loadConfig(external)).toThrow(/DATABASE_APP_URL/);
+    expect(loadConfig(external).databaseAppUrl).toBeUndefined();
     expect(loadConfig({ ...external, DATABASE_APP_URL: 'postgres://app:pw@db/motcua' }).databaseAppUrl).toBe(
       'postgres://app:pw@db/motcua',
     );

@@ -88,11 +88,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (production && !e.AUDIT_KEY && !e.AUDIT_KEY_FILE) {
     throw new ConfigError('Invalid environment:\n  AUDIT_KEY: required in production (or AUDIT_KEY_FILE)');
   }
-  if (production && e.DATABASE_URL && !e.DATABASE_APP_URL) {
-    throw new ConfigError(
-      'Invalid environment:\n  DATABASE_APP_URL: required in production with DATABASE_URL (the API never runs as the owner)',
-    );
-  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,

@@ -69,8 +69,8 @@ export async function ensureAppRole(ownerUrl: string, role: string, password?: s
  * The URL the API's pool uses, after granting the restricted role what it needs. Embedded
  * database: the launcher's superuser creates `motcua_app` with a password kept in
  * DATA_DIR/secrets. DATABASE_URL with DATABASE_APP_URL: that role gets the grants. DATABASE_URL
- * alone: `motcua_app` is created if the owner may; otherwise (never in production, see
- * config.ts) the API runs as the owner with a warning.
+ * alone: `motcua_app` is created if the owner may (CREATEROLE); otherwise production refuses to
+ * start, and development runs as the owner with a warning (AuditService checks again at start).
  */
 export async function prepareAppDatabaseUrl(
   config: AppConfig,
