@@ -36,6 +36,8 @@ export async function startApi(o) {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'production',
       JWT_SECRET: 'motcua-bench-secret-not-for-production',
+      // Production requires the audit chain's key from outside the database.
+      AUDIT_KEY: 'motcua-bench-audit-key-not-for-production',
       PORT: String(port),
       HOST: '127.0.0.1',
       DATABASE_URL: o.databaseUrl,
