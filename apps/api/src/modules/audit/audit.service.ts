@@ -17,6 +17,7 @@ import type { TimelineEventContent } from './hash-chain.js';
 import {
   appendPublishedHeads,
   headsLogPath,
+  lastPublishedLine,
   readPublishedHeads,
   type DossierHead,
   type HeadLine,
@@ -63,6 +64,10 @@ export interface AuditReport {
 }
 
 const HOUR = 3600_000;
+/** The first publication waits this long after start, so a start (or a benchmark) is not slowed by it. */
+const FIRST_PUBLISH_DELAY = 10 * 60_000;
+/** Ids below the previous publication's last one that are scanned again (late commits). */
+const LATE_COMMIT_MARGIN = 10_000n;
 const BATCH = 500;
 
 /**
@@ -75,6 +80,7 @@ const BATCH = 500;
 export class AuditService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('Audit');
   private timer: NodeJS.Timeout | undefined;
+  private firstTick: NodeJS.Timeout | undefined;
   private headsCache: { stamp: string; heads: PublishedHeads } | undefined;
   private legacySealing: Promise<number> = Promise.resolve(0);
 
@@ -105,9 +111,12 @@ export class AuditService implements OnModuleInit, OnApplicationBootstrap, OnApp
     if (this.config.env === 'test') return;
     const tick = () =>
       void this.publishIfDue().catch((e: unknown) => this.log.error(`Publishing the chain head failed: ${String(e)}`));
-    tick();
-    this.timer = setInterval(tick, HOUR);
-    this.timer.unref();
+    this.firstTick = setTimeout(() => {
+      tick();
+      this.timer = setInterval(tick, HOUR);
+      this.timer.unref();
+    }, FIRST_PUBLISH_DELAY);
+    this.firstTick.unref();
   }
 
   /** Resolves when the first-start seal of legacy chains is done (tests, the verify CLI). */
@@ -131,6 +140,7 @@ export class AuditService implements OnModuleInit, OnApplicationBootstrap, OnApp
   }
 
   onApplicationShutdown(): void {
+    if (this.firstTick) clearTimeout(this.firstTick);
     if (this.timer) clearInterval(this.timer);
   }
 
@@ -277,21 +287,32 @@ export class AuditService implements OnModuleInit, OnApplicationBootstrap, OnApp
   // ---- Publishing ----
 
   /**
-   * Append every dossier's chain head to DATA_DIR/audit/heads.log, dated `now` (local day). One
-   * publisher at a time across processes (advisory lock); the heads come from one snapshot.
+   * Append to DATA_DIR/audit/heads.log, dated `now` (local day), the chain head of every dossier
+   * whose timeline grew since the previous line (the first line: every dossier). One publisher at
+   * a time across processes (advisory lock); the heads come from one snapshot. The scan restarts
+   * a margin of ids below the previous line's last one, so an event that committed late with a
+   * lower id is not missed.
    */
   async publishHead(now: Date): Promise<HeadLine> {
     return this.ds.transaction('REPEATABLE READ', async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock(7142003)`);
-      const heads: DossierHead[] = await m.query(
-        `SELECT DISTINCT ON (dossier_id) dossier_id AS id, seq, hash AS link FROM dossier_event
-          ORDER BY dossier_id, seq DESC`,
+      const previous = lastPublishedLine(this.config.dataDir);
+      const from = previous ? BigInt(previous.maxEventId) - LATE_COMMIT_MARGIN : -1n;
+      const [{ max, n }] = await m.query<{ max: string; n: number }[]>(
+        `SELECT coalesce(max(id), 0)::text AS max, count(*)::int AS n FROM dossier_event`,
       );
-      const [{ n }]: { n: number }[] = await m.query(`SELECT count(*)::int AS n FROM dossier_event`);
-      const line = appendPublishedHeads(this.key, this.config.dataDir, heads, {
+      const changed = await m.query<DossierHead[]>(
+        `SELECT DISTINCT ON (e.dossier_id) e.dossier_id AS id, e.seq, e.hash AS link
+           FROM dossier_event e
+          WHERE e.dossier_id IN (SELECT dossier_id FROM dossier_event WHERE id > $1 AND id <= $2)
+          ORDER BY e.dossier_id, e.seq DESC`,
+        [String(from), max],
+      );
+      const line = appendPublishedHeads(this.key, this.config.dataDir, changed, {
         date: localDateKey(now),
         at: now,
         events: n,
+        maxEventId: max,
       });
       this.headsCache = undefined;
       return line;

@@ -16,10 +16,10 @@ export interface HeadLine {
   /** Local day of the publication (YYYY-MM-DD). */
   date: string;
   at: string;
-  /** Timeline events and dossiers with events at publication. */
+  /** Timeline events at publication, and the highest event id the publication covers. */
   events: number;
-  dossiers: number;
-  /** HMAC over every dossier's head (id, seq, link), in id order. */
+  maxEventId: string;
+  /** Running HMAC over every head published so far: HMAC(previous line's head, this delta's sha256). */
   head: string;
   deltaCount: number;
   deltaSha256: string;
@@ -54,21 +54,19 @@ function deltaPath(dataDir: string, n: number): string {
 }
 
 function lineMac(key: Buffer, l: Omit<HeadLine, 'mac'>): string {
-  const { n, date, at, events, dossiers, head, deltaCount, deltaSha256, prev } = l;
+  const { n, date, at, events, maxEventId, head, deltaCount, deltaSha256, prev } = l;
   return keyedDigest(
     key,
     'heads/v1',
-    canonicalJson({ n, date, at, events, dossiers, head, deltaCount, deltaSha256, prev }),
+    canonicalJson({ n, date, at, events, maxEventId, head, deltaCount, deltaSha256, prev }),
   );
 }
 
-function globalHead(key: Buffer, index: Map<string, { seq: number; link: string }>): string {
-  const h = createHmac('sha256', key).update('motcua/global-head/v1\n');
-  for (const id of [...index.keys()].sort()) {
-    const e = index.get(id)!;
-    h.update(`${id} ${e.seq} ${e.link}\n`);
-  }
-  return h.digest('hex');
+/** The global head after a delta: it covers every dossier head published up to this line. */
+function globalHead(key: Buffer, previous: string | null, deltaSha256: string): string {
+  return createHmac('sha256', key)
+    .update(`motcua/global-head/v1\n${previous ?? ''}\n${deltaSha256}`)
+    .digest('hex');
 }
 
 /** Read and check every line and delta file; the index is what the valid lines published. */
@@ -78,6 +76,7 @@ export function readPublishedHeads(key: Buffer, dataDir: string): PublishedHeads
   if (!existsSync(file)) return out;
   const texts = readFileSync(file, 'utf8').split('\n').filter(Boolean);
   let prev: string | null = null;
+  let prevHead: string | null = null;
   for (let i = 0; i < texts.length; i++) {
     let line: HeadLine;
     try {
@@ -89,7 +88,11 @@ export function readPublishedHeads(key: Buffer, dataDir: string): PublishedHeads
     const where = `heads.log line ${i + 1} (${line.date})`;
     if (line.n !== i + 1 || line.prev !== prev) out.problems.push(`${where}: not chained to the line before`);
     if (!sameMac(line.mac, lineMac(key, line))) out.problems.push(`${where}: MAC does not verify`);
+    if (line.head !== globalHead(key, prevHead, line.deltaSha256)) {
+      out.problems.push(`${where}: global head does not follow from the previous one`);
+    }
     prev = line.mac;
+    prevHead = line.head;
     const dpath = deltaPath(dataDir, line.n);
     const delta = existsSync(dpath) ? readFileSync(dpath, 'utf8') : null;
     if (delta === null || createHash('sha256').update(delta).digest('hex') !== line.deltaSha256) {
@@ -99,47 +102,47 @@ export function readPublishedHeads(key: Buffer, dataDir: string): PublishedHeads
         const [id, seq, link] = row.split(' ');
         out.index.set(id, { seq: Number(seq), link, date: line.date });
       }
-      // The global head is checked on the last line only: it sorts every dossier, once is enough.
-      if (i === texts.length - 1 && globalHead(key, out.index) !== line.head) {
-        out.problems.push(`${where}: global head does not match its heads`);
-      }
     }
     out.lines.push(line);
   }
   return out;
 }
 
+/** The last line of heads.log, unchecked (the publisher chains to it; readPublishedHeads checks). */
+export function lastPublishedLine(dataDir: string): HeadLine | null {
+  const file = headsLogPath(dataDir);
+  if (!existsSync(file)) return null;
+  const last = readFileSync(file, 'utf8').split('\n').filter(Boolean).at(-1);
+  return last ? (JSON.parse(last) as HeadLine) : null;
+}
+
 /**
- * Append a publication of `heads` (every dossier's current head). The delta file is written
- * first; the line, appended last with O_APPEND and fsync'd, makes it count.
+ * Append a publication: `changed` holds the heads of the dossiers whose timeline grew since the
+ * previous line (the first line: every dossier). The delta file is written first; the line,
+ * appended last with O_APPEND and fsync'd, makes it count.
  */
 export function appendPublishedHeads(
   key: Buffer,
   dataDir: string,
-  heads: readonly DossierHead[],
-  meta: { date: string; at: Date; events: number },
+  changed: readonly DossierHead[],
+  meta: { date: string; at: Date; events: number; maxEventId: string },
 ): HeadLine {
-  const before = readPublishedHeads(key, dataDir);
-  const index = new Map(before.index);
-  const changed = heads.filter((h) => {
-    const p = index.get(h.id);
-    return !p || p.seq !== h.seq || p.link !== h.link;
-  });
-  for (const h of changed) index.set(h.id, { seq: h.seq, link: h.link, date: meta.date });
+  const before = lastPublishedLine(dataDir);
   const delta = changed.map((h) => `${h.id} ${h.seq} ${h.link}\n`).join('');
-  const n = before.lines.length + 1;
+  const n = (before?.n ?? 0) + 1;
   mkdirSync(path.join(auditDir(dataDir), 'heads'), { recursive: true, mode: 0o700 });
   writeFileSync(deltaPath(dataDir, n), delta, { mode: 0o600 });
+  const deltaSha256 = createHash('sha256').update(delta).digest('hex');
   const body: Omit<HeadLine, 'mac'> = {
     n,
     date: meta.date,
     at: meta.at.toISOString(),
     events: meta.events,
-    dossiers: heads.length,
-    head: globalHead(key, index),
+    maxEventId: meta.maxEventId,
+    head: globalHead(key, before?.head ?? null, deltaSha256),
     deltaCount: changed.length,
-    deltaSha256: createHash('sha256').update(delta).digest('hex'),
-    prev: before.lines.at(-1)?.mac ?? null,
+    deltaSha256,
+    prev: before?.mac ?? null,
   };
   const line: HeadLine = { ...body, mac: lineMac(key, body) };
   const fd = openSync(headsLogPath(dataDir), 'a', 0o600); // 'a' = O_APPEND|O_CREAT|O_WRONLY

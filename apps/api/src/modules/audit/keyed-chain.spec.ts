@@ -174,18 +174,26 @@ describe('published heads and the legacy seal (files outside the database)', () 
   beforeEach(() => (dir = mkdtempSync(path.join(os.tmpdir(), 'motcua-heads-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('appends keyed, chained lines with only the changed heads, and reads them back', () => {
-    const a = { id: 'd1', seq: 1, link: 'l1' };
-    const first = appendPublishedHeads(KEY, dir, [a], { date: '2026-12-01', at: new Date(), events: 1 });
-    const second = appendPublishedHeads(KEY, dir, [a, { id: 'd2', seq: 3, link: 'l3' }], {
-      date: '2026-12-02',
+  it('appends keyed, chained lines of the changed heads, and reads back each dossier’s latest', () => {
+    const first = appendPublishedHeads(KEY, dir, [{ id: 'd1', seq: 1, link: 'l0' }], {
+      date: '2026-12-01',
       at: new Date(),
-      events: 4,
+      events: 1,
+      maxEventId: '1',
     });
-    expect(second).toMatchObject({ n: 2, prev: first.mac, deltaCount: 1, dossiers: 2 });
+    const second = appendPublishedHeads(
+      KEY,
+      dir,
+      [
+        { id: 'd1', seq: 1, link: 'l1' },
+        { id: 'd2', seq: 3, link: 'l3' },
+      ],
+      { date: '2026-12-02', at: new Date(), events: 4, maxEventId: '4' },
+    );
+    expect(second).toMatchObject({ n: 2, prev: first.mac, deltaCount: 2, maxEventId: '4' });
     const read = readPublishedHeads(KEY, dir);
     expect(read.problems).toEqual([]);
-    expect(read.index.get('d1')).toEqual({ seq: 1, link: 'l1', date: '2026-12-01' });
+    expect(read.index.get('d1')).toEqual({ seq: 1, link: 'l1', date: '2026-12-02' });
     expect(read.index.get('d2')).toEqual({ seq: 3, link: 'l3', date: '2026-12-02' });
   });
 
@@ -195,6 +203,7 @@ describe('published heads and the legacy seal (files outside the database)', () 
         date: `2026-12-0${i}`,
         at: new Date(),
         events: i,
+        maxEventId: String(i),
       });
     }
     const file = headsLogPath(dir);
