@@ -2,7 +2,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { DataSource } from 'typeorm';
 import type { AuditResponse } from '@motcua/shared';
+import { loadConfig } from '../../config/config.js';
+import { FixedClock } from '../../common/clock.js';
+import { rolePrivileges } from '../../database/app-role.js';
+import { formatReport } from '../audit/audit-report.js';
+import { AuditService } from '../audit/audit.service.js';
+import { readPublishedHeads } from '../audit/heads-log.js';
 import { createUser } from '../../test/auth-helpers.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { as, createWorld, dossierIn, type World } from './dossiers.factories.js';
@@ -105,5 +112,48 @@ describe('the timeline: hash-chained, append-only, audited', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ valid: false, firstInvalidIndex: 1 });
     expect((res.body as AuditResponse).reason).toMatch(/keyed link/);
+  });
+
+  it('publishes the heads to heads.log: the first line every dossier, the next only those that changed', async () => {
+    const audit = t.app.get(AuditService);
+    const first = await audit.publishHead(t.clock.now());
+    const [{ n }] = await t.ds.query<{ n: number }[]>(`SELECT count(DISTINCT dossier_id)::int AS n FROM dossier_event`);
+    expect(first).toMatchObject({ n: 1, deltaCount: n, prev: null });
+    const id = await dossierIn(w, 'SUBMITTED');
+    t.clock.advance(24 * 3600_000);
+    const second = await audit.publishHead(t.clock.now());
+    expect(second.prev).toBe(first.mac);
+    const heads = readPublishedHeads(t.app.get(AuditService)['key'] as Buffer, dataDir);
+    expect(heads.problems).toEqual([]);
+    expect(heads.index.get(id)).toMatchObject({ seq: 1, date: second.date });
+    // The dossiers of the first line are carried in it, plus the new one and any the margin re-read.
+    expect(second.deltaCount).toBeGreaterThanOrEqual(1);
+    const report = await audit.verifyAll();
+    // Only the dossier an earlier test tampered with is named, by code and seq.
+    expect(report).toMatchObject({ publications: 2, fileProblems: [] });
+    expect(report.breaks).toEqual([
+      expect.objectContaining({ seq: 2, reason: 'keyed link does not match the event or its sealed state' }),
+    ]);
+    expect(formatReport(report)).toMatch(
+      /BROKEN dossier \S+ \[.+\] at event seq 2: keyed link[^\n]*\n1 break\(s\) found\.$/,
+    );
+  });
+
+  it('refuses to start in production when connected as the owner (a superuser here)', async () => {
+    const ownerDs = new DataSource({ type: 'postgres', url: t.db.url });
+    await ownerDs.initialize();
+    try {
+      expect(await rolePrivileges((sql) => ownerDs.query(sql))).toMatchObject({ superuser: true, ownsAudit: true });
+      expect(await rolePrivileges((sql) => t.ds.query(sql))).toMatchObject({
+        superuser: false,
+        ownsAudit: false,
+        mayRewriteAudit: false,
+      });
+      const production = { ...loadConfig({ NODE_ENV: 'test' }), env: 'production' as const, dataDir };
+      const service = new AuditService(ownerDs, production, Buffer.from('k'.repeat(32)), new FixedClock(new Date()));
+      await expect(service.onModuleInit()).rejects.toThrow(/is a superuser/);
+    } finally {
+      await ownerDs.destroy();
+    }
   });
 });
