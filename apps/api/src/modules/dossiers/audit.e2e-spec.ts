@@ -7,6 +7,7 @@ import type { AuditResponse } from '@motcua/shared';
 import { loadConfig } from '../../config/config.js';
 import { FixedClock } from '../../common/clock.js';
 import { rolePrivileges } from '../../database/app-role.js';
+import { resolveAuditKey } from '../audit/audit-key.js';
 import { formatReport } from '../audit/audit-report.js';
 import { AuditService } from '../audit/audit.service.js';
 import { readPublishedHeads } from '../audit/heads-log.js';
@@ -123,7 +124,7 @@ describe('the timeline: hash-chained, append-only, audited', () => {
     t.clock.advance(24 * 3600_000);
     const second = await audit.publishHead(t.clock.now());
     expect(second.prev).toBe(first.mac);
-    const heads = readPublishedHeads(t.app.get(AuditService)['key'] as Buffer, dataDir);
+    const heads = readPublishedHeads(resolveAuditKey(t.config), dataDir);
     expect(heads.problems).toEqual([]);
     expect(heads.index.get(id)).toMatchObject({ seq: 1, date: second.date });
     // The dossiers of the first line are carried in it, plus the new one and any the margin re-read.
