@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Where development secrets live: beside the database, never in the repository or the database itself. */
@@ -10,7 +10,8 @@ export function secretsDir(dataDir: string): string {
 /**
  * A random secret (64 hex characters) kept in DATA_DIR/secrets/<name>, mode 0600, created on
  * first use. Outside production this replaces constants in source: each data folder gets its own.
- * Two processes starting together agree: the file is created exclusively, the loser reads it.
+ * Two processes starting together agree: the secret is written to a private temporary file and
+ * hard-linked into place (atomic, fails if one is there), so nobody ever reads a half-written one.
  * A file others may read is refused (fail closed) rather than silently trusted.
  */
 export function readOrCreateSecret(dataDir: string, name: string): string {
@@ -18,10 +19,14 @@ export function readOrCreateSecret(dataDir: string, name: string): string {
   const dir = secretsDir(dataDir);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = path.join(dir, name);
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  writeFileSync(tmp, randomBytes(32).toString('hex') + '\n', { flag: 'wx', mode: 0o600 });
   try {
-    writeFileSync(file, randomBytes(32).toString('hex') + '\n', { flag: 'wx', mode: 0o600 });
+    linkSync(tmp, file);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  } finally {
+    unlinkSync(tmp);
   }
   chmodSync(dir, 0o700);
   if ((statSync(file).mode & 0o077) !== 0) {

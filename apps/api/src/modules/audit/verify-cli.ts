@@ -11,7 +11,13 @@ import { formatReport } from './audit-report.js';
 async function main(): Promise<number> {
   const config = loadConfig();
   const key = resolveAuditKey(config);
-  const db = await resolveDatabase(config, (m) => console.error(m));
+  const db = await resolveDatabase(config, (m) => console.error(m)).catch((e: unknown) => {
+    throw new Error(
+      `Cannot open the database (${e instanceof Error ? e.message : String(e)}). ` +
+        'With the embedded database, stop the app first; or set DATABASE_URL.',
+      { cause: e },
+    );
+  });
   try {
     const ds = createDataSource(db.url);
     await ds.initialize();
