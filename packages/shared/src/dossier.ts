@@ -3,7 +3,7 @@ import { CHANNELS, DOSSIER_STATUSES, ONLINE_LEVELS } from './dossier-status.js';
 import { dateOfBirthSchema, nationalIdSchema, phoneSchema } from './identity.js';
 import { ROLES } from './roles.js';
 import { DOSSIER_ACTIONS, staffDossierActionSchema } from './workflow.js';
-import { SLA_STATES } from './working-days.js';
+import { SLA_STATES } from './dossier-clock.js';
 
 /**
  * The Dossiers and Counter contract of api.md: request bodies (validated by the API, and by the

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { toLocalDate } from './dossier-clock.js';
 import { roleSchema, STAFF_ROLES, type Role } from './roles.js';
 
 /** Identity and Administration-users contract of api.md. */
@@ -16,9 +17,9 @@ export function isCalendarDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
-/** Today as YYYY-MM-DD in Vietnam (UTC+7), the users' calendar. */
+/** Today as YYYY-MM-DD in Vietnam, the users' calendar. */
 function todayInVietnam(now: Date = new Date()): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+  return toLocalDate(now);
 }
 
 export const nationalIdSchema = z.string().trim().regex(NATIONAL_ID_PATTERN, { message: 'Must be 12 digits' });

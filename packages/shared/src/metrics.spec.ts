@@ -2,10 +2,8 @@ import fc from 'fast-check';
 import {
   addCounts,
   breakdownQuerySchema,
-  decidedOutcome,
   isSatisfied,
   monthsOf,
-  processingWorkingDays,
   publicStatsQuerySchema,
   rate,
   reportQuerySchema,
@@ -17,6 +15,7 @@ import {
   ZERO_COUNTS,
   type SummaryCounts,
 } from './metrics.js';
+import { decidedOutcome, processingWorkingDays } from './dossier-clock.js';
 import { WorkingCalendar } from './working-days.js';
 
 const counts = (c: Partial<SummaryCounts>): SummaryCounts => ({ ...ZERO_COUNTS, ...c });

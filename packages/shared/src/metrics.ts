@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { agencyCodeSchema, isoDateSchema, procedureCodeSchema, sectorCodeSchema } from './catalog.js';
-import { toLocalDate, type WorkingCalendar } from './working-days.js';
 
 /**
  * The manager's scorecard (domain.md, "Metrics"; api.md, "Reports"): the formulas as pure
@@ -151,31 +150,7 @@ export function reportSummary(from: string, to: string, c: SummaryCounts): Repor
 }
 
 // ---- Per-dossier rules the summary rows are built from ----
-
-export const DECIDED_OUTCOMES = ['EARLY', 'ON_TIME', 'LATE'] as const;
-export type DecidedOutcome = (typeof DECIDED_OUTCOMES)[number];
-
-/**
- * SLA state of a decided dossier (domain.md): LATE after dueAt; EARLY when decided on a local
- * day before the due day; else ON_TIME. Same rule as slaState; a missing dueAt (never received,
- * not expected for a decided dossier) counts ON_TIME, as the summary SQL does.
- */
-export function decidedOutcome(completedAt: Date, dueAt: Date | null): DecidedOutcome {
-  if (!dueAt) return 'ON_TIME';
-  if (completedAt.getTime() > dueAt.getTime()) return 'LATE';
-  return toLocalDate(completedAt) < toLocalDate(dueAt) ? 'EARLY' : 'ON_TIME';
-}
-
-/**
- * Working days from receipt to decision (for the average processing time): from the working day
- * the receipt counts toward (17:00 cut-off, as for the due date) to the local day of the
- * decision, so a same-day decision is 0. Never negative (a decision after hours on the day of a
- * late receipt is 0).
- */
-export function processingWorkingDays(receivedAt: Date, completedAt: Date, calendar: WorkingCalendar): number {
-  const start = calendar.effectiveWorkingDay(receivedAt);
-  return Math.max(0, calendar.workingDaysBetween(start, toLocalDate(completedAt)));
-}
+// decidedOutcome and processingWorkingDays live in dossier-clock.ts (they read the zone and cut-off).
 
 /** A rating counts as satisfied at 4 or 5 (domain.md). */
 export function isSatisfied(score: number): boolean {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { computeDueAt, endOfWorkingDay, OPEN_STATUSES, type DossierStatus, type WorkingCalendar } from '@motcua/shared';
+import { computeDueAt, endOfWorkingDay, receiptDay, slaState, type WorkingCalendar } from '@motcua/shared';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { Clock } from '../../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
@@ -10,7 +10,6 @@ import { AgencyScopeService } from '../identity/agency-scope.service.js';
 import { AttachmentsRepository } from './attachments.repository.js';
 import { DossierEventsRepository } from './dossier-events.repository.js';
 import { DossierError } from './dossiers.errors.js';
-import { effectiveDueAt } from './dossiers.mapper.js';
 import { DossiersService } from './dossiers.service.js';
 import type { DossierWithNames } from './dossiers.types.js';
 
@@ -35,24 +34,23 @@ export function newAppointment(
   calendar: WorkingCalendar,
 ): Date {
   if (d.returnedAt) return d.returnedAt;
-  const today = calendar.effectiveWorkingDay(now);
+  const today = receiptDay(now, calendar);
   if (d.completedAt) return endOfWorkingDay(calendar.addWorkingDays(today, 1));
   return endOfWorkingDay(calendar.addWorkingDays(today, Math.max(1, Math.ceil(d.processingDays / 2))));
 }
 
 /**
- * Late (domain.md): decided after the due date, or still open past it. A dossier that left
- * without a decision (refused, withdrawn) is not late.
+ * Late (domain.md): decided after the due date, or still open past it, by dossierClock's SLA state.
+ * A dossier that left without a decision (refused, withdrawn) is not late, nor one waiting for the
+ * citizen's supplement (the agency's clock is stopped).
  */
 export function isLate(
-  d: Pick<DossierWithNames, 'status' | 'dueAt' | 'completedAt' | 'supplementRequestedAt'>,
+  d: Pick<DossierWithNames, 'status' | 'dueAt' | 'completedAt'>,
   now: Date,
   calendar: WorkingCalendar,
 ): boolean {
-  if (!d.dueAt) return false;
-  if (d.completedAt) return d.completedAt.getTime() > d.dueAt.getTime();
-  const due = effectiveDueAt(d, now, calendar)!;
-  return (OPEN_STATUSES as readonly DossierStatus[]).includes(d.status) && now.getTime() > due.getTime();
+  const sla = slaState(d, now, calendar);
+  return sla === 'OVERDUE' || sla === 'LATE';
 }
 
 /** The receipt and appointment slip and the apology letter of a dossier, as PDF. */

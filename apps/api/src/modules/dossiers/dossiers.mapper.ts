@@ -1,5 +1,4 @@
 import {
-  extendDueAt,
   NATIONAL_STATUS_CODE,
   slaState,
   type AttachmentDto,
@@ -18,31 +17,15 @@ import type { AttachmentRow, DossierEventRow, DossierRow, DossierWithNames, Rati
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
 /**
- * The SLA state shown on a dossier: none before receipt (no due date) and none for a dossier that
- * left the administration without a decision (refused, withdrawn).
+ * The SLA state shown on a dossier: dossierClock's, the same the queue shows (WAITING_CITIZEN while
+ * a supplement is awaited, none before receipt or after leaving without a decision).
  */
 export function dossierSla(
-  d: Pick<DossierRow, 'status' | 'dueAt' | 'completedAt' | 'supplementRequestedAt'>,
+  d: Pick<DossierRow, 'status' | 'dueAt' | 'completedAt'>,
   now: Date,
   calendar: WorkingCalendar,
 ): SlaState | null {
-  if (d.status === 'DRAFT' || d.status === 'NOT_ACCEPTED' || d.status === 'WITHDRAWN') return null;
-  return slaState({ dueAt: effectiveDueAt(d, now, calendar), completedAt: d.completedAt }, now, calendar);
-}
-
-/**
- * The due date as it stands now: while a supplement is awaited the clock is stopped, so the due
- * date is already pushed by the working days waited so far (what `supplement` will then store).
- */
-export function effectiveDueAt(
-  d: Pick<DossierRow, 'status' | 'dueAt' | 'supplementRequestedAt'>,
-  now: Date,
-  calendar: WorkingCalendar,
-): Date | null {
-  if (d.dueAt && d.status === 'SUPPLEMENT_REQUESTED' && d.supplementRequestedAt) {
-    return extendDueAt(d.dueAt, d.supplementRequestedAt, now, calendar);
-  }
-  return d.dueAt;
+  return slaState(d, now, calendar);
 }
 
 export function toAttachmentDto(a: AttachmentRow): AttachmentDto {

@@ -52,7 +52,7 @@ const supplementRequested = () =>
     receivedAt: '2026-11-26T10:00:00.000Z',
     dueAt: '2026-11-27T10:00:00.000Z',
     supplementRequestedAt: '2026-11-26T11:00:00.000Z',
-    sla: 'ON_TIME',
+    sla: 'WAITING_CITIZEN',
     availableActions: ['withdraw', 'supplement'],
     timeline: [
       ...submitted().timeline,
@@ -254,6 +254,20 @@ describe('dossier page', () => {
       expect(screen.getByRole('region', { name: 'Tình trạng hồ sơ' })).toHaveTextContent('Đang xử lý'),
     );
     expect(screen.queryByRole('region', { name: 'Bổ sung hồ sơ' })).not.toBeInTheDocument();
+  });
+
+  it('says a dossier waiting for the supplement waits for the citizen, not overdue, past its due date', async () => {
+    stubApi({
+      'GET /dossiers/d-2': { body: supplementRequested() },
+      'GET /procedures/1.001193': { body: birthProcedure() },
+    });
+    renderApp('/dossiers/d-2');
+    await screen.findByRole('heading', { level: 1, name: 'Đăng ký khai sinh' });
+    expect(screen.getByText('Chờ công dân bổ sung', { selector: '.tag' })).toBeInTheDocument();
+    expect(screen.queryByText('Quá hạn')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Tải thư xin lỗi (PDF)' })).not.toBeInTheDocument();
+    act(() => setLanguage('en'));
+    expect(await screen.findByText('Waiting for the citizen', { selector: '.tag' })).toBeInTheDocument();
   });
 
   it('withdraws only after a confirmation step', async () => {

@@ -61,6 +61,19 @@ describe('dossier work screen', () => {
     if (!actions.length) expect(within(section).getByText(/không có thao tác nào/)).toBeInTheDocument();
   });
 
+  it('shows a dossier waiting for the supplement as waiting for the citizen, not overdue, past its due date', async () => {
+    storeSession(officer, officer.user);
+    stubApi({
+      'GET /dossiers/d-1': {
+        body: dossier({ status: 'SUPPLEMENT_REQUESTED', sla: 'WAITING_CITIZEN', dueAt: dueInDays(-2) }),
+      },
+      'GET /procedures/1.001193': { body: birthProcedure },
+    });
+    renderApp('/staff/dossiers/d-1');
+    expect(await screen.findByText('Chờ công dân bổ sung', { selector: '.tag' })).toBeInTheDocument();
+    expect(screen.queryByText(/Quá hạn/)).not.toBeInTheDocument();
+  });
+
   it('shows the form answers with the procedure’s labels, the documents and the history', async () => {
     storeSession(receptionist, receptionist.user);
     stubApi({
