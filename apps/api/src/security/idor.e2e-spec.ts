@@ -79,10 +79,6 @@ describe('IDOR: another owner’s or another agency’s objects are 404 and stay
     return row.id;
   }
 
-  async function versionOf(id: string): Promise<number> {
-    return (await fingerprint(id)).version;
-  }
-
   /** One way to reach a dossier: the request, the status it needs, what the owner gets for it. */
   interface Reach {
     status: DossierStatus;
