@@ -282,7 +282,6 @@ interface DossierRow {
   code: string | null;
   submitted: boolean;
   submitEvents: number;
-  events: number;
   outbox: number;
 }
 
@@ -294,7 +293,6 @@ async function readDossiers(dbUrl: string, nationalId: string): Promise<DossierR
       `SELECT d.id, d.status, d.code, d.submitted_at IS NOT NULL AS submitted,
               (SELECT count(*)::int FROM dossier_event e
                  WHERE e.dossier_id = d.id AND e.type = 'submit' AND e.to_status = 'SUBMITTED') AS "submitEvents",
-              (SELECT count(*)::int FROM dossier_event e WHERE e.dossier_id = d.id) AS events,
               (SELECT count(*)::int FROM outbox o
                  WHERE o.payload->>'dossierId' = d.id::text AND o.payload->>'toStatus' = 'SUBMITTED') AS outbox
          FROM dossier d JOIN app_user u ON u.id = d.applicant_id
@@ -312,8 +310,8 @@ function partial(rows: DossierRow[]): string[] {
   return rows
     .filter((d) =>
       d.status === 'DRAFT'
-        ? d.code !== null || d.submitted || d.events !== 0 || d.outbox !== 0
-        : d.code === null || !d.submitted || d.submitEvents !== 1 || d.outbox !== 1,
+        ? d.code !== null || d.submitted || d.submitEvents !== 0 || d.outbox !== 0
+        : d.code === null || !d.submitted || d.submitEvents !== 1 || d.outbox < 1,
     )
     .map((d) => JSON.stringify(d));
 }
