@@ -17,6 +17,18 @@ export class DossierError {
   static actionForbidden(action: DossierAction): AppError {
     return new AppError('ACTION_FORBIDDEN', 403, `Your role may not ${action} a dossier`, undefined, { action });
   }
+  /** An officer acts only on the dossiers assigned to them (or takes a free one). */
+  static notAssignee(action: DossierAction): AppError {
+    return new AppError(
+      'NOT_ASSIGNEE',
+      403,
+      `Only the officer the dossier is assigned to may ${action} it`,
+      undefined,
+      {
+        action,
+      },
+    );
+  }
   static invalidTransition(from: DossierStatus, action: DossierAction): AppError {
     return new AppError('INVALID_TRANSITION', 409, `A dossier in status ${from} cannot be ${action}`, undefined, {
       action,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
+  assignmentOf,
   availableActions,
   DOSSIER_LIST_LIMIT_DEFAULT,
   IDEMPOTENCY_KEY_MAX_LENGTH,
@@ -151,7 +152,11 @@ export class DossiersService {
       events,
       rating,
       sla: dossierSla(d, this.clock.now(), calendar),
-      availableActions: availableActions(d.status, { roles: user.roles, isApplicant: d.applicantId === user.id }),
+      availableActions: availableActions(d.status, {
+        roles: user.roles,
+        isApplicant: d.applicantId === user.id,
+        assignment: assignmentOf(d.assigneeId, user.id),
+      }),
     });
   }
 
