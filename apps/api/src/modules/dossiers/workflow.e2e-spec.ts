@@ -10,6 +10,7 @@ import {
   DOSSIER_STATUSES,
   DOSSIER_TRANSITIONS,
   moveRoles,
+  type DossierDto,
   type DossierMove,
   type DossierStatus,
   type Role,
@@ -254,7 +255,8 @@ describe('the workflow: every transition and every refusal, through the API', ()
       });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ status: 'IN_PROCESSING', assignee: { id: w.officer2.id } });
-      expect(res.body.timeline.at(-1)).toMatchObject({ type: 'assign', note: 'Cán bộ thụ lý nghỉ phép' });
+      const timeline = (res.body as DossierDto).timeline;
+      expect(timeline[timeline.length - 1]).toMatchObject({ type: 'assign', note: 'Cán bộ thụ lý nghỉ phép' });
     });
 
     it('refuses a handover without a note (400 naming note), to the desk and the approver alike', async () => {
