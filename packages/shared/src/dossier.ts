@@ -218,6 +218,24 @@ export const ratingDtoSchema = z.object({
 });
 export type RatingDto = z.infer<typeof ratingDtoSchema>;
 
+/** The longest tracking token accepted in `?t=` (the receipt's carries 64 hex characters). */
+export const TRACKING_TOKEN_MAX_LENGTH = 128;
+
+/** GET /tracking/{code}?t=: the receipt's QR code carries the token that opens the public timeline. */
+export const trackingQuerySchema = z.object({
+  t: z.string().max(TRACKING_TOKEN_MAX_LENGTH).optional(),
+});
+export type TrackingQuery = z.output<typeof trackingQuerySchema>;
+
+/** A step of the public timeline: what happened and when, no names and no notes. */
+export const publicTimelineEntrySchema = z.object({
+  type: z.string(),
+  fromStatus: z.enum(DOSSIER_STATUSES).nullable(),
+  toStatus: z.enum(DOSSIER_STATUSES).nullable(),
+  at: isoTime,
+});
+export type PublicTimelineEntry = z.infer<typeof publicTimelineEntrySchema>;
+
 export const trackingDtoSchema = z.object({
   code: z.string(),
   procedureName: z.string(),
@@ -226,6 +244,8 @@ export const trackingDtoSchema = z.object({
   submittedAt: nullableTime,
   dueAt: nullableTime,
   completedAt: nullableTime,
+  /** Only with the receipt's token (`?t=`); a wrong token gets the answer without it. */
+  timeline: z.array(publicTimelineEntrySchema).optional(),
 });
 export type TrackingDto = z.infer<typeof trackingDtoSchema>;
 

@@ -37,9 +37,16 @@ export const envSchema = z.object({
   MAIL_FROM: z.string().default('MotCua <no-reply@motcua.danang.gov.vn>'),
   /** How often the outbox worker looks for messages; 0 turns it off (tests drain by hand). */
   OUTBOX_POLL_MS: z.coerce.number().int().min(0).default(1000),
+  /** Storage quotas of attachments (issue 12): per dossier, and per citizen over all their dossiers. */
+  UPLOAD_QUOTA_DOSSIER_MB: z.coerce.number().int().min(1).max(100_000).default(50),
+  UPLOAD_QUOTA_USER_MB: z.coerce.number().int().min(1).max(1_000_000).default(500),
+  /** How often stored files no attachment references (older than a day) are removed; 0 turns it off. */
+  FILE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+const MB = 1024 * 1024;
 
 export interface AppConfig {
   env: Env['NODE_ENV'];
@@ -58,6 +65,8 @@ export interface AppConfig {
   smtpUrl: string | undefined;
   mailFrom: string;
   outboxPollMs: number;
+  uploadQuota: { dossierBytes: number; userBytes: number };
+  fileSweepIntervalMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -96,6 +105,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     outboxPollMs: e.OUTBOX_POLL_MS,
+    uploadQuota: { dossierBytes: e.UPLOAD_QUOTA_DOSSIER_MB * MB, userBytes: e.UPLOAD_QUOTA_USER_MB * MB },
+    fileSweepIntervalMs: e.FILE_SWEEP_INTERVAL_MS,
   };
 }
 

@@ -47,9 +47,13 @@ export const CHANNEL_LABELS_VI: Record<Channel, string> = {
   POSTAL: 'Qua dịch vụ bưu chính công ích',
 };
 
-/** `${publicUrl}/track/{code}`, the address printed and encoded in the QR code. */
-export function trackingUrl(publicUrl: string, code: string): string {
-  return `${publicUrl.replace(/\/$/, '')}/track/${encodeURIComponent(code)}`;
+/**
+ * `${publicUrl}/track/{code}`, and with the dossier's tracking token `?t=…` (the receipt's QR
+ * code: the token opens the public timeline, the code alone only the status).
+ */
+export function trackingUrl(publicUrl: string, code: string, token?: string): string {
+  const base = `${publicUrl.replace(/\/$/, '')}/track/${encodeURIComponent(code)}`;
+  return token ? `${base}?t=${encodeURIComponent(token)}` : base;
 }
 
 const two = (n: number) => String(n).padStart(2, '0');

@@ -10,6 +10,7 @@ import { AgencyScopeService } from '../identity/agency-scope.service.js';
 import { AttachmentsRepository } from './attachments.repository.js';
 import { DossierEventsRepository } from './dossier-events.repository.js';
 import { DossierError } from './dossiers.errors.js';
+import { DossiersRepository } from './dossiers.repository.js';
 import { DossiersService } from './dossiers.service.js';
 import type { DossierWithNames } from './dossiers.types.js';
 
@@ -60,6 +61,7 @@ export class DossierDocumentsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dossiers: DossiersService,
     private readonly attachments: AttachmentsRepository,
+    private readonly dossierRows: DossiersRepository,
     private readonly events: DossierEventsRepository,
     private readonly catalog: CatalogService,
     private readonly scopes: AgencyScopeService,
@@ -73,11 +75,12 @@ export class DossierDocumentsService {
   async receipt(id: string, user: AuthUser): Promise<PdfFile> {
     const d = await this.dossiers.findVisible(id, user, await this.scopes.agencyCodesInScope(user));
     if (!d.submittedAt || !d.code) throw DossierError.notSubmitted();
-    const [procedure, attachments, events, calendar] = await Promise.all([
+    const [procedure, attachments, events, calendar, token] = await Promise.all([
       this.catalog.getProcedureVersion(d.procedureCode, d.procedureVersion),
       this.attachments.findByDossier(d.id),
       this.events.findByDossier(d.id),
       this.catalog.getWorkingCalendar(),
+      this.dossierRows.findTrackingToken(d.id),
     ]);
     const receivedAt = d.receivedAt ?? d.submittedAt;
     const counts = new Map<string, number>();
@@ -102,7 +105,7 @@ export class DossierDocumentsService {
       processingDays: d.processingDays,
       channel: d.channel,
       receivedBy: events.find((e) => e.type === 'receive')?.actorName ?? null,
-      trackingUrl: trackingUrl(this.config.publicUrl, d.code),
+      trackingUrl: trackingUrl(this.config.publicUrl, d.code, token ?? undefined),
     });
     return { fileName: `phieu-tiep-nhan-${d.code}.pdf`, content };
   }

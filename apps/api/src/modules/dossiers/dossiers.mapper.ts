@@ -119,9 +119,13 @@ export function toDossierSummary(d: DossierWithNames, sla: SlaState | null): Dos
   };
 }
 
-/** Public tracking: what the dossier is and where it stands, no personal data. */
-export function toTrackingDto(d: DossierWithNames): TrackingDto {
-  return {
+/**
+ * Public tracking: what the dossier is and where it stands, no personal data. With `events` (the
+ * receipt's token was shown) the public timeline too: steps and dates only, never a name or a
+ * note (notes may name people or documents); the draft's own edits are not steps.
+ */
+export function toTrackingDto(d: DossierWithNames, events?: DossierEventRow[]): TrackingDto {
+  const dto: TrackingDto = {
     code: d.code ?? '',
     procedureName: d.procedureName,
     agencyName: d.agencyName,
@@ -130,6 +134,12 @@ export function toTrackingDto(d: DossierWithNames): TrackingDto {
     dueAt: iso(d.dueAt),
     completedAt: iso(d.completedAt),
   };
+  if (events) {
+    dto.timeline = events
+      .filter((e) => e.toStatus !== 'DRAFT')
+      .map((e) => ({ type: e.type, fromStatus: e.fromStatus, toStatus: e.toStatus, at: e.at.toISOString() }));
+  }
+  return dto;
 }
 
 export function toAuditEvents(events: DossierEventRow[]): AuditResponse['events'] {

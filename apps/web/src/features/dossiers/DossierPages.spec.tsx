@@ -367,6 +367,55 @@ describe('public tracking', () => {
     expect(screen.getByText(/Không có hồ sơ nào mang mã 000\.30\.01\.H17-000000-9999/)).toBeInTheDocument();
   });
 
+  it('opened from the receipt’s QR code (with its token), shows the public timeline too', async () => {
+    const fetched = stubApi({
+      [`GET /tracking/${CODE}`]: ({ url }) => ({
+        body: {
+          code: CODE,
+          procedureName: 'Đăng ký khai sinh',
+          agencyName: 'Phường Hải Châu',
+          status: 'RECEIVED',
+          submittedAt: '2026-11-26T09:30:00.000Z',
+          dueAt: '2026-11-27T10:00:00.000Z',
+          completedAt: null,
+          ...(url.searchParams.get('t') === 'tok123'
+            ? {
+                timeline: [
+                  { type: 'submit', fromStatus: 'DRAFT', toStatus: 'SUBMITTED', at: '2026-11-26T09:30:00.000Z' },
+                  { type: 'receive', fromStatus: 'SUBMITTED', toStatus: 'RECEIVED', at: '2026-11-26T10:00:00.000Z' },
+                ],
+              }
+            : {}),
+        },
+      }),
+    });
+    renderApp(`/track/${CODE}?t=tok123`);
+    await screen.findByRole('heading', { level: 3, name: 'Quá trình xử lý' });
+    expect(fetched.calls[0].search).toBe('?t=tok123');
+    const steps = screen.getAllByRole('listitem').filter((li) => li.classList.contains('timeline__item'));
+    expect(steps).toHaveLength(2);
+    expect(steps[1]).toHaveTextContent('Đã tiếp nhận');
+  });
+
+  it('without a token shows no timeline', async () => {
+    stubApi({
+      [`GET /tracking/${CODE}`]: {
+        body: {
+          code: CODE,
+          procedureName: 'Đăng ký khai sinh',
+          agencyName: 'Phường Hải Châu',
+          status: 'RECEIVED',
+          submittedAt: '2026-11-26T09:30:00.000Z',
+          dueAt: null,
+          completedAt: null,
+        },
+      },
+    });
+    renderApp(`/track/${CODE}`);
+    await screen.findByRole('heading', { level: 2, name: `Hồ sơ ${CODE}` });
+    expect(screen.queryByRole('heading', { name: 'Quá trình xử lý' })).not.toBeInTheDocument();
+  });
+
   it('is in the header, with "My dossiers", in both languages', async () => {
     stubApi({ 'GET /sectors': { body: { items: [] } }, 'GET /procedures': { body: { items: [], total: 0 } } });
     renderApp('/');
