@@ -93,6 +93,7 @@ export function jwtSecretProblem(secret: string | undefined): string | null {
 
 /** Why a production ADMIN_PASSWORD is refused (the password policy of identity), or null. */
 export function adminPasswordProblem(password: string): string | null {
+  if (password === DEMO_ADMIN_PASSWORD) return 'is the public demo default';
   const parsed = passwordSchema.safeParse(password);
   if (!parsed.success) return parsed.error.issues.map((i) => i.message).join('; ');
   if (isCommonPassword(password)) return 'is a common password';
