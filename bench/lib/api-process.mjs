@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync, mkdirSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -35,7 +36,9 @@ export async function startApi(o) {
     env: {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'production',
-      JWT_SECRET: 'motcua-bench-secret-not-for-production',
+      // Production refuses published secrets and default passwords: fresh random ones per run.
+      JWT_SECRET: randomBytes(48).toString('base64url'),
+      ADMIN_PASSWORD: `Bench-${randomBytes(12).toString('base64url')}`,
       PORT: String(port),
       HOST: '127.0.0.1',
       DATABASE_URL: o.databaseUrl,

@@ -1,6 +1,11 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { passwordSchema } from '@motcua/shared';
+import { isCommonPassword } from '../modules/identity/password.service.js';
+import { KNOWN_JWT_SECRETS } from './known-secrets.js';
 
 /** The repository root, found from this file's place (src/config or dist/config). */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -23,9 +28,11 @@ export const envSchema = z.object({
   /** Built web assets served at `/`. */
   WEB_DIST: z.string().default(path.join(REPO_ROOT, 'apps/web/dist')),
   PUBLIC_URL: z.string().url().default('http://localhost:3000'),
-  /** Demo data (catalog, demo accounts) on start; never in production. */
+  /** Demo data (catalog, demo accounts) on start; refused in production. */
   DEMO_DATA: bool.optional(),
-  ADMIN_PASSWORD: z.string().min(8).default('Admin@12345'),
+  /** Password of the first `admin`; outside production the demo default. */
+  ADMIN_PASSWORD: z.string().min(8).optional(),
+  /** Outside production: a random secret kept in DATA_DIR/secrets/jwt-secret when unset. */
   JWT_SECRET: z.string().min(16).optional(),
   /** Comma-separated origins allowed by CORS; empty: CORS off. */
   CORS_ORIGINS: z.string().default(''),
@@ -57,7 +64,8 @@ export interface AppConfig {
   webDist: string;
   publicUrl: string;
   demoData: boolean;
-  adminPassword: string;
+  /** Null only in production without ADMIN_PASSWORD: then an admin must already exist. */
+  adminPassword: string | null;
   jwtSecret: string;
   corsOrigins: string[];
   logLevel: Env['LOG_LEVEL'];
@@ -71,6 +79,59 @@ export interface AppConfig {
 
 export class ConfigError extends Error {}
 
+/** The demo's first-admin password: printed at start outside production, refused in production. */
+export const DEMO_ADMIN_PASSWORD = 'Admin@12345';
+/** The first administrator's username (created from ADMIN_PASSWORD). */
+export const FIRST_ADMIN_USERNAME = 'admin';
+/** HS256 wants a key at least as long as its 256-bit output (RFC 7518, 3.2). */
+export const JWT_SECRET_MIN_BYTES = 32;
+
+/** Why a production JWT_SECRET is refused, or null when it is acceptable. */
+export function jwtSecretProblem(secret: string | undefined): string | null {
+  if (!secret) return 'required in production (e.g. `openssl rand -base64 48`)';
+  if (Buffer.byteLength(secret, 'utf8') < JWT_SECRET_MIN_BYTES) {
+    return `must be at least ${JWT_SECRET_MIN_BYTES} bytes of random (e.g. \`openssl rand -base64 48\`)`;
+  }
+  if (KNOWN_JWT_SECRETS.some((k) => k.toLowerCase() === secret.toLowerCase())) {
+    return 'is a published value (a default or an example): generate a new one';
+  }
+  // 'x' * 32 and its like are long but guessable.
+  if (new Set(secret).size < 8) return 'is not random (too few distinct characters)';
+  return null;
+}
+
+/** Why a production ADMIN_PASSWORD is refused (the password policy of identity), or null. */
+export function adminPasswordProblem(password: string): string | null {
+  if (password === DEMO_ADMIN_PASSWORD) return 'is the public demo default';
+  const parsed = passwordSchema.safeParse(password);
+  if (!parsed.success) return parsed.error.issues.map((i) => i.message).join('; ');
+  if (isCommonPassword(password)) return 'is a common password';
+  if (password.toLowerCase().includes(FIRST_ADMIN_USERNAME)) {
+    return `must not contain the username "${FIRST_ADMIN_USERNAME}"`;
+  }
+  return null;
+}
+
+/**
+ * The development signing secret of a data folder: random, made on first start and kept
+ * beside the database (0600), so tokens survive restarts and no two installs share one.
+ */
+export function dataDirSecret(dataDir: string, name: string): string {
+  const dir = path.join(dataDir, 'secrets');
+  const file = path.join(dir, name);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  try {
+    writeFileSync(file, `${randomBytes(48).toString('base64url')}\n`, { flag: 'wx', mode: 0o600 });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  }
+  const secret = readFileSync(file, 'utf8').trim();
+  if (Buffer.byteLength(secret) < JWT_SECRET_MIN_BYTES) {
+    throw new ConfigError(`Invalid secret file ${file}: shorter than ${JWT_SECRET_MIN_BYTES} bytes; delete it`);
+  }
+  return secret;
+}
+
 /** Parse and check the environment; throws a ConfigError naming every bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
@@ -81,19 +142,31 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
-  if (production && !e.JWT_SECRET) throw new ConfigError('Invalid environment:\n  JWT_SECRET: required in production');
+  const dataDir = path.resolve(e.DATA_DIR);
+  if (production) {
+    // Production fails closed: no default, published or demo value may reach a real install.
+    const problems: string[] = [];
+    const secretProblem = jwtSecretProblem(e.JWT_SECRET);
+    if (secretProblem) problems.push(`  JWT_SECRET: ${secretProblem}`);
+    if (e.DEMO_DATA) problems.push('  DEMO_DATA: demo data and demo accounts are refused in production');
+    const adminProblem = e.ADMIN_PASSWORD === undefined ? null : adminPasswordProblem(e.ADMIN_PASSWORD);
+    if (adminProblem) problems.push(`  ADMIN_PASSWORD: ${adminProblem}`);
+    if (problems.length) throw new ConfigError(`Invalid environment:\n${problems.join('\n')}`);
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
-    dataDir: path.resolve(e.DATA_DIR),
+    dataDir,
     webDist: path.resolve(e.WEB_DIST),
     publicUrl: e.PUBLIC_URL.replace(/\/$/, ''),
     demoData: e.DEMO_DATA ?? !production,
-    adminPassword: e.ADMIN_PASSWORD,
-    // A fixed development secret keeps tokens valid across restarts in the demo; production must set one.
-    jwtSecret: e.JWT_SECRET ?? 'motcua-development-secret-not-for-production',
+    adminPassword: e.ADMIN_PASSWORD ?? (production ? null : DEMO_ADMIN_PASSWORD),
+    // Tests without a secret get one per process: they write nothing into DATA_DIR.
+    jwtSecret:
+      e.JWT_SECRET ??
+      (e.NODE_ENV === 'test' ? randomBytes(48).toString('base64url') : dataDirSecret(dataDir, 'jwt-secret')),
     corsOrigins: e.CORS_ORIGINS.split(',')
       .map((s) => s.trim())
       .filter(Boolean),

@@ -4,15 +4,19 @@ import type { CreateStaffUserRequest, RegisterRequest, RegisterResponse, UserDto
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { AppError } from '../../common/app-error.js';
 import { Clock } from '../../common/clock.js';
-import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import {
+  APP_CONFIG,
+  ConfigError,
+  DEMO_ADMIN_PASSWORD,
+  FIRST_ADMIN_USERNAME,
+  type AppConfig,
+} from '../../config/config.js';
 import { IdentityError } from './identity.errors.js';
 import { PasswordService } from './password.service.js';
 import { FOREIGN_KEY_VIOLATION, pgError, UNIQUE_VIOLATION } from './pg-errors.js';
 import { SecurityEventsService } from './security-events.service.js';
 import type { AppUser } from './user.entity.js';
 import { UsersRepository } from './users.repository.js';
-
-export const FIRST_ADMIN_USERNAME = 'admin';
 
 export function toUserDto(u: AppUser): UserDto {
   return {
@@ -87,9 +91,20 @@ export class UsersService implements OnApplicationBootstrap {
   /** Create `admin` from ADMIN_PASSWORD when no administrator exists; safe when processes start together. */
   async ensureFirstAdmin(): Promise<void> {
     if (await this.users.anyWithRole('ADMIN')) return;
-    const hash = await this.passwords.hash(this.config.adminPassword);
+    const password = this.config.adminPassword;
+    // Production has no default password: the first start must be given one (fail closed).
+    if (password === null) {
+      throw new ConfigError(
+        'Invalid environment:\n  ADMIN_PASSWORD: required on the first start in production (no administrator exists yet)',
+      );
+    }
+    const hash = await this.passwords.hash(password);
     if (await this.users.insertFirstAdmin(FIRST_ADMIN_USERNAME, hash, this.clock.now())) {
-      this.logger.warn(`Admin account created: ${FIRST_ADMIN_USERNAME} / ${this.config.adminPassword}`);
+      // Only the public demo default is ever printed, and never in production.
+      const shown = this.config.env !== 'production' && password === DEMO_ADMIN_PASSWORD;
+      this.logger.warn(
+        `Admin account created: ${FIRST_ADMIN_USERNAME}${shown ? ` / ${password}` : ' (password from ADMIN_PASSWORD)'}`,
+      );
     } else if (!(await this.users.anyWithRole('ADMIN'))) {
       this.logger.error(`No administrator exists and the username "${FIRST_ADMIN_USERNAME}" is taken`);
     }
