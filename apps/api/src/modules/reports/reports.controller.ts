@@ -1,4 +1,4 @@
-import { applyDecorators, Controller, Get, Header, Query, Res } from '@nestjs/common';
+import { applyDecorators, Controller, Get, Header, Ip, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
@@ -28,7 +28,12 @@ import { openSseResponse } from './sse-sink.js';
 const periodQueries = () =>
   applyDecorators(
     ApiQuery({ name: 'from', required: false, description: 'YYYY-MM-DD (default: 1 January of `to`)' }),
-    ApiQuery({ name: 'to', required: false, description: 'YYYY-MM-DD (default: today), at most 3 years after from' }),
+    ApiQuery({
+      name: 'to',
+      required: false,
+      description:
+        'YYYY-MM-DD (default: today). Both ends from 2000-01-01 to one year after today; the period under 10 years and at most 120 months',
+    }),
   );
 const filterQueries = () =>
   applyDecorators(
@@ -105,7 +110,7 @@ export class ReportsController {
   }
 }
 
-/** Open data (api.md): aggregate figures of the whole city, no login, cacheable. */
+/** Open data (api.md): aggregate figures of the whole city, no login, cached, limited per address (429). */
 @ApiTags('reports')
 @Controller('public')
 export class PublicStatsController {
@@ -117,7 +122,10 @@ export class PublicStatsController {
   @ApiQuery({ name: 'by', required: false, enum: PUBLIC_BREAKDOWN_KEYS })
   @ApiOkResponse({ schema: openApiSchema(publicStatsSchema) })
   @Header('Cache-Control', 'public, max-age=300')
-  publicStats(@Query(new ZodPipe(publicStatsQuerySchema)) query: PublicStatsQuery): Promise<PublicStats> {
-    return this.reports.publicStats(query);
+  publicStats(
+    @Query(new ZodPipe(publicStatsQuerySchema)) query: PublicStatsQuery,
+    @Ip() address: string,
+  ): Promise<PublicStats> {
+    return this.reports.publicStats(query, address);
   }
 }
