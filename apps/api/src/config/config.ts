@@ -37,6 +37,10 @@ export const envSchema = z.object({
   MAIL_FROM: z.string().default('MotCua <no-reply@motcua.danang.gov.vn>'),
   /** How often the outbox worker looks for messages; 0 turns it off (tests drain by hand). */
   OUTBOX_POLL_MS: z.coerce.number().int().min(0).default(1000),
+  /** Open `/reports/live` streams one API process serves (503 beyond); the per-user cap is 5. */
+  REPORTS_LIVE_MAX_STREAMS: z.coerce.number().int().min(1).default(1000),
+  /** A burst of changes within this window gives one summary per scope to its live streams. */
+  REPORTS_LIVE_DEBOUNCE_MS: z.coerce.number().int().min(0).max(10_000).default(250),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -58,6 +62,7 @@ export interface AppConfig {
   smtpUrl: string | undefined;
   mailFrom: string;
   outboxPollMs: number;
+  reportsLive: { maxStreams: number; debounceMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -96,6 +101,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     outboxPollMs: e.OUTBOX_POLL_MS,
+    reportsLive: { maxStreams: e.REPORTS_LIVE_MAX_STREAMS, debounceMs: e.REPORTS_LIVE_DEBOUNCE_MS },
   };
 }
 

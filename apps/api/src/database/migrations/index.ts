@@ -7,6 +7,7 @@ import { Dossiers1764600000000 } from './1764600000000-dossiers.js';
 import { Reports1764700000000 } from './1764700000000-reports.js';
 import { QueueAssignee1764800000000 } from './1764800000000-queue-assignee.js';
 import { RateLimit1764900000000 } from './1764900000000-rate-limit.js';
+import { ReportLiveStreams1765000000000 } from './1765000000000-report-live-streams.js';
 
 /** Every migration, in order. A new one is appended here; a merged one is never edited. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Reports1764700000000,
   QueueAssignee1764800000000,
   RateLimit1764900000000,
+  ReportLiveStreams1765000000000,
 ];
