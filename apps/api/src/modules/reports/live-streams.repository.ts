@@ -20,9 +20,10 @@ export class LiveStreamsRepository {
     return this.ds.transaction(async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('report_live_stream:' || $1, 0))`, [userId]);
       await m.query(`DELETE FROM report_live_stream WHERE user_id = $1 AND heartbeat_at < $2`, [userId, staleBefore]);
-      const [{ open }] = (await m.query(`SELECT count(*)::int AS open FROM report_live_stream WHERE user_id = $1`, [
-        userId,
-      ])) as { open: number }[];
+      const [{ open }] = await m.query<{ open: number }[]>(
+        `SELECT count(*)::int AS open FROM report_live_stream WHERE user_id = $1`,
+        [userId],
+      );
       if (open >= max) return null;
       const id = randomUUID();
       await m.query(
@@ -46,9 +47,10 @@ export class LiveStreamsRepository {
   }
 
   async countOpen(userId: string): Promise<number> {
-    const [{ open }] = (await this.ds.query(`SELECT count(*)::int AS open FROM report_live_stream WHERE user_id = $1`, [
-      userId,
-    ])) as { open: number }[];
+    const [{ open }] = await this.ds.query<{ open: number }[]>(
+      `SELECT count(*)::int AS open FROM report_live_stream WHERE user_id = $1`,
+      [userId],
+    );
     return open;
   }
 }

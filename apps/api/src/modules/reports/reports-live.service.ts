@@ -80,6 +80,8 @@ export class ReportsLiveService implements OnModuleDestroy {
   private readonly releasing = new Set<Promise<void>>();
   /** Summary reads since start (tests and metrics: shared reads, not one per subscriber). */
   recomputations = 0;
+  /** Change notifications received since start. */
+  changes = 0;
 
   constructor(
     private readonly ds: DataSource,
@@ -135,6 +137,12 @@ export class ReportsLiveService implements OnModuleDestroy {
     let n = 0;
     for (const g of this.groups.values()) n += g.subscribers.size;
     return n;
+  }
+
+  /** A summary read is pending or running for some scope (tests wait for quiet before counting). */
+  get busy(): boolean {
+    for (const g of this.groups.values()) if (g.running || g.timer) return true;
+    return false;
   }
 
   /** Send the heartbeat comment to every subscriber and refresh this process's stream rows. */
@@ -217,6 +225,7 @@ export class ReportsLiveService implements OnModuleDestroy {
 
   /** A NOTIFY payload is the agency whose summaries changed, or '*' after a rebuild. */
   private onChange(agencyCode: string): void {
+    this.changes += 1;
     for (const g of this.groups.values()) {
       if (agencyCode === ALL_AGENCIES || !g.agencies || g.agencies.has(agencyCode)) this.schedule(g);
     }
