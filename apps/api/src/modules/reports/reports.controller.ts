@@ -1,5 +1,13 @@
 import { applyDecorators, Controller, Get, Header, Ip, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   BREAKDOWN_KEYS,
@@ -99,6 +107,8 @@ export class ReportsController {
     summary: 'Server-Sent Events: a `summary` event on connect and after every change; a comment every 15 s',
   })
   @filterQueries()
+  @ApiResponse({ status: 429, description: 'The caller already holds 5 live streams (all API processes); Retry-After' })
+  @ApiResponse({ status: 503, description: 'This API process serves its configured maximum of streams; Retry-After' })
   @ApiProduces('text/event-stream')
   async liveFeed(
     @CurrentUser() user: AuthUser,
@@ -121,6 +131,7 @@ export class PublicStatsController {
   @periodQueries()
   @ApiQuery({ name: 'by', required: false, enum: PUBLIC_BREAKDOWN_KEYS })
   @ApiOkResponse({ schema: openApiSchema(publicStatsSchema) })
+  @ApiResponse({ status: 429, description: 'Too many requests from this address; Retry-After' })
   @Header('Cache-Control', 'public, max-age=300')
   publicStats(
     @Query(new ZodPipe(publicStatsQuerySchema)) query: PublicStatsQuery,
