@@ -49,6 +49,10 @@ export const envSchema = z.object({
   UPLOAD_QUOTA_USER_MB: z.coerce.number().int().min(1).max(1_000_000).default(500),
   /** How often stored files no attachment references (older than a day) are removed; 0 turns it off. */
   FILE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
+  /** Open `/reports/live` streams one API process serves (503 beyond); the per-user cap is 5. */
+  REPORTS_LIVE_MAX_STREAMS: z.coerce.number().int().min(1).default(1000),
+  /** A burst of changes within this window gives one summary per scope to its live streams. */
+  REPORTS_LIVE_DEBOUNCE_MS: z.coerce.number().int().min(0).max(10_000).default(250),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -75,6 +79,7 @@ export interface AppConfig {
   outboxPollMs: number;
   uploadQuota: { dossierBytes: number; userBytes: number };
   fileSweepIntervalMs: number;
+  reportsLive: { maxStreams: number; debounceMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -180,6 +185,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     outboxPollMs: e.OUTBOX_POLL_MS,
     uploadQuota: { dossierBytes: e.UPLOAD_QUOTA_DOSSIER_MB * MB, userBytes: e.UPLOAD_QUOTA_USER_MB * MB },
     fileSweepIntervalMs: e.FILE_SWEEP_INTERVAL_MS,
+    reportsLive: { maxStreams: e.REPORTS_LIVE_MAX_STREAMS, debounceMs: e.REPORTS_LIVE_DEBOUNCE_MS },
   };
 }
 

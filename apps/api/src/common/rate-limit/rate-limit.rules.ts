@@ -21,3 +21,12 @@ export const RATE_LIMITS = {
   /** Claims per address as well, so that many accounts on one address cannot walk codes. */
   claimByAddress: { name: 'claim:ip', limit: 30, windowSeconds: 3600 },
 } as const satisfies Record<string, RateLimitRule>;
+
+/**
+ * Caps on things held open rather than hits per window; counted in PostgreSQL too, so the cap
+ * holds whichever process serves the caller.
+ */
+export const OPEN_CAPS = {
+  /** Live report streams per user (contract: Notifications, stream caps). */
+  reportsLivePerUser: 5,
+} as const;

@@ -7,6 +7,7 @@ import { Dossiers1764600000000 } from './1764600000000-dossiers.js';
 import { Reports1764700000000 } from './1764700000000-reports.js';
 import { QueueAssignee1764800000000 } from './1764800000000-queue-assignee.js';
 import { RateLimit1764900000000 } from './1764900000000-rate-limit.js';
+import { ReportLiveStreams1765000000000 } from './1765000000000-report-live-streams.js';
 import { TrackingTokenUploadQuota1765400000000 } from './1765400000000-tracking-token-upload-quota.js';
 import { LocalDateZone1765700000000 } from './1765700000000-local-date-zone.js';
 
@@ -21,6 +22,7 @@ export const MIGRATIONS = [
   Reports1764700000000,
   QueueAssignee1764800000000,
   RateLimit1764900000000,
+  ReportLiveStreams1765000000000,
   TrackingTokenUploadQuota1765400000000,
   LocalDateZone1765700000000,
 ];
