@@ -81,9 +81,8 @@ describe('WAITING_CITIZEN: one SLA state for a dossier waiting for a supplement'
     expect([...(await queueSla({ sla: 'WAITING_CITIZEN' })).keys()]).toEqual([waiting]);
   });
 
-  // The reports engineer owns report_open this session: this expectation fails until openOverdue
-  // leaves SUPPLEMENT_REQUESTED out (issue 13); remove `.failing` when it does.
-  it.failing('does not count it in the reports openOverdue', async () => {
+  // domain.md, SLA: a dossier waiting for the citizen is never in openOverdue.
+  it('does not count it in the reports openOverdue', async () => {
     const res = await get(manager, '/reports/summary', { from: '2026-11-01', to: '2026-11-30', agencyCode: A.code });
     expect(res.status).toBe(200);
     expect((res.body as ReportSummary).openOverdue).toBe(1);

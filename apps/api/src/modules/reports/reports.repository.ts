@@ -244,7 +244,7 @@ export class ReportsRepository {
        ), open AS (
          SELECT ${OPEN_KEY[by]} AS okey,
                 sum(r.open_count) AS open,
-                sum(r.open_count) FILTER (WHERE r.due_at < $3::timestamptz) AS open_overdue
+                sum(r.open_count) FILTER (WHERE r.due_at < $3::timestamptz AND r.status <> 'SUPPLEMENT_REQUESTED') AS open_overdue
            FROM report_open r
           WHERE true${and}${openMonth}
           GROUP BY 1
