@@ -10,6 +10,8 @@ export interface RateLimitVerdict {
   hits: number;
   /** Seconds until a refused caller may try again (0 when allowed). */
   retryAfter: number;
+  /** The start (ms) of the fixed window the hit was counted in, for refund(). */
+  windowStart?: number;
 }
 
 export function windowStartOf(nowMs: number, windowSeconds: number): number {
@@ -60,8 +62,8 @@ export class RateLimitService implements OnModuleDestroy {
     const { hits, prev } = rows[0];
     const estimate = slidingEstimate(hits, prev, nowMs, rule.windowSeconds);
     this.maybePrune(nowMs);
-    if (estimate <= rule.limit) return { allowed: true, hits, retryAfter: 0 };
-    return { allowed: false, hits, retryAfter: this.retryAfter(rule, hits, prev, nowMs) };
+    if (estimate <= rule.limit) return { allowed: true, hits, retryAfter: 0, windowStart: start };
+    return { allowed: false, hits, retryAfter: this.retryAfter(rule, hits, prev, nowMs), windowStart: start };
   }
 
   /** Like consume, but throws the 429 problem (with Retry-After) when the caller is over the limit. */
@@ -83,6 +85,17 @@ export class RateLimitService implements OnModuleDestroy {
     const estimate = slidingEstimate(hits, prev, nowMs, rule.windowSeconds);
     if (estimate < rule.limit) return { allowed: true, hits, retryAfter: 0 };
     return { allowed: false, hits, retryAfter: this.retryAfter(rule, hits + 1, prev, nowMs) };
+  }
+
+  /**
+   * Give back `cost` hits counted by consume() in the window that started at `windowStart` (a
+   * refused login attempt that was never evaluated, a success that should not use the budget).
+   */
+  async refund(rule: RateLimitRule, key: string, windowStart: number, cost = 1): Promise<void> {
+    await this.ds.query(
+      `UPDATE rate_limit_counter SET hits = greatest(hits - $4, 0) WHERE rule = $1 AND key = $2 AND window_start = $3`,
+      [rule.name, key, new Date(windowStart), cost],
+    );
   }
 
   /** Forget a key's hits (a successful login forgives the account's failures, say). */

@@ -7,6 +7,8 @@ import { Dossiers1764600000000 } from './1764600000000-dossiers.js';
 import { Reports1764700000000 } from './1764700000000-reports.js';
 import { QueueAssignee1764800000000 } from './1764800000000-queue-assignee.js';
 import { RateLimit1764900000000 } from './1764900000000-rate-limit.js';
+import { IdentityAssurance1765300000000 } from './1765300000000-identity-assurance.js';
+import { CounterClaim1765310000000 } from './1765310000000-counter-claim.js';
 
 /** Every migration, in order. A new one is appended here; a merged one is never edited. */
 export const MIGRATIONS = [
@@ -19,4 +21,6 @@ export const MIGRATIONS = [
   Reports1764700000000,
   QueueAssignee1764800000000,
   RateLimit1764900000000,
+  IdentityAssurance1765300000000,
+  CounterClaim1765310000000,
 ];

@@ -20,8 +20,16 @@ export class UsersRepository {
     return m.getRepository(AppUser).findOne({ where: { oidcSub: sub }, lock: { mode: 'pessimistic_write' } });
   }
 
-  findByNationalIdForUpdate(nationalId: string, m: EntityManager): Promise<AppUser | null> {
-    return m.getRepository(AppUser).findOne({ where: { nationalId }, lock: { mode: 'pessimistic_write' } });
+  /** The account (not a walk-in record) of a national ID, locked. */
+  findAccountByNationalIdForUpdate(nationalId: string, m: EntityManager): Promise<AppUser | null> {
+    return m
+      .getRepository(AppUser)
+      .findOne({ where: { nationalId, walkIn: false }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** The walk-in record the counter made for a national ID, locked. */
+  findWalkInByNationalIdForUpdate(nationalId: string, m: EntityManager): Promise<AppUser | null> {
+    return m.getRepository(AppUser).findOne({ where: { nationalId, walkIn: true }, lock: { mode: 'pessimistic_write' } });
   }
 
   async insert(user: NewUser, at: Date, m: EntityManager = this.ds.manager): Promise<AppUser> {
