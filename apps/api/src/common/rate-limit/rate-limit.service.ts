@@ -107,7 +107,11 @@ export class RateLimitService implements OnModuleDestroy {
   private retryAfter(rule: RateLimitRule, hits: number, prev: number, nowMs: number): number {
     const w = rule.windowSeconds * 1000;
     const start = windowStartOf(nowMs, rule.windowSeconds);
-    if (hits > rule.limit) return Math.max(1, Math.ceil((start + w - nowMs) / 1000));
+    if (hits > rule.limit) {
+      // Next window, this one's hits weigh in while they slide away: back once 1 + hits·(1 − e) ≤ limit.
+      const e = Math.min(1, Math.max(0, 1 - (rule.limit - 1) / hits));
+      return Math.max(1, Math.ceil((start + w + e * w - nowMs) / 1000));
+    }
     // Only the previous window's weight keeps the caller out: wait until enough of it has slid away.
     const needed = prev > 0 ? 1 - (rule.limit - hits) / prev : 0;
     const at = start + Math.min(1, Math.max(0, needed)) * w;
