@@ -90,24 +90,28 @@ export const dateOfBirthSchema = z.string().superRefine((s, ctx) => {
 
 export const phoneSchema = z.string().trim().regex(PHONE_PATTERN, { message: 'Must be a Vietnamese phone number' });
 
-export const registerSchema = z
-  .strictObject({
-    nationalId: nationalIdSchema,
-    fullName: z.string().trim().min(1, { message: 'Required' }).max(200, { message: 'Too long' }),
-    dateOfBirth: dateOfBirthSchema,
-    email: z
-      .string()
-      .trim()
-      .max(254, { message: 'Too long' })
-      .pipe(z.email({ message: 'Must be an e-mail address' })),
-    phone: phoneSchema.optional(),
-    password: passwordSchema,
-  })
-  .superRefine((r, ctx) => {
-    if (passwordPersonalDataFound(r.password, r)) {
-      ctx.addIssue({ code: 'custom', path: ['password'], message: PASSWORD_PERSONAL_DATA_MESSAGE });
-    }
-  });
+/** The fields of `POST /auth/register`; registerSchema adds the personal-data rule of the password. */
+export const registerFieldsSchema = z.strictObject({
+  nationalId: nationalIdSchema,
+  fullName: z.string().trim().min(1, { message: 'Required' }).max(200, { message: 'Too long' }),
+  dateOfBirth: dateOfBirthSchema,
+  email: z
+    .string()
+    .trim()
+    .max(254, { message: 'Too long' })
+    .pipe(z.email({ message: 'Must be an e-mail address' })),
+  phone: phoneSchema.optional(),
+  password: passwordSchema,
+});
+
+/** A zod check that the password holds none of the holder's data; `message` lets the web use a locale key. */
+export function refinePasswordPersonalData(message: string = PASSWORD_PERSONAL_DATA_MESSAGE) {
+  return (r: { password: string } & PasswordPersonalData, ctx: z.RefinementCtx) => {
+    if (passwordPersonalDataFound(r.password, r)) ctx.addIssue({ code: 'custom', path: ['password'], message });
+  };
+}
+
+export const registerSchema = registerFieldsSchema.superRefine(refinePasswordPersonalData());
 export type RegisterRequest = z.infer<typeof registerSchema>;
 
 export const loginSchema = z.strictObject({
@@ -158,11 +162,7 @@ export const createStaffUserSchema = z
       .refine((r) => new Set(r).size === r.length, { message: 'Duplicate role' }),
     agencyCode: z.string().trim().min(1, { message: 'Required' }).max(50, { message: 'Too long' }),
   })
-  .superRefine((r, ctx) => {
-    if (passwordPersonalDataFound(r.password, r)) {
-      ctx.addIssue({ code: 'custom', path: ['password'], message: PASSWORD_PERSONAL_DATA_MESSAGE });
-    }
-  });
+  .superRefine(refinePasswordPersonalData());
 export type CreateStaffUserRequest = z.infer<typeof createStaffUserSchema>;
 
 /** The user as `GET /auth/me` and `POST /admin/users` answer it. */
