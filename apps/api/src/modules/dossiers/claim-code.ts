@@ -13,11 +13,7 @@ export function newClaimCode(): string {
 
 /** The code as typed back (any case, spaces or dashes, O for 0, I or L for 1), or null when it cannot be one. */
 export function normalizeClaimCode(input: string): string | null {
-  const s = input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const s = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (s.length !== CLAIM_CODE_LENGTH || [...s].some((c) => !ALPHABET.includes(c))) return null;
   return s;
 }

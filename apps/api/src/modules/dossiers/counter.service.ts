@@ -128,7 +128,11 @@ export class CounterService implements OnModuleInit {
           })
         : null;
     if (!dossierId) throw DossierError.notFound();
-    await this.events.record('DOSSIER_CLAIMED', { userId: claimer.id, username: claimer.username, detail: { dossierId } });
+    await this.events.record('DOSSIER_CLAIMED', {
+      userId: claimer.id,
+      username: claimer.username,
+      detail: { dossierId },
+    });
     return this.reader.getDetail(dossierId, user);
   }
 

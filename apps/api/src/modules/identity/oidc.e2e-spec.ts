@@ -1,4 +1,5 @@
 import request from 'supertest';
+import type { DossierDto, DossierListResponse } from '@motcua/shared';
 import { createUser, loginAs, randomNationalId } from '../../test/auth-helpers.js';
 import { startOidcTestProvider, type OidcTestAccount, type OidcTestProvider } from '../../test/oidc-test-provider.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
@@ -151,9 +152,10 @@ describe('digital-citizen login (OIDC, code + PKCE) against a real provider', ()
     expect(owner.body).toMatchObject({ id: squatter.id, fullName: 'Chủ Thật Sự', verified: true });
     const [row] = await t.ds.query(`SELECT password_hash FROM app_user WHERE id = $1`, [squatter.id]);
     expect(row.password_hash).toBeNull();
-    const events = await t.ds.query(`SELECT type FROM security_event WHERE user_id = $1 AND type = 'IDENTITY_TAKEOVER'`, [
-      squatter.id,
-    ]);
+    const events = await t.ds.query(
+      `SELECT type FROM security_event WHERE user_id = $1 AND type = 'IDENTITY_TAKEOVER'`,
+      [squatter.id],
+    );
     expect(events).toHaveLength(1);
   });
 
@@ -174,7 +176,7 @@ describe('digital-citizen login (OIDC, code + PKCE) against a real provider', ()
       await roundTrip({ sub: `vneid-counter-${nationalId}`, claims: { SoDinhDanh: nationalId, name: 'Chủ Thật Sự' } }),
     );
     const list = await request(t.http).get('/api/v1/dossiers').set('Authorization', `Bearer ${accessToken}`);
-    expect(list.body.items.map((d: { id: string }) => d.id)).toEqual([intake.body.id]);
+    expect((list.body as DossierListResponse).items.map((d) => d.id)).toEqual([(intake.body as DossierDto).id]);
     // A later counter dossier goes straight to the verified account.
     const next = await as(t, w.staff.RECEPTIONIST).post('/counter/dossiers', {
       procedureCode: w.procedure.code,
@@ -198,7 +200,7 @@ describe('digital-citizen login (OIDC, code + PKCE) against a real provider', ()
     const me = await request(t.http).get('/api/v1/auth/me').set('Authorization', `Bearer ${accessToken}`).expect(200);
     expect(me.body).toMatchObject({ id: intake.body.applicant.id, username: nationalId, verified: true });
     const list = await request(t.http).get('/api/v1/dossiers').set('Authorization', `Bearer ${accessToken}`);
-    expect(list.body.items.map((d: { id: string }) => d.id)).toEqual([intake.body.id]);
+    expect((list.body as DossierListResponse).items.map((d) => d.id)).toEqual([(intake.body as DossierDto).id]);
   });
 
   it('accepts the national_id claim when SoDinhDanh is absent', async () => {

@@ -41,7 +41,10 @@ export function isCommonPassword(password: string): boolean {
   return new Set(lower).size < 4;
 }
 
-export function passwordPolicyViolation(password: string, data: PasswordPersonalData = {}): PasswordPolicyViolation | null {
+export function passwordPolicyViolation(
+  password: string,
+  data: PasswordPersonalData = {},
+): PasswordPolicyViolation | null {
   if (password.length < PASSWORD_MIN_LENGTH) return 'TOO_SHORT';
   if (password.length > PASSWORD_MAX_LENGTH) return 'TOO_LONG';
   if (isCommonPassword(password)) return 'COMMON';

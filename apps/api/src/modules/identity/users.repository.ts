@@ -29,7 +29,9 @@ export class UsersRepository {
 
   /** The walk-in record the counter made for a national ID, locked. */
   findWalkInByNationalIdForUpdate(nationalId: string, m: EntityManager): Promise<AppUser | null> {
-    return m.getRepository(AppUser).findOne({ where: { nationalId, walkIn: true }, lock: { mode: 'pessimistic_write' } });
+    return m
+      .getRepository(AppUser)
+      .findOne({ where: { nationalId, walkIn: true }, lock: { mode: 'pessimistic_write' } });
   }
 
   async insert(user: NewUser, at: Date, m: EntityManager = this.ds.manager): Promise<AppUser> {
