@@ -130,7 +130,7 @@ describe('digital-citizen login (OIDC, code + PKCE) against a real provider', ()
   });
 
   it('takes over the unverified password account of its national ID: verified, sessions ended, password cleared', async () => {
-    const squatter = await createUser(t.ds, { fullName: 'Kẻ Chiếm Số' });
+    const squatter = await createUser(t.ds, { fullName: 'Kẻ Chiếm Số', email: `squatter.${Date.now()}@example.vn` });
     const squatterLogin = await loginAs(t, squatter.username);
     const me = (token: string) => request(t.http).get('/api/v1/auth/me').set('Authorization', `Bearer ${token}`);
     await me(squatterLogin.accessToken).expect(200);
@@ -150,8 +150,9 @@ describe('digital-citizen login (OIDC, code + PKCE) against a real provider', ()
       .expect(401);
     const owner = await me(accessToken).expect(200);
     expect(owner.body).toMatchObject({ id: squatter.id, fullName: 'Chủ Thật Sự', verified: true });
-    const [row] = await t.ds.query(`SELECT password_hash FROM app_user WHERE id = $1`, [squatter.id]);
-    expect(row.password_hash).toBeNull();
+    const [row] = await t.ds.query(`SELECT password_hash, email FROM app_user WHERE id = $1`, [squatter.id]);
+    // Neither the squatter's password nor their e-mail (where notifications would go) stays.
+    expect(row).toEqual({ password_hash: null, email: null });
     const events = await t.ds.query(
       `SELECT type FROM security_event WHERE user_id = $1 AND type = 'IDENTITY_TAKEOVER'`,
       [squatter.id],

@@ -66,11 +66,6 @@ export class UsersRepository {
     return rows.length > 0;
   }
 
-  async emailTaken(email: string, m: EntityManager = this.ds.manager): Promise<boolean> {
-    const rows: unknown[] = await m.query(`SELECT 1 FROM app_user WHERE lower(email) = lower($1)`, [email]);
-    return rows.length > 0;
-  }
-
   async agencyExists(code: string, m: EntityManager = this.ds.manager): Promise<boolean> {
     const rows: unknown[] = await m.query(`SELECT 1 FROM agency WHERE code = $1`, [code]);
     return rows.length > 0;

@@ -295,11 +295,12 @@ export class UsersService implements OnApplicationBootstrap {
       if (account.oidcSub) {
         throw new AppError('OIDC_SUBJECT_MISMATCH', 409, 'This national ID is linked to another digital ID');
       }
-      // Whoever set a password on this national ID proved nothing: the verified holder takes it over.
+      // Whoever set a password on this national ID proved nothing: the verified holder takes it over,
+      // without the password or the contact details the other person gave (mail would reach them).
       const takeover = !account.verified;
       user = await this.users.update(
         account.id,
-        { ...verified, oidcSub: id.sub, ...(takeover ? { passwordHash: null } : {}) },
+        { ...verified, oidcSub: id.sub, ...(takeover ? { passwordHash: null, email: null, phone: null } : {}) },
         now,
         m,
       );
