@@ -177,6 +177,13 @@ export const dossierDtoSchema = z.object({
 });
 export type DossierDto = z.infer<typeof dossierDtoSchema>;
 
+/**
+ * `POST /counter/dossiers` answers the dossier and, this once, the claim code printed on its
+ * receipt (only its hash is kept): the citizen brings the dossier into their account with it.
+ */
+export const counterIntakeResponseSchema = dossierDtoSchema.extend({ claimCode: z.string() });
+export type CounterIntakeResponse = z.infer<typeof counterIntakeResponseSchema>;
+
 export const dossierSummarySchema = z.object({
   id: z.string(),
   code: z.string().nullable(),

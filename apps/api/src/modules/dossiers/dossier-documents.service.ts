@@ -1,5 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { computeDueAt, endOfWorkingDay, receiptDay, slaState, type WorkingCalendar } from '@motcua/shared';
+import { DataSource } from 'typeorm';
+import {
+  computeDueAt,
+  endOfWorkingDay,
+  OPEN_STATUSES,
+  receiptDay,
+  slaState,
+  type DossierStatus,
+  type WorkingCalendar,
+} from '@motcua/shared';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { Clock } from '../../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
@@ -8,6 +17,8 @@ import { renderApologyPdf } from '../documents/apology-pdf.js';
 import { renderReceiptPdf, trackingUrl } from '../documents/receipt-pdf.js';
 import { AgencyScopeService } from '../identity/agency-scope.service.js';
 import { AttachmentsRepository } from './attachments.repository.js';
+import { hashClaimCode, normalizeClaimCode } from './claim-code.js';
+import { CounterClaimsRepository } from './counter-claims.repository.js';
 import { DossierEventsRepository } from './dossier-events.repository.js';
 import { DossierError } from './dossiers.errors.js';
 import { DossiersRepository } from './dossiers.repository.js';
@@ -66,15 +77,19 @@ export class DossierDocumentsService {
     private readonly catalog: CatalogService,
     private readonly scopes: AgencyScopeService,
     private readonly clock: Clock,
+    private readonly claims: CounterClaimsRepository,
+    private readonly ds: DataSource,
   ) {}
 
   /**
    * After submit, to whoever may see the dossier. Before receipt the slip shows when the dossier
    * would be due if received at submission (a provisional date; the official one is set on receipt).
    */
-  async receipt(id: string, user: AuthUser): Promise<PdfFile> {
+  async receipt(id: string, user: AuthUser, claimCode?: string): Promise<PdfFile> {
     const d = await this.dossiers.findVisible(id, user, await this.scopes.agencyCodesInScope(user));
     if (!d.submittedAt || !d.code) throw DossierError.notSubmitted();
+    // Only the hash is kept: the desk sends the code it was given at intake, printed if it is this dossier's.
+    const printedClaimCode = claimCode && (await this.isOpenClaimCode(d.id, claimCode)) ? claimCode.trim() : null;
     const [procedure, attachments, events, calendar, token] = await Promise.all([
       this.catalog.getProcedureVersion(d.procedureCode, d.procedureVersion),
       this.attachments.findByDossier(d.id),
@@ -106,8 +121,14 @@ export class DossierDocumentsService {
       channel: d.channel,
       receivedBy: events.find((e) => e.type === 'receive')?.actorName ?? null,
       trackingUrl: trackingUrl(this.config.publicUrl, d.code, token ?? undefined),
+      claimCode: printedClaimCode,
     });
     return { fileName: `phieu-tiep-nhan-${d.code}.pdf`, content };
+  }
+
+  private async isOpenClaimCode(dossierId: string, code: string): Promise<boolean> {
+    const normalized = normalizeClaimCode(code);
+    return normalized !== null && this.claims.isOpenCodeOf(dossierId, hashClaimCode(normalized), this.ds.manager);
   }
 
   /** Only for a late dossier (409 otherwise), to whoever may see it. */

@@ -141,6 +141,37 @@ describe('my dossiers', () => {
     expect(screen.getByRole('link', { name: 'Tìm thủ tục để nộp hồ sơ' })).toHaveAttribute('href', '/procedures');
   });
 
+  it('claims a counter dossier with the code of its receipt: a wrong code is said in words, a right one adds it', async () => {
+    let claimed = false;
+    const walkIn = submitted({ id: 'd-walk', code: `${CODE.slice(0, -1)}9`, status: 'RECEIVED' });
+    const api = stubApi({
+      'GET /dossiers': () => ({ body: { items: claimed ? [summaryOf(walkIn)] : [], nextCursor: null } }),
+      'POST /dossiers/claim': ({ body }) => {
+        if ((body as { code: string }).code !== '7k3m q9tx 2hbd') {
+          return { status: 404, body: problem(404, 'NOT_FOUND', 'Dossier not found') };
+        }
+        claimed = true;
+        return { body: walkIn };
+      },
+    });
+    renderApp('/dossiers');
+    const code = await screen.findByLabelText('Mã nhận hồ sơ');
+    await userEvent.type(code, 'AAAA-BBBB-CCCC');
+    await userEvent.click(screen.getByRole('button', { name: 'Nhận hồ sơ vào tài khoản' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/Mã không đúng, đã được dùng/);
+    expect(code).toHaveAttribute('aria-invalid', 'true');
+
+    await userEvent.clear(code);
+    await userEvent.type(code, '7k3m q9tx 2hbd');
+    await userEvent.click(screen.getByRole('button', { name: 'Nhận hồ sơ vào tài khoản' }));
+    expect(
+      await screen.findByText(`Đã đưa hồ sơ ${walkIn.code} vào tài khoản của bạn.`, { exact: false }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Xem hồ sơ' })).toHaveAttribute('href', '/dossiers/d-walk');
+    await screen.findByText(walkIn.code!);
+    expect(api.calls.filter((c) => c.path === '/dossiers/claim')).toHaveLength(2);
+  });
+
   it('sends a visitor who is not logged in to the login page, then back', async () => {
     resetVisitor('vi');
     const { router } = renderApp('/dossiers');
