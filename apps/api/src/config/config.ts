@@ -3,8 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { passwordSchema } from '@motcua/shared';
-import { isCommonPassword } from '../modules/identity/password.service.js';
+import { passwordPolicyViolation } from '../modules/identity/password-policy.js';
 import { KNOWN_JWT_SECRETS } from './known-secrets.js';
 
 /** The repository root, found from this file's place (src/config or dist/config). */
@@ -108,13 +107,18 @@ export function jwtSecretProblem(secret: string | undefined): string | null {
 /** Why a production ADMIN_PASSWORD is refused (the password policy of identity), or null. */
 export function adminPasswordProblem(password: string): string | null {
   if (password === DEMO_ADMIN_PASSWORD) return 'is the public demo default';
-  const parsed = passwordSchema.safeParse(password);
-  if (!parsed.success) return parsed.error.issues.map((i) => i.message).join('; ');
-  if (isCommonPassword(password)) return 'is a common password';
-  if (password.toLowerCase().includes(FIRST_ADMIN_USERNAME)) {
-    return `must not contain the username "${FIRST_ADMIN_USERNAME}"`;
+  switch (passwordPolicyViolation(password, { username: FIRST_ADMIN_USERNAME })) {
+    case null:
+      return null;
+    case 'TOO_SHORT':
+      return 'is too short (at least 12 characters)';
+    case 'TOO_LONG':
+      return 'is too long';
+    case 'COMMON':
+      return 'is a common password';
+    case 'PERSONAL_DATA':
+      return `must not contain the username "${FIRST_ADMIN_USERNAME}"`;
   }
-  return null;
 }
 
 /**
