@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { rssKiB, sleep, startApi } from './lib/api-process.mjs';
 import { benchDashboard } from './lib/dashboard.mjs';
+import { benchLive } from './lib/live.mjs';
 import { databaseExists, freshDatabase, startServer, withDatabase } from './lib/db.mjs';
 import { lighthouseStatus, measureFrontend } from './lib/frontend.mjs';
 import { generate } from './lib/generate.mjs';
@@ -15,7 +16,7 @@ import { BENCH_DIR, RESULTS_DIR } from './lib/paths.mjs';
 import { benchQueue } from './lib/queue.mjs';
 import { benchSubmit } from './lib/submit.mjs';
 
-const PARTS = ['generate', 'frontend', 'queue', 'submit', 'dashboard'];
+const PARTS = ['generate', 'frontend', 'queue', 'submit', 'dashboard', 'live'];
 
 const { values: args } = parseArgs({
   options: {
@@ -33,6 +34,8 @@ const { values: args } = parseArgs({
     'naive-runs': { type: 'string' },
     'outbox-poll-ms': { type: 'string' },
     'profile-api': { type: 'boolean', default: false },
+    streams: { type: 'string' },
+    'live-submits': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -53,6 +56,8 @@ if (args.help) {
   --naive-runs N          runs of each naive dashboard query (default 3; 2 above 2M rows)
   --outbox-poll-ms MS     the API's outbox worker interval during the run (default 1000, as deployed)
   --profile-api           also profile a separate API process (node --cpu-prof) under submit load (c=8)
+  --streams N             open /reports/live streams for the live part (default 500)
+  --live-submits N        submits per condition (with / without streams) in the live part (default 200, quick 100)
 Each option may also be given as BENCH_<NAME> (BENCH_ROWS, BENCH_ONLY, BENCH_QUICK=1, BENCH_DB_URL…).`);
   process.exit(0);
 }
@@ -73,6 +78,8 @@ const naiveRuns = Number(opt('naive-runs') ?? (rows > 2_000_000 ? 2 : 3));
 const reuse = args.reuse || ['1', 'true', 'yes'].includes(process.env.BENCH_REUSE ?? '');
 const outboxPollMs = Number(opt('outbox-poll-ms') ?? 1000);
 const profileApi = args['profile-api'] || ['1', 'true', 'yes'].includes(process.env.BENCH_PROFILE_API ?? '');
+const liveStreams = Number(opt('streams') ?? 500);
+const liveSubmits = Number(opt('live-submits') ?? (quick ? 100 : 200));
 const dbName = opt('db-name') ?? `motcua_bench_${rows}`;
 const started = new Date();
 
@@ -147,7 +154,7 @@ try {
   }
 
   // ---- the API ----
-  if (only.has('queue') || only.has('submit') || only.has('dashboard')) {
+  if (only.has('queue') || only.has('submit') || only.has('dashboard') || only.has('live')) {
     api = await startApi({ databaseUrl: url, outboxPollMs, log });
     await sleep(2000);
     results.parts.memory = { idleAfterStartKiB: rssKiB(api.pid) };
@@ -173,6 +180,11 @@ try {
   }
   if (only.has('dashboard')) {
     results.parts.dashboard = await phase('dashboard', () => benchDashboard({ url, api, naiveRuns, budgetMs, log }));
+  }
+  if (only.has('live')) {
+    results.parts.live = await phase(`submit with ${liveStreams} live streams`, () =>
+      benchLive({ url, api, streams: liveStreams, submits: liveSubmits, log }),
+    );
   }
 } catch (e) {
   failure = e;
@@ -262,6 +274,14 @@ function targets(r) {
     out.push({ target: 'dashboard ≥ 50× faster than the naive GROUP BY (p50)', value: slowest, met: slowest >= 50 });
     out.push({ target: 'dashboard numbers identical to the naive query', value: 'equal', met: true });
   }
+  const l = r.parts.live;
+  if (l) {
+    out.push({
+      target: `submit p50 with ${l.streams} live streams ≤ 1.5 × without`,
+      value: l.ratioP50,
+      met: l.ratioP50 <= 1.5 && l.refusedStreams === 0,
+    });
+  }
   const f = r.parts.frontend;
   if (f) {
     const worst = Math.max(...f.pages.map((p) => p.jsKiB?.gzip ?? 0));
@@ -346,6 +366,16 @@ function printTable(r) {
         `×${c.speedupP50}, equal`,
       );
     }
+  }
+  const l = r.parts.live;
+  if (l) {
+    add(
+      'live',
+      `submit c=1 p50/p95 ms, ${l.streams} streams`,
+      `${l.with.p50}/${l.with.p95}`,
+      `none ${l.without.p50}/${l.without.p95}`,
+      `×${l.ratioP50}, ${l.summaryEventsPerStreamPerSubmit} events/stream/submit`,
+    );
   }
   const f = r.parts.frontend;
   if (f) {

@@ -1,5 +1,5 @@
 // Jest runs in CommonJS mode; this transformer lets it load our TypeScript and
-// the ESM-only files of NestJS 12 (see ../shared/docs/toolchain.md, trap 1).
+// the ESM-only files of NestJS 12 (see docs/toolchain.md, trap 1).
 // It compiles `.ts`/`.tsx` and the ES modules of `@nestjs/*` with SWC to CommonJS,
 // turns `import.meta.*` into values derived from the file's own path (SWC
 // renames a local `require`, so no require call is used for it), and lets SWC

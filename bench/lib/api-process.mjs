@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { BENCH_DIR, REPO_ROOT } from './paths.mjs';
@@ -26,6 +27,12 @@ export function freePort() {
  * @param {{ databaseUrl: string, outboxPollMs?: number, nodeArgs?: string[], log: (m: string) => void }} o
  * @returns {Promise<ApiProcess>}
  */
+function benchAuditKey(dataDir) {
+  const file = path.join(dataDir, 'audit-key');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  return file;
+}
+
 export async function startApi(o) {
   const port = await freePort();
   const dataDir = path.join(BENCH_DIR, '.data/api');
@@ -35,9 +42,11 @@ export async function startApi(o) {
     env: {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'production',
-      JWT_SECRET: 'motcua-bench-secret-not-for-production',
-      // Production requires the audit chain's key from outside the database.
-      AUDIT_KEY: 'motcua-bench-audit-key-not-for-production',
+      // Production refuses published secrets and default passwords: fresh random ones per run.
+      JWT_SECRET: randomBytes(48).toString('base64url'),
+      ADMIN_PASSWORD: `Bench-${randomBytes(12).toString('base64url')}`,
+      // Production requires the audit chain's key from outside the database: one per bench data folder.
+      AUDIT_KEY_FILE: benchAuditKey(dataDir),
       PORT: String(port),
       HOST: '127.0.0.1',
       DATABASE_URL: o.databaseUrl,

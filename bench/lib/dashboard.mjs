@@ -68,7 +68,7 @@ function naiveSql(by) {
         FROM dossier_rating r JOIN d ON d.id = r.dossier_id
        WHERE d.received_at IS NOT NULL AND vn_local_date(d.received_at) BETWEEN $1::date AND $2::date
       UNION ALL
-      SELECT ${openKey}, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, (d.due_at < $3::timestamptz)::int
+      SELECT ${openKey}, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, (d.due_at < $3::timestamptz AND d.status <> 'SUPPLEMENT_REQUESTED')::int
         FROM d WHERE d.status IN (${list(OPEN_STATUSES)})${by === 'month' ? ' AND d.due_at IS NOT NULL' : ''}
     )
     SELECT k AS key,

@@ -206,7 +206,7 @@ function roundTo(n, multiple) {
   return Math.max(multiple, Math.round(n / multiple) * multiple);
 }
 
-async function loadProcedures(c) {
+export async function loadProcedures(c) {
   const list = await c.request('GET', '/procedures?pageSize=100');
   const procs = [];
   for (const item of list.body.items) {
@@ -221,7 +221,7 @@ async function loadProcedures(c) {
   return procs;
 }
 
-function pickWeighted(procs, x) {
+export function pickWeighted(procs, x) {
   return procs.find((p) => x < p.hi) ?? procs[procs.length - 1];
 }
 
@@ -330,7 +330,7 @@ async function checkTwinSubmitted(url, id) {
 }
 
 /** Let autovacuum and the last commits settle between runs (a checkpoint too, so neither side pays for the other's). */
-async function settle(url) {
+export async function settle(url) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -345,7 +345,7 @@ async function settle(url) {
  * POST /dossiers/{id}/submit once per draft with `connections` keep-alive connections.
  * @returns {Promise<{ requests: number, seconds: number, rps: number, errors: number, firstError: string | null, latency: ReturnType<typeof summarize> }>}
  */
-async function runAutocannon(baseUrl, drafts, tokens, connections, extra) {
+export async function runAutocannon(baseUrl, drafts, tokens, connections, extra) {
   let next = 0;
   const run = `${Date.now().toString(36)}`;
   const times = [];

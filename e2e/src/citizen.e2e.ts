@@ -113,7 +113,7 @@ describe('citizen journeys', () => {
       watchErrors(page);
       const violations: string[] = [];
       const nationalId = freshNationalId();
-      const password = 'Mot-cau-rat-dai-cua-Hoa-2026';
+      const password = 'Mot-cau-rat-dai-ve-Song-Han-26';
 
       // Register (which logs in), then log out: the application will ask to log in again.
       await page.goto('/register');

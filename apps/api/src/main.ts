@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const logger = new Logger('MotCua');
   const config = loadConfig();
   const db = await resolveDatabase(config, (m) => logger.warn(m));
-  if (db.embedded) logger.log(`Embedded PostgreSQL on port ${db.embedded.port} (data in ${config.dataDir}/pg)`);
+  if (db.embedded) logger.log(`Embedded PostgreSQL on port ${db.embedded.port} (data in ${db.embedded.clusterDir})`);
   const applied = await migrate(db.url);
   if (applied.length) logger.log(`Migrations applied: ${applied.join(', ')}`);
   if (config.demoData) await seedDemo(db.url, (m) => logger.log(m));

@@ -1,24 +1,15 @@
+import { toLocalDate, toLocalParts } from './dossier-clock.js';
+
 /**
  * Dossier codes `{agencyCode}-{yyMMdd}-{seq}` (domain.md, "Dossier code"): the receiving agency's
  * electronic code, the submission date in Asia/Ho_Chi_Minh and a per-agency, per-day sequence.
  */
 
-/** Asia/Ho_Chi_Minh is UTC+7 all year (no daylight saving since 1975), so a fixed offset is exact. */
-const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
-
-function vietnamParts(at: Date): { year: number; month: number; day: number } {
-  const t = at.getTime();
-  if (Number.isNaN(t)) throw new RangeError('Invalid date');
-  const local = new Date(t + VN_OFFSET_MS);
-  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
-}
-
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 /** The calendar day of `at` in Asia/Ho_Chi_Minh, `YYYY-MM-DD`: the key of the per-agency-per-day sequence row. */
 export function localDateKey(at: Date): string {
-  const { year, month, day } = vietnamParts(at);
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+  return toLocalDate(at);
 }
 
 /**
@@ -28,7 +19,7 @@ export function localDateKey(at: Date): string {
 export function formatDossierCode(agencyCode: string, at: Date, seq: number): string {
   if (!agencyCode) throw new RangeError('Agency code is empty');
   if (!Number.isSafeInteger(seq) || seq < 1) throw new RangeError(`Invalid dossier sequence ${seq}`);
-  const { year, month, day } = vietnamParts(at);
+  const { year, month, day } = toLocalParts(at);
   return `${agencyCode}-${pad(year % 100, 2)}${pad(month, 2)}${pad(day, 2)}-${pad(seq, 4)}`;
 }
 

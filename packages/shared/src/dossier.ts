@@ -3,7 +3,7 @@ import { CHANNELS, DOSSIER_STATUSES, ONLINE_LEVELS } from './dossier-status.js';
 import { dateOfBirthSchema, nationalIdSchema, phoneSchema } from './identity.js';
 import { ROLES } from './roles.js';
 import { DOSSIER_ACTIONS, staffDossierActionSchema } from './workflow.js';
-import { SLA_STATES } from './working-days.js';
+import { SLA_STATES } from './dossier-clock.js';
 
 /**
  * The Dossiers and Counter contract of api.md: request bodies (validated by the API, and by the
@@ -177,6 +177,13 @@ export const dossierDtoSchema = z.object({
 });
 export type DossierDto = z.infer<typeof dossierDtoSchema>;
 
+/**
+ * `POST /counter/dossiers` answers the dossier and, this once, the claim code printed on its
+ * receipt (only its hash is kept): the citizen brings the dossier into their account with it.
+ */
+export const counterIntakeResponseSchema = dossierDtoSchema.extend({ claimCode: z.string() });
+export type CounterIntakeResponse = z.infer<typeof counterIntakeResponseSchema>;
+
 export const dossierSummarySchema = z.object({
   id: z.string(),
   code: z.string().nullable(),
@@ -218,6 +225,24 @@ export const ratingDtoSchema = z.object({
 });
 export type RatingDto = z.infer<typeof ratingDtoSchema>;
 
+/** The longest tracking token accepted in `?t=` (the receipt's carries 64 hex characters). */
+export const TRACKING_TOKEN_MAX_LENGTH = 128;
+
+/** GET /tracking/{code}?t=: the receipt's QR code carries the token that opens the public timeline. */
+export const trackingQuerySchema = z.object({
+  t: z.string().max(TRACKING_TOKEN_MAX_LENGTH).optional(),
+});
+export type TrackingQuery = z.output<typeof trackingQuerySchema>;
+
+/** A step of the public timeline: what happened and when, no names and no notes. */
+export const publicTimelineEntrySchema = z.object({
+  type: z.string(),
+  fromStatus: z.enum(DOSSIER_STATUSES).nullable(),
+  toStatus: z.enum(DOSSIER_STATUSES).nullable(),
+  at: isoTime,
+});
+export type PublicTimelineEntry = z.infer<typeof publicTimelineEntrySchema>;
+
 export const trackingDtoSchema = z.object({
   code: z.string(),
   procedureName: z.string(),
@@ -226,6 +251,8 @@ export const trackingDtoSchema = z.object({
   submittedAt: nullableTime,
   dueAt: nullableTime,
   completedAt: nullableTime,
+  /** Only with the receipt's token (`?t=`); a wrong token gets the answer without it. */
+  timeline: z.array(publicTimelineEntrySchema).optional(),
 });
 export type TrackingDto = z.infer<typeof trackingDtoSchema>;
 

@@ -1,4 +1,10 @@
-import { createStaffUserSchema, isCalendarDate, loginSchema, registerSchema } from './identity.js';
+import {
+  createStaffUserSchema,
+  isCalendarDate,
+  loginSchema,
+  passwordPersonalDataFound,
+  registerSchema,
+} from './identity.js';
 
 const valid = {
   nationalId: '048090000123',
@@ -67,5 +73,35 @@ describe('loginSchema', () => {
   it('needs both fields', () => {
     expect(loginSchema.safeParse({ username: 'a' }).success).toBe(false);
     expect(loginSchema.safeParse({ username: 'a', password: 'b' }).success).toBe(true);
+  });
+});
+
+describe('password personal data (api.md, Identity)', () => {
+  const data = { nationalId: '048090000123', fullName: 'Nguyễn Mạnh Hùng', dateOfBirth: '1990-05-12' };
+
+  it('finds the national ID, any name token of 3+ letters without accents, and the birth date in common forms', () => {
+    expect(passwordPersonalDataFound('a-048090000123-b', data)).toBe('nationalId');
+    expect(passwordPersonalDataFound('xx-NGUYEN-long-pass', data)).toBe('fullName');
+    expect(passwordPersonalDataFound('manh-me-qua-di', data)).toBe('fullName');
+    expect(passwordPersonalDataFound('Sông-Hùng-đẹp', data)).toBe('fullName');
+    for (const p of ['x12051990x', 'x19900512x', 'x12/05/1990x', 'x12-05-1990x', 'sinh-1990-x'])
+      expect(passwordPersonalDataFound(p, data)).toBe('dateOfBirth');
+  });
+
+  it('ignores name tokens shorter than 3 letters and passwords free of the holder’s data', () => {
+    expect(passwordPersonalDataFound('an-toan-tuyet-doi', { fullName: 'Lê Văn An' })).toBeNull();
+    expect(passwordPersonalDataFound('Mây-Trắng-Sơn-Trà-7', data)).toBeNull();
+  });
+
+  it('refuses such a password at registration, naming password', () => {
+    const r = registerSchema.safeParse({
+      nationalId: '048090000123',
+      fullName: 'Nguyễn Mạnh Hùng',
+      dateOfBirth: '1990-05-12',
+      email: 'h@example.vn',
+      password: 'Hung-12051990!',
+    });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.map((i) => i.path.join('.'))).toEqual(['password']);
   });
 });

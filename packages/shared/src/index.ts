@@ -7,6 +7,7 @@ export * from './catalog.js';
 export * from './workflow.js';
 export * from './dossier-code.js';
 export * from './working-days.js';
+export * from './dossier-clock.js';
 export * from './dossier.js';
 export * from './metrics.js';
 export * from './queue.js';

@@ -2,10 +2,8 @@ import fc from 'fast-check';
 import {
   addCounts,
   breakdownQuerySchema,
-  decidedOutcome,
   isSatisfied,
   monthsOf,
-  processingWorkingDays,
   publicStatsQuerySchema,
   rate,
   reportQuerySchema,
@@ -17,6 +15,7 @@ import {
   ZERO_COUNTS,
   type SummaryCounts,
 } from './metrics.js';
+import { decidedOutcome, processingWorkingDays } from './dossier-clock.js';
 import { WorkingCalendar } from './working-days.js';
 
 const counts = (c: Partial<SummaryCounts>): SummaryCounts => ({ ...ZERO_COUNTS, ...c });
@@ -143,11 +142,28 @@ describe('report periods', () => {
     expect(resolveReportPeriod({ from: '2026-06-01' }, '2026-11-27')).toEqual({ from: '2026-06-01', to: '2026-11-27' });
   });
 
-  it('refuses to before from and a period over three years, naming `to`', () => {
+  it('refuses to before from, naming `to`', () => {
     expect(resolveReportPeriod({ from: '2026-02-01', to: '2026-01-31' }, '2026-11-27')).toEqual({
-      errors: [{ field: 'to', message: 'Must not be before from' }],
+      errors: [{ field: 'to', kind: 'beforeFrom', message: 'Must not be before from' }],
     });
-    expect(resolveReportPeriod({ from: '2020-01-01', to: '2026-01-31' }, '2026-11-27')).toHaveProperty('errors');
+  });
+
+  it('bounds every report range: 2000-01-01 to one year after today, under 10 years, at most 120 months', () => {
+    const kinds = (q: { from?: string; to?: string }) => {
+      const r = resolveReportPeriod(q, '2026-11-27');
+      return 'errors' in r ? r.errors.map((e) => `${e.field}:${e.kind}`) : [];
+    };
+    expect(kinds({ to: '9999-12-31' })).toEqual(['to:tooLate']);
+    expect(kinds({ to: '2027-11-27' })).toEqual([]);
+    expect(kinds({ to: '2027-11-28' })).toEqual(['to:tooLate']);
+    expect(kinds({ from: '1999-12-31', to: '2000-01-31' })).toEqual(['from:tooEarly']);
+    expect(kinds({ from: '2026-02-30' })).toEqual(['from:invalid']);
+    // Only `from` given: `to` is today, and the span error names `from`.
+    expect(kinds({ from: '2000-01-01' })).toEqual(['from:tooLong']);
+    expect(kinds({ from: '2010-01-01', to: '2020-06-30' })).toEqual(['to:tooLong']);
+    expect(kinds({ from: '2015-01-01', to: '2024-12-31' })).toEqual([]);
+    // Under ten years, but 121 month buckets (January 2015 to January 2025).
+    expect(kinds({ from: '2015-01-15', to: '2025-01-14' })).toEqual(['to:tooManyMonths']);
   });
 
   it('validates the report query', () => {
@@ -159,6 +175,9 @@ describe('report periods', () => {
     expect(bad.error!.issues.map((i) => i.path.join('.')).sort()).toEqual(['agencyCode', 'from', 'to']);
     const reversed = reportQuerySchema.safeParse({ from: '2026-05-01', to: '2026-04-01' });
     expect(reversed.error!.issues.map((i) => i.path.join('.'))).toEqual(['to']);
+    // Year 9999 alone is refused at the schema, before any database work.
+    const farFuture = publicStatsQuerySchema.safeParse({ to: '9999-12-31', by: 'month' });
+    expect(farFuture.error!.issues.map((i) => i.path.join('.'))).toEqual(['to']);
   });
 
   it('requires `by` for a breakdown and limits the public breakdowns', () => {
@@ -172,6 +191,7 @@ describe('report periods', () => {
   it('lists the months a period touches', () => {
     expect(monthsOf('2025-11-15', '2026-02-01')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
     expect(monthsOf('2026-03-01', '2026-03-31')).toEqual(['2026-03']);
+    expect(monthsOf('2000-01-01', '9999-12-31')).toHaveLength(120);
   });
 });
 

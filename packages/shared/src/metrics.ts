@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { agencyCodeSchema, isoDateSchema, procedureCodeSchema, sectorCodeSchema } from './catalog.js';
-import { toLocalDate, type WorkingCalendar } from './working-days.js';
+import { agencyCodeSchema, procedureCodeSchema, sectorCodeSchema } from './catalog.js';
+import { toLocalDate } from './dossier-clock.js';
+import { isCalendarDate } from './identity.js';
 
 /**
  * The manager's scorecard (domain.md, "Metrics"; api.md, "Reports"): the formulas as pure
@@ -151,31 +152,7 @@ export function reportSummary(from: string, to: string, c: SummaryCounts): Repor
 }
 
 // ---- Per-dossier rules the summary rows are built from ----
-
-export const DECIDED_OUTCOMES = ['EARLY', 'ON_TIME', 'LATE'] as const;
-export type DecidedOutcome = (typeof DECIDED_OUTCOMES)[number];
-
-/**
- * SLA state of a decided dossier (domain.md): LATE after dueAt; EARLY when decided on a local
- * day before the due day; else ON_TIME. Same rule as slaState; a missing dueAt (never received,
- * not expected for a decided dossier) counts ON_TIME, as the summary SQL does.
- */
-export function decidedOutcome(completedAt: Date, dueAt: Date | null): DecidedOutcome {
-  if (!dueAt) return 'ON_TIME';
-  if (completedAt.getTime() > dueAt.getTime()) return 'LATE';
-  return toLocalDate(completedAt) < toLocalDate(dueAt) ? 'EARLY' : 'ON_TIME';
-}
-
-/**
- * Working days from receipt to decision (for the average processing time): from the working day
- * the receipt counts toward (17:00 cut-off, as for the due date) to the local day of the
- * decision, so a same-day decision is 0. Never negative (a decision after hours on the day of a
- * late receipt is 0).
- */
-export function processingWorkingDays(receivedAt: Date, completedAt: Date, calendar: WorkingCalendar): number {
-  const start = calendar.effectiveWorkingDay(receivedAt);
-  return Math.max(0, calendar.workingDaysBetween(start, toLocalDate(completedAt)));
-}
+// decidedOutcome and processingWorkingDays live in dossier-clock.ts (they read the zone and cut-off).
 
 /** A rating counts as satisfied at 4 or 5 (domain.md). */
 export function isSatisfied(score: number): boolean {
@@ -220,60 +197,116 @@ export function breakdownRow(key: string, label: string, c: SummaryCounts): Brea
   return { key, label, ...summaryFigures(c) };
 }
 
-/** The months `YYYY-MM` a period touches, in order. */
-export function monthsOf(from: string, to: string): string[] {
-  const out: string[] = [];
-  let y = Number(from.slice(0, 4));
-  let m = Number(from.slice(5, 7));
-  const last = to.slice(0, 7);
-  for (;;) {
-    const key = `${y}-${String(m).padStart(2, '0')}`;
-    if (key > last) return out;
-    out.push(key);
-    m += 1;
-    if (m === 13) {
-      m = 1;
-      y += 1;
-    }
-  }
-}
-
-// ---- Query parameters ----
-
-/** Longest period a report covers (a wider one is refused: it would read too many rows). */
-export const REPORT_MAX_DAYS = 3 * 366;
-
-function daysBetween(from: string, to: string): number {
-  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+/** Month index (year × 12 + month − 1) of a `YYYY-MM…` string. */
+function monthIndex(date: string): number {
+  return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
 }
 
 /**
- * The period of a report: both ends optional (to: today; from: 1 January of to's year), to ≥ from,
- * at most REPORT_MAX_DAYS. Returns the period or the bad fields.
+ * The months `YYYY-MM` a period touches, in order. The API builds its month buckets in SQL; this
+ * is for the web's chart, bounded by REPORT_MAX_MONTHS whatever it is given.
+ */
+export function monthsOf(from: string, to: string): string[] {
+  const first = monthIndex(from);
+  const count = Math.min(REPORT_MAX_MONTHS, Math.max(0, monthIndex(to) - first + 1));
+  return Array.from({ length: count }, (_, i) => {
+    const m = first + i;
+    return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+  });
+}
+
+// ---- Report periods: one rule for every report range (summary, breakdown, CSV, live, open data) ----
+
+/** Earliest date a report may name: the summary tables hold nothing older. */
+export const REPORT_MIN_DATE = '2000-01-01';
+/** Longest period, in years, and most month buckets a report may cover (issue 12: bounded work). */
+export const REPORT_MAX_YEARS = 10;
+export const REPORT_MAX_MONTHS = 120;
+
+export const REPORT_PERIOD_PROBLEMS = [
+  'invalid',
+  'tooEarly',
+  'tooLate',
+  'beforeFrom',
+  'tooLong',
+  'tooManyMonths',
+] as const;
+export type ReportPeriodProblem = (typeof REPORT_PERIOD_PROBLEMS)[number];
+
+export interface ReportPeriodError {
+  field: 'from' | 'to';
+  kind: ReportPeriodProblem;
+  message: string;
+}
+
+/** The same day `years` later, as a string to compare (29 February gives a day that sorts right). */
+function plusYears(date: string, years: number): string {
+  return `${String(Number(date.slice(0, 4)) + years).padStart(4, '0')}${date.slice(4)}`;
+}
+
+/** The latest date a report may name: one year after today (Vietnam's calendar). */
+export function reportLatestDate(today: string): string {
+  return plusYears(today, 1);
+}
+
+/**
+ * The period of a report: both ends optional (to: today, or from when later; from: 1 January of
+ * to's year). Each given end must be a real calendar date between REPORT_MIN_DATE and one year
+ * after today; then to ≥ from, a span under REPORT_MAX_YEARS years and at most REPORT_MAX_MONTHS
+ * months. Returns the period or the bad fields (the API answers 400 naming them).
  */
 export function resolveReportPeriod(
   query: { from?: string; to?: string },
   today: string,
-): { from: string; to: string } | { errors: { field: string; message: string }[] } {
+): { from: string; to: string } | { errors: ReportPeriodError[] } {
+  const errors: ReportPeriodError[] = [];
+  const latest = reportLatestDate(today);
+  for (const field of ['from', 'to'] as const) {
+    const v = query[field];
+    if (v === undefined) continue;
+    if (!isCalendarDate(v)) errors.push({ field, kind: 'invalid', message: 'Must be a date YYYY-MM-DD' });
+    else if (v < REPORT_MIN_DATE)
+      errors.push({ field, kind: 'tooEarly', message: `Must not be before ${REPORT_MIN_DATE}` });
+    else if (v > latest) errors.push({ field, kind: 'tooLate', message: `Must not be after ${latest}` });
+  }
+  if (errors.length) return { errors };
   const to = query.to ?? (query.from && query.from > today ? query.from : today);
   const from = query.from ?? `${to.slice(0, 4)}-01-01`;
-  if (to < from) return { errors: [{ field: 'to', message: 'Must not be before from' }] };
-  if (daysBetween(from, to) > REPORT_MAX_DAYS) {
-    return { errors: [{ field: 'to', message: `At most ${REPORT_MAX_DAYS} days after from` }] };
+  // A span error names the end the caller gave (to, or from when to was left to its default).
+  const field = query.to !== undefined ? 'to' : 'from';
+  if (to < from) return { errors: [{ field: 'to', kind: 'beforeFrom', message: 'Must not be before from' }] };
+  if (to >= plusYears(from, REPORT_MAX_YEARS)) {
+    return {
+      errors: [{ field, kind: 'tooLong', message: `The period must be shorter than ${REPORT_MAX_YEARS} years` }],
+    };
+  }
+  if (monthIndex(to) - monthIndex(from) + 1 > REPORT_MAX_MONTHS) {
+    return {
+      errors: [{ field, kind: 'tooManyMonths', message: `The period may touch at most ${REPORT_MAX_MONTHS} months` }],
+    };
   }
   return { from, to };
 }
 
-/** Refuse a bad period at the schema (400 naming `to`) when both ends are given. */
-function checkPeriod(q: { from?: string; to?: string }, ctx: z.RefinementCtx): void {
-  if (!q.from || !q.to) return;
-  const r = resolveReportPeriod(q, q.to);
+/**
+ * The period rule at the schema, so a bad range is a 400 before any database work. "Today" is
+ * the machine's, in Vietnam; the API applies the same rule again with its clock.
+ */
+function checkPeriod(q: { from?: unknown; to?: unknown }, ctx: z.RefinementCtx): void {
+  // A non-string end (a repeated parameter) already has its issue from the shape.
+  if (![q.from, q.to].every((v) => v === undefined || typeof v === 'string')) return;
+  const r = resolveReportPeriod(q as { from?: string; to?: string }, toLocalDate(new Date()));
   if ('errors' in r) for (const e of r.errors) ctx.addIssue({ code: 'custom', path: [e.field], message: e.message });
 }
 
+/** The range every report shares; checkPeriod checks `from` and `to` (format, bounds, span). */
+const reportRangeShape = {
+  from: z.string().optional(),
+  to: z.string().optional(),
+};
+
 const reportFilterShape = {
-  from: isoDateSchema.optional(),
-  to: isoDateSchema.optional(),
+  ...reportRangeShape,
   agencyCode: agencyCodeSchema.optional(),
   sectorCode: sectorCodeSchema.optional(),
   procedureCode: procedureCodeSchema.optional(),
@@ -289,11 +322,7 @@ export const breakdownQuerySchema = z
 export type BreakdownQuery = z.output<typeof breakdownQuerySchema>;
 
 export const publicStatsQuerySchema = z
-  .object({
-    from: isoDateSchema.optional(),
-    to: isoDateSchema.optional(),
-    by: z.enum(PUBLIC_BREAKDOWN_KEYS).optional(),
-  })
+  .object({ ...reportRangeShape, by: z.enum(PUBLIC_BREAKDOWN_KEYS).optional() })
   .superRefine(checkPeriod);
 export type PublicStatsQuery = z.output<typeof publicStatsQuerySchema>;
 

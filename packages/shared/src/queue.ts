@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { cleanSearchText, procedureCodeSchema } from './catalog.js';
 import { CHANNELS, DOSSIER_STATUSES, type DossierStatus } from './dossier-status.js';
-import { SLA_STATES } from './working-days.js';
+import { SLA_STATES } from './dossier-clock.js';
 
 /** The staff queue (api.md, "Counter and queues"): GET /queue parameters and rows. */
 

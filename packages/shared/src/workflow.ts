@@ -28,34 +28,64 @@ export type DossierAction = (typeof DOSSIER_ACTIONS)[number];
 
 export type ActionActor = 'applicant' | 'staff';
 
+/**
+ * The table's finer keys. Every action is one move, but for `assign`, which is two rules: an
+ * officer `take`s a dossier nobody holds, for themself; the desk or the head of the agency
+ * `hand_over`s it to another officer, with a note, since it moves someone's work.
+ */
+export const DOSSIER_MOVES = [
+  ...APPLICANT_DOSSIER_ACTIONS,
+  ...STAFF_DOSSIER_ACTIONS.filter((a): a is Exclude<StaffDossierAction, 'assign'> => a !== 'assign'),
+  'take',
+  'hand_over',
+] as const;
+export type DossierMove = (typeof DOSSIER_MOVES)[number];
+
+/** Who holds the dossier, seen from the caller: nobody, the caller, or another officer. */
+export const ASSIGNMENTS = ['none', 'self', 'other'] as const;
+export type Assignment = (typeof ASSIGNMENTS)[number];
+
 /** One allowed move: where it leads, who may make it, and whether it must carry a note. */
 export interface Transition {
   to: DossierStatus;
   roles: readonly Role[];
   noteRequired: boolean;
   actor: ActionActor;
+  /** The caller's assignments the move is allowed in (officers act only on their own dossiers); absent: any. */
+  assignment?: readonly Assignment[];
 }
 
-/** Who is asking: their roles, and whether they are the dossier's applicant. */
+/** Who is asking: their roles, whether they are the dossier's applicant, and who holds it. */
 export interface ActionCaller {
   roles: readonly Role[];
   isApplicant: boolean;
+  assignment: Assignment;
+}
+
+/** The caller's assignment of a dossier held by `assigneeId` (null: nobody). */
+export function assignmentOf(assigneeId: string | null, callerId: string): Assignment {
+  if (assigneeId === null) return 'none';
+  return assigneeId === callerId ? 'self' : 'other';
 }
 
 const APPLICANT = ['CITIZEN'] as const satisfies readonly Role[];
 const RECEPTIONIST = ['RECEPTIONIST'] as const satisfies readonly Role[];
 const OFFICER = ['OFFICER'] as const satisfies readonly Role[];
 const APPROVER = ['APPROVER'] as const satisfies readonly Role[];
-// An officer takes a dossier for themself; the desk or the head of the agency hands it to one.
-const ASSIGNERS = ['RECEPTIONIST', 'OFFICER', 'APPROVER'] as const satisfies readonly Role[];
+// The desk or the head of the agency hands a dossier to an officer, or from one officer to another.
+const HANDERS = ['RECEPTIONIST', 'APPROVER'] as const satisfies readonly Role[];
+// An officer works the dossiers assigned to them, and nobody else's.
+const OWN = ['self'] as const satisfies readonly Assignment[];
+const FREE = ['none'] as const satisfies readonly Assignment[];
 
 const withdraw: Transition = { to: 'WITHDRAWN', roles: APPLICANT, noteRequired: false, actor: 'applicant' };
 const returnResult: Transition = { to: 'RETURNED', roles: RECEPTIONIST, noteRequired: false, actor: 'staff' };
+const handOver = (to: DossierStatus): Transition => ({ to, roles: HANDERS, noteRequired: true, actor: 'staff' });
 
 /**
  * The one table of the life cycle, read by the API to enforce and by the web to show buttons.
  * `satisfies Record<DossierStatus, …>`: a status added to DOSSIER_STATUSES and missing here does
- * not compile. An action absent from a status's row is not allowed from that status.
+ * not compile. A move absent from a status's row is not allowed from that status.
  */
 export const DOSSIER_TRANSITIONS = {
   DRAFT: {
@@ -68,15 +98,28 @@ export const DOSSIER_TRANSITIONS = {
   },
   NOT_ACCEPTED: {},
   RECEIVED: {
-    assign: { to: 'IN_PROCESSING', roles: ASSIGNERS, noteRequired: false, actor: 'staff' },
+    take: { to: 'IN_PROCESSING', roles: OFFICER, noteRequired: false, actor: 'staff', assignment: FREE },
+    hand_over: handOver('IN_PROCESSING'),
     withdraw,
   },
   WITHDRAWN: {},
   IN_PROCESSING: {
     // Reassignment: the dossier stays in processing with another officer.
-    assign: { to: 'IN_PROCESSING', roles: ASSIGNERS, noteRequired: false, actor: 'staff' },
-    request_supplement: { to: 'SUPPLEMENT_REQUESTED', roles: OFFICER, noteRequired: true, actor: 'staff' },
-    submit_for_approval: { to: 'PENDING_APPROVAL', roles: OFFICER, noteRequired: false, actor: 'staff' },
+    hand_over: handOver('IN_PROCESSING'),
+    request_supplement: {
+      to: 'SUPPLEMENT_REQUESTED',
+      roles: OFFICER,
+      noteRequired: true,
+      actor: 'staff',
+      assignment: OWN,
+    },
+    submit_for_approval: {
+      to: 'PENDING_APPROVAL',
+      roles: OFFICER,
+      noteRequired: false,
+      actor: 'staff',
+      assignment: OWN,
+    },
   },
   SUPPLEMENT_REQUESTED: {
     // api.md: `POST /dossiers/{id}/supplement {note}`, the note (what was added) is part of the contract.
@@ -91,50 +134,94 @@ export const DOSSIER_TRANSITIONS = {
   APPROVED: { return_result: returnResult },
   REJECTED: { return_result: returnResult },
   RETURNED: {},
-} as const satisfies Record<DossierStatus, Partial<Record<DossierAction, Transition>>>;
+} as const satisfies Record<DossierStatus, Partial<Record<DossierMove, Transition>>>;
+
+type TransitionRow = Partial<Record<DossierMove, Transition>>;
+const ROWS = Object.values(DOSSIER_TRANSITIONS) as TransitionRow[];
 
 /** Statuses with no way out. */
 export const TERMINAL_STATUSES = ['NOT_ACCEPTED', 'WITHDRAWN', 'RETURNED'] as const satisfies readonly DossierStatus[];
 
-/** The transition of `action` from `status`, or null when the table has none. */
-export function findTransition(status: DossierStatus, action: DossierAction): Transition | null {
-  const row: Partial<Record<DossierAction, Transition>> = DOSSIER_TRANSITIONS[status];
-  return row[action] ?? null;
+/** The action a move is taken with (`take` and `hand_over` are both `assign`). */
+export function actionOfMove(move: DossierMove): DossierAction {
+  return move === 'take' || move === 'hand_over' ? 'assign' : move;
+}
+
+/**
+ * The move a request makes: `assign` with no assignee, or the caller as assignee, takes the
+ * dossier; with anyone else it hands the dossier over. Every other action is its own move.
+ */
+export function moveOf(action: DossierAction, target?: { assigneeId?: string | null; callerId: string }): DossierMove {
+  if (action !== 'assign') return action;
+  return !target?.assigneeId || target.assigneeId === target.callerId ? 'take' : 'hand_over';
+}
+
+/** The transition of `move` from `status`, or null when the table has none. */
+export function findTransition(status: DossierStatus, move: DossierMove): Transition | null {
+  const row: TransitionRow = DOSSIER_TRANSITIONS[status];
+  return row[move] ?? null;
 }
 
 /** Whether `action` is the applicant's (own route, ownership check) or the staff's. */
-export function actionActor(action: DossierAction): ActionActor {
-  return (APPLICANT_DOSSIER_ACTIONS as readonly DossierAction[]).includes(action) ? 'applicant' : 'staff';
+export function actionActor(action: DossierAction | DossierMove): ActionActor {
+  return (APPLICANT_DOSSIER_ACTIONS as readonly string[]).includes(action) ? 'applicant' : 'staff';
 }
 
-/** Every role that may take `action` from some status (a caller with none of them gets 403, not 409). */
-export function actionRoles(action: DossierAction): Role[] {
+/** Every role that may make `move` from some status (a caller with none of them gets 403, not 409). */
+export function moveRoles(move: DossierMove): Role[] {
   const roles = new Set<Role>();
-  for (const row of Object.values(DOSSIER_TRANSITIONS) as Partial<Record<DossierAction, Transition>>[]) {
-    for (const role of row[action]?.roles ?? []) roles.add(role);
-  }
+  for (const row of ROWS) for (const role of row[move]?.roles ?? []) roles.add(role);
   return [...roles];
 }
 
-/** The note rule of an action; the same from every status it is allowed from (tested). */
-export function noteRequired(action: DossierAction): boolean {
-  for (const row of Object.values(DOSSIER_TRANSITIONS) as Partial<Record<DossierAction, Transition>>[]) {
-    const t = row[action];
+/** Every role that may take `action` (either of its moves) from some status. */
+export function actionRoles(action: DossierAction): Role[] {
+  const moves = DOSSIER_MOVES.filter((m) => actionOfMove(m) === action);
+  return [...new Set(moves.flatMap(moveRoles))];
+}
+
+/** The note rule of a move; the same from every status it is allowed from (tested). */
+export function noteRequired(move: DossierMove): boolean {
+  for (const row of ROWS) {
+    const t = row[move];
     if (t) return t.noteRequired;
   }
   return false;
 }
 
-function callerMayTake(t: Transition, caller: ActionCaller): boolean {
+/** The assignment rule of a move; the same from every status it is allowed from (tested). Null: any. */
+export function moveAssignment(move: DossierMove): readonly Assignment[] | null {
+  for (const row of ROWS) {
+    const t = row[move];
+    if (t) return t.assignment ?? null;
+  }
+  return null;
+}
+
+function holdsRole(t: Transition, caller: ActionCaller): boolean {
   // Applicant actions are the applicant's alone: holding CITIZEN is not enough, owning the dossier is.
   if (t.actor === 'applicant' && !caller.isApplicant) return false;
   return t.roles.some((r) => caller.roles.includes(r));
 }
 
-/** Whether the caller may take `action` from `status`. */
-export function canTakeAction(status: DossierStatus, action: DossierAction, caller: ActionCaller): boolean {
-  const t = findTransition(status, action);
+function callerMayTake(t: Transition, caller: ActionCaller): boolean {
+  return holdsRole(t, caller) && (!t.assignment || t.assignment.includes(caller.assignment));
+}
+
+/** Whether the caller may make `move` from `status`. */
+export function canMakeMove(status: DossierStatus, move: DossierMove, caller: ActionCaller): boolean {
+  const t = findTransition(status, move);
   return t !== null && callerMayTake(t, caller);
+}
+
+/** Whether the caller may take `action` from `status` by one of its moves. */
+export function canTakeAction(status: DossierStatus, action: DossierAction, caller: ActionCaller): boolean {
+  return DOSSIER_MOVES.some((m) => actionOfMove(m) === action && canMakeMove(status, m, caller));
+}
+
+/** The moves the caller may make now, in DOSSIER_MOVES order (the web's assign dialog reads `take` and `hand_over`). */
+export function availableMoves(status: DossierStatus, caller: ActionCaller): DossierMove[] {
+  return DOSSIER_MOVES.filter((m) => canMakeMove(status, m, caller));
 }
 
 /** The actions the caller may take now, in DOSSIER_ACTIONS order: the web's buttons, the API's `availableActions`. */
@@ -144,20 +231,29 @@ export function availableActions(status: DossierStatus, caller: ActionCaller): D
 
 export type ActionCheck =
   | { ok: true; transition: Transition }
-  /** FORBIDDEN: the caller may never take this action (403); INVALID_TRANSITION: not from this status (409). */
-  | { ok: false; reason: 'FORBIDDEN' | 'INVALID_TRANSITION' };
+  /**
+   * FORBIDDEN: the caller's role may never make this move (403); NOT_ASSIGNEE: the move is an
+   * officer's on their own dossier and this one is not theirs (403); INVALID_TRANSITION: not
+   * from this status, or nothing to do (taking one's own dossier) (409).
+   */
+  | { ok: false; reason: 'FORBIDDEN' | 'NOT_ASSIGNEE' | 'INVALID_TRANSITION' };
 
 /**
- * The check `applyAction` makes, in the order the API answers: a caller who may never take the
- * action is refused (403) whatever the status; otherwise a status that does not allow it is 409.
+ * The check `applyAction` makes, in the order the API answers: a caller who may never make the
+ * move is refused (403) whatever the status; an officer on a dossier another officer holds is
+ * refused (403) whatever the status; otherwise a status that does not allow the move is 409.
  * Scope (agency, ownership → 404) is checked before, by whoever loads the dossier.
  */
-export function checkAction(status: DossierStatus, action: DossierAction, caller: ActionCaller): ActionCheck {
-  const actor = actionActor(action);
-  const mayEver =
-    (actor === 'staff' || caller.isApplicant) && actionRoles(action).some((r) => caller.roles.includes(r));
+export function checkAction(status: DossierStatus, move: DossierMove, caller: ActionCaller): ActionCheck {
+  const actor = actionActor(move);
+  const mayEver = (actor === 'staff' || caller.isApplicant) && moveRoles(move).some((r) => caller.roles.includes(r));
   if (!mayEver) return { ok: false, reason: 'FORBIDDEN' };
-  const t = findTransition(status, action);
-  if (!t || !callerMayTake(t, caller)) return { ok: false, reason: 'INVALID_TRANSITION' };
+  const bound = moveAssignment(move);
+  if (bound && caller.assignment === 'other' && !bound.includes('other')) return { ok: false, reason: 'NOT_ASSIGNEE' };
+  const t = findTransition(status, move);
+  if (!t || !holdsRole(t, caller)) return { ok: false, reason: 'INVALID_TRANSITION' };
+  if (t.assignment && !t.assignment.includes(caller.assignment)) {
+    return { ok: false, reason: caller.assignment === 'self' ? 'INVALID_TRANSITION' : 'NOT_ASSIGNEE' };
+  }
   return { ok: true, transition: t };
 }

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type Exception
 import type { Request, Response } from 'express';
 import { PROBLEM_CONTENT_TYPE, type Problem } from '@motcua/shared';
 import { AppError } from './app-error.js';
+import { loggableUrl } from './request-id.middleware.js';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
@@ -100,7 +101,7 @@ export class ProblemFilter implements ExceptionFilter {
     const problem = toProblem(exception, req.originalUrl);
     if (problem.status >= 500) {
       this.logger.error(
-        `${req.method} ${req.originalUrl} [${String(req.headers['x-request-id'] ?? '')}]`,
+        `${req.method} ${loggableUrl(req.originalUrl)} [${String(req.headers['x-request-id'] ?? '')}]`,
         exception instanceof Error ? exception.stack : String(exception),
       );
     }

@@ -1,6 +1,11 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { passwordPolicyViolation } from '../modules/identity/password-policy.js';
+import { KNOWN_JWT_SECRETS } from './known-secrets.js';
+import { readOrCreateSecret } from './secrets.js';
 
 /** The repository root, found from this file's place (src/config or dist/config). */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -31,9 +36,11 @@ export const envSchema = z.object({
   /** Built web assets served at `/`. */
   WEB_DIST: z.string().default(path.join(REPO_ROOT, 'apps/web/dist')),
   PUBLIC_URL: z.string().url().default('http://localhost:3000'),
-  /** Demo data (catalog, demo accounts) on start; never in production. */
+  /** Demo data (catalog, demo accounts) on start; refused in production. */
   DEMO_DATA: bool.optional(),
-  ADMIN_PASSWORD: z.string().min(8).default('Admin@12345'),
+  /** Password of the first `admin`; outside production the demo default. */
+  ADMIN_PASSWORD: z.string().min(8).optional(),
+  /** Outside production: a random secret kept in DATA_DIR/secrets/jwt-secret when unset. */
   JWT_SECRET: z.string().min(16).optional(),
   /** Comma-separated origins allowed by CORS; empty: CORS off. */
   CORS_ORIGINS: z.string().default(''),
@@ -45,9 +52,20 @@ export const envSchema = z.object({
   MAIL_FROM: z.string().default('MotCua <no-reply@motcua.danang.gov.vn>'),
   /** How often the outbox worker looks for messages; 0 turns it off (tests drain by hand). */
   OUTBOX_POLL_MS: z.coerce.number().int().min(0).default(1000),
+  /** Storage quotas of attachments (issue 12): per dossier, and per citizen over all their dossiers. */
+  UPLOAD_QUOTA_DOSSIER_MB: z.coerce.number().int().min(1).max(100_000).default(50),
+  UPLOAD_QUOTA_USER_MB: z.coerce.number().int().min(1).max(1_000_000).default(500),
+  /** How often stored files no attachment references (older than a day) are removed; 0 turns it off. */
+  FILE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
+  /** Open `/reports/live` streams one API process serves (503 beyond); the per-user cap is 5. */
+  REPORTS_LIVE_MAX_STREAMS: z.coerce.number().int().min(1).default(1000),
+  /** A burst of changes within this window gives one summary per scope to its live streams. */
+  REPORTS_LIVE_DEBOUNCE_MS: z.coerce.number().int().min(0).max(10_000).default(250),
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+const MB = 1024 * 1024;
 
 export interface AppConfig {
   env: Env['NODE_ENV'];
@@ -61,7 +79,8 @@ export interface AppConfig {
   webDist: string;
   publicUrl: string;
   demoData: boolean;
-  adminPassword: string;
+  /** Null only in production without ADMIN_PASSWORD: then an admin must already exist. */
+  adminPassword: string | null;
   jwtSecret: string;
   corsOrigins: string[];
   logLevel: Env['LOG_LEVEL'];
@@ -69,9 +88,67 @@ export interface AppConfig {
   smtpUrl: string | undefined;
   mailFrom: string;
   outboxPollMs: number;
+  uploadQuota: { dossierBytes: number; userBytes: number };
+  fileSweepIntervalMs: number;
+  reportsLive: { maxStreams: number; debounceMs: number };
 }
 
 export class ConfigError extends Error {}
+
+/** The demo's first-admin password: printed at start outside production, refused in production. */
+export const DEMO_ADMIN_PASSWORD = 'Admin@12345';
+/** The first administrator's username (created from ADMIN_PASSWORD). */
+export const FIRST_ADMIN_USERNAME = 'admin';
+/** HS256 wants a key at least as long as its 256-bit output (RFC 7518, 3.2). */
+export const JWT_SECRET_MIN_BYTES = 32;
+
+/** Why a production JWT_SECRET is refused, or null when it is acceptable. */
+export function jwtSecretProblem(secret: string | undefined): string | null {
+  if (!secret) return 'required in production (e.g. `openssl rand -base64 48`)';
+  if (Buffer.byteLength(secret, 'utf8') < JWT_SECRET_MIN_BYTES) {
+    return `must be at least ${JWT_SECRET_MIN_BYTES} bytes of random (e.g. \`openssl rand -base64 48\`)`;
+  }
+  if (KNOWN_JWT_SECRETS.some((k) => k.toLowerCase() === secret.toLowerCase())) {
+    return 'is a published value (a default or an example): generate a new one';
+  }
+  // 'x' * 32 and its like are long but guessable.
+  if (new Set(secret).size < 8) return 'is not random (too few distinct characters)';
+  return null;
+}
+
+/** Why a production ADMIN_PASSWORD is refused (the password policy of identity), or null. */
+export function adminPasswordProblem(password: string): string | null {
+  if (password === DEMO_ADMIN_PASSWORD) return 'is the public demo default';
+  switch (passwordPolicyViolation(password, { username: FIRST_ADMIN_USERNAME })) {
+    case null:
+      return null;
+    case 'TOO_SHORT':
+      return 'is too short (at least 12 characters)';
+    case 'TOO_LONG':
+      return 'is too long';
+    case 'COMMON':
+      return 'is a common password';
+    case 'PERSONAL_DATA':
+      return `must not contain the username "${FIRST_ADMIN_USERNAME}"`;
+  }
+}
+
+/**
+ * The development signing secret of a data folder: random, made on first start and kept
+ * beside the database (0600), so tokens survive restarts and no two installs share one.
+ */
+export function dataDirSecret(dataDir: string, name: string): string {
+  let secret: string;
+  try {
+    secret = readOrCreateSecret(dataDir, name);
+  } catch (e) {
+    throw new ConfigError(`Invalid secret file: ${(e as Error).message}`);
+  }
+  if (Buffer.byteLength(secret) < JWT_SECRET_MIN_BYTES) {
+    throw new ConfigError(`Invalid secret file ${name}: shorter than ${JWT_SECRET_MIN_BYTES} bytes; delete it`);
+  }
+  return secret;
+}
 
 /** Parse and check the environment; throws a ConfigError naming every bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
@@ -83,10 +160,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
-  if (production && !e.JWT_SECRET) throw new ConfigError('Invalid environment:\n  JWT_SECRET: required in production');
-  // The audit key must live outside the database; a generated one in DATA_DIR is for development only.
-  if (production && !e.AUDIT_KEY && !e.AUDIT_KEY_FILE) {
-    throw new ConfigError('Invalid environment:\n  AUDIT_KEY: required in production (or AUDIT_KEY_FILE)');
+  const dataDir = path.resolve(e.DATA_DIR);
+  if (production) {
+    // Production fails closed: no default, published or demo value may reach a real install.
+    const problems: string[] = [];
+    const secretProblem = jwtSecretProblem(e.JWT_SECRET);
+    if (secretProblem) problems.push(`  JWT_SECRET: ${secretProblem}`);
+    if (e.DEMO_DATA) problems.push('  DEMO_DATA: demo data and demo accounts are refused in production');
+    const adminProblem = e.ADMIN_PASSWORD === undefined ? null : adminPasswordProblem(e.ADMIN_PASSWORD);
+    if (adminProblem) problems.push(`  ADMIN_PASSWORD: ${adminProblem}`);
+    // The audit key must live outside the database; a generated one in DATA_DIR is for development only.
+    if (!e.AUDIT_KEY && !e.AUDIT_KEY_FILE) problems.push('  AUDIT_KEY: required in production (or AUDIT_KEY_FILE)');
+    if (problems.length) throw new ConfigError(`Invalid environment:\n${problems.join('\n')}`);
   }
   return {
     env: e.NODE_ENV,
@@ -95,13 +180,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     databaseAppUrl: e.DATABASE_APP_URL,
     auditKey: e.AUDIT_KEY ? { value: e.AUDIT_KEY } : e.AUDIT_KEY_FILE ? { file: path.resolve(e.AUDIT_KEY_FILE) } : null,
-    dataDir: path.resolve(e.DATA_DIR),
+    dataDir,
     webDist: path.resolve(e.WEB_DIST),
     publicUrl: e.PUBLIC_URL.replace(/\/$/, ''),
     demoData: e.DEMO_DATA ?? !production,
-    adminPassword: e.ADMIN_PASSWORD,
-    // A fixed development secret keeps tokens valid across restarts in the demo; production must set one.
-    jwtSecret: e.JWT_SECRET ?? 'motcua-development-secret-not-for-production',
+    adminPassword: e.ADMIN_PASSWORD ?? (production ? null : DEMO_ADMIN_PASSWORD),
+    // Tests without a secret get one per process: they write nothing into DATA_DIR.
+    jwtSecret:
+      e.JWT_SECRET ??
+      (e.NODE_ENV === 'test' ? randomBytes(48).toString('base64url') : dataDirSecret(dataDir, 'jwt-secret')),
     corsOrigins: e.CORS_ORIGINS.split(',')
       .map((s) => s.trim())
       .filter(Boolean),
@@ -113,6 +200,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     outboxPollMs: e.OUTBOX_POLL_MS,
+    uploadQuota: { dossierBytes: e.UPLOAD_QUOTA_DOSSIER_MB * MB, userBytes: e.UPLOAD_QUOTA_USER_MB * MB },
+    fileSweepIntervalMs: e.FILE_SWEEP_INTERVAL_MS,
+    reportsLive: { maxStreams: e.REPORTS_LIVE_MAX_STREAMS, debounceMs: e.REPORTS_LIVE_DEBOUNCE_MS },
   };
 }
 

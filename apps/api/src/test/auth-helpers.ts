@@ -27,6 +27,8 @@ export interface CreateUserOptions {
   email?: string | null;
   password?: string;
   dateOfBirth?: string | null;
+  /** A national ID proven by a digital-citizen login (default: an unverified password account). */
+  verified?: boolean;
 }
 
 /** A random 12-digit national ID. */
@@ -63,8 +65,8 @@ export async function createUser(ds: DataSource, options: CreateUserOptions = {}
     password === TEST_PASSWORD ? await (testPasswordHash ??= hash(TEST_PASSWORD)) : await hash(password);
   const fullName = options.fullName ?? (citizen ? 'Công Dân Thử' : 'Cán Bộ Thử');
   const rows: { id: string }[] = await ds.query(
-    `INSERT INTO app_user (username, national_id, email, full_name, date_of_birth, password_hash, roles, agency_code)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    `INSERT INTO app_user (username, national_id, email, full_name, date_of_birth, password_hash, roles, agency_code, verified)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
     [
       username,
       nationalId,
@@ -74,8 +76,13 @@ export async function createUser(ds: DataSource, options: CreateUserOptions = {}
       passwordHash,
       roles,
       options.agencyCode ?? null,
+      options.verified ?? false,
     ],
   );
+  // The session tokenFor() names (sid = the user's id), so that test tokens pass the session check.
+  await ds.query(`INSERT INTO auth_session (id, user_id, method, created_at) VALUES ($1, $1, 'password', now())`, [
+    rows[0].id,
+  ]);
   return {
     id: rows[0].id,
     username,
@@ -87,9 +94,13 @@ export async function createUser(ds: DataSource, options: CreateUserOptions = {}
   };
 }
 
-/** An access token for a user, signed as a login would (at the test clock's time), without an HTTP round trip. */
+/**
+ * An access token for a user, signed as a login would (at the test clock's time), without an HTTP
+ * round trip. It names the session createUser() opened for the user (sid = user id); a user made
+ * otherwise has no such session, and its token is refused.
+ */
 export function tokenFor(t: TestApp, user: Pick<AuthUser, 'id' | 'fullName' | 'roles' | 'agencyCode'>): string {
-  return t.app.get(TokensService).signAccessToken(user);
+  return t.app.get(TokensService).signAccessToken(user, user.id);
 }
 
 /** `Authorization` header value for a user. */

@@ -24,7 +24,7 @@ export default async function globalSetup(): Promise<void> {
     serverUrl = config.databaseUrl;
   } else {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'motcua-test-'));
-    chmodSync(dir, 0o755); // PostgreSQL runs as `postgres` when we are root
+    chmodSync(dir, 0o755); // as root, PostgreSQL runs as `postgres` (see embedded-postgres.ts)
     const pg = await startEmbeddedPostgres(path.join(dir, 'pg'));
     globalThis.__MOTCUA_PG__ = { ...pg, dir };
     serverUrl = pg.url;

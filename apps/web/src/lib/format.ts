@@ -1,5 +1,7 @@
-/** Formatting for the screen: times stored in UTC are shown in Vietnam's time zone (style.md, 12). */
-export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+// The clock module alone (not the package index, which would pull zod into every page).
+import { TIME_ZONE } from '@motcua/shared/dossier-clock';
+
+// Formatting for the screen: times stored in UTC are shown in dossierClock's zone (style.md, 12).
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: TIME_ZONE,

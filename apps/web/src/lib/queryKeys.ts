@@ -21,7 +21,7 @@ export const queryKeys = {
   dossier: (id: string) => ['dossiers', 'detail', id] as const,
   /** The id of the citizen's draft for a procedure (found or created by the application wizard). */
   draftFor: (procedureCode: string) => ['dossiers', 'draftFor', procedureCode] as const,
-  tracking: (code: string) => ['tracking', code] as const,
+  tracking: (code: string, token: string | null = null) => ['tracking', code, token] as const,
   /** Staff queues (invalidate `queue` after any action on a dossier). */
   queue: ['queue'] as const,
   queuePage: (params: Record<string, string>) => ['queue', 'list', params] as const,

@@ -129,6 +129,37 @@ describe('connectSse', () => {
     expect(statuses).toEqual(['connecting', 'open', 'reconnecting', 'open', 'reconnecting', 'open', 'stopped']);
   });
 
+  it('backs off on 429 and 503 for at least the Retry-After the server asks, and keeps trying', async () => {
+    const refused = (status: number, retryAfter: string) =>
+      new Response(JSON.stringify({ status }), {
+        status,
+        headers: { 'Content-Type': 'application/problem+json', 'Retry-After': retryAfter },
+      });
+    const answers: (() => Response)[] = [
+      () => refused(429, '15'),
+      () => refused(429, '15'),
+      () => refused(503, '5'),
+      () => streamResponse(['event: summary\ndata: {"n":1}\n\n'], true),
+    ];
+    globalThis.fetch = jest.fn(async () => answers.shift()!());
+    const statuses: SseStatus[] = [];
+    const waits: number[] = [];
+    const conn = connectSse('/reports/live', {
+      onEvent: () => undefined,
+      onStatus: (s) => statuses.push(s),
+      initialDelayMs: 1000,
+      random: () => 0.5,
+      sleep: async (ms) => {
+        waits.push(ms);
+      },
+    });
+    await until(() => answers.length === 0 && statuses[statuses.length - 1] === 'open');
+    conn.close();
+    // The 15 s asked beat the backoff's 1 s and 2 s, the 5 s its 4 s; each spread by a quarter × random.
+    expect(waits).toEqual([16_875, 16_875, 5_625]);
+    expect(statuses).not.toContain('stopped');
+  });
+
   it('stops for good on a 403 instead of hammering the server', async () => {
     globalThis.fetch = jest.fn(async () => problemResponse(403));
     const statuses: SseStatus[] = [];

@@ -104,6 +104,8 @@ export interface SseOptions {
   idleTimeoutMs?: number;
   /** Injected by tests; resolves after `ms`, or early when the signal aborts. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** Injected by tests; in [0, 1), spreads the retries of many tabs refused at once. */
+  random?: () => number;
 }
 
 export interface SseConnection {
@@ -125,6 +127,20 @@ function defaultSleep(ms: number, signal: AbortSignal): Promise<void> {
 /** A status the stream will never get past by asking again (bad query, no right, not found). */
 const isFatal = (status: number) => status >= 400 && status < 500 && status !== 408 && status !== 429;
 
+/** Longest Retry-After honoured (a bad header must not park the feed for a day). */
+const MAX_RETRY_AFTER_MS = 10 * 60_000;
+
+/**
+ * The wait a refusal asks for (429: too many streams for this user; 503: the server is full):
+ * Retry-After in seconds or as an HTTP date; null when absent.
+ */
+export function retryAfterMs(res: Response, now = Date.now()): number | null {
+  const h = res.headers.get('Retry-After');
+  if (!h) return null;
+  const ms = /^\d+$/.test(h.trim()) ? Number(h) * 1000 : Date.parse(h) - now;
+  return Number.isFinite(ms) ? Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms)) : null;
+}
+
 /**
  * Open `path` (under /api/v1) as an event stream with the bearer token and keep it open:
  * reconnect with exponential backoff after a failure or a silent stream, refresh the access
@@ -136,6 +152,7 @@ export function connectSse(path: string, opts: SseOptions): SseConnection {
   const initial = opts.initialDelayMs ?? 1000;
   const max = opts.maxDelayMs ?? 30_000;
   const idle = opts.idleTimeoutMs ?? 45_000;
+  const random = opts.random ?? Math.random;
   let serverRetry: number | null = null;
   let status: SseStatus | null = null;
   const setStatus = (s: SseStatus) => {
@@ -152,7 +169,7 @@ export function connectSse(path: string, opts: SseOptions): SseConnection {
   };
 
   /** One connection: resolves when it ends; true if it opened (the backoff starts over). */
-  const once = async (): Promise<{ opened: boolean; fatal: boolean }> => {
+  const once = async (): Promise<{ opened: boolean; fatal: boolean; waitMs?: number }> => {
     const conn = new AbortController();
     let reader: ReadableStreamDefaultReader<Uint8Array> | null = null;
     // Cancelling the reader too: aborting the request alone does not end every body stream.
@@ -172,6 +189,10 @@ export function connectSse(path: string, opts: SseOptions): SseConnection {
       let res = await send(conn.signal);
       if (res.status === 401 && (await refreshSession())) res = await send(conn.signal);
       if (isFatal(res.status)) return { opened: false, fatal: true };
+      if (res.status === 429 || res.status === 503) {
+        // Refused for load: back off at least as long as the server asks.
+        return { opened: false, fatal: false, waitMs: retryAfterMs(res) ?? undefined };
+      }
       if (!res.ok || !res.body) return { opened: false, fatal: false };
       opened = true;
       setStatus('open');
@@ -202,7 +223,7 @@ export function connectSse(path: string, opts: SseOptions): SseConnection {
     let failures = 0;
     setStatus('connecting');
     while (!stop.signal.aborted) {
-      const { opened, fatal } = await once();
+      const { opened, fatal, waitMs } = await once();
       if (stop.signal.aborted) break;
       if (fatal) {
         setStatus('stopped');
@@ -211,7 +232,10 @@ export function connectSse(path: string, opts: SseOptions): SseConnection {
       failures = opened ? 0 : failures + 1;
       setStatus('reconnecting');
       const base = serverRetry ?? initial;
-      await sleep(Math.min(max, base * 2 ** Math.max(0, failures - 1)), stop.signal);
+      const backoff = Math.min(max, base * 2 ** Math.max(0, failures - 1));
+      // Many tabs refused together should not all come back in the same second.
+      const wait = waitMs === undefined ? backoff : Math.max(backoff, waitMs) * (1 + 0.25 * random());
+      await sleep(Math.round(wait), stop.signal);
     }
     setStatus('stopped');
   })();

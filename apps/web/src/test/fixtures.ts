@@ -81,5 +81,6 @@ export const citizenMe: UserDto = {
   roles: ['CITIZEN'],
   agencyCode: null,
   assuranceLevel: null,
+  verified: false,
   createdAt: '2026-01-10T03:00:00.000Z',
 };

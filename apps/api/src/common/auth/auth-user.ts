@@ -8,6 +8,8 @@ export interface AuthUser {
   roles: Role[];
   /** The staff member's agency; null for citizens and for an admin without one. */
   agencyCode: string | null;
+  /** The session the access token names (identity's auth_session); absent for a login being checked. */
+  sessionId?: string;
 }
 
 /** The caller of a route declared @Authenticated() or @Roles(...). */

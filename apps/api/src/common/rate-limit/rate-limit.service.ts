@@ -10,6 +10,8 @@ export interface RateLimitVerdict {
   hits: number;
   /** Seconds until a refused caller may try again (0 when allowed). */
   retryAfter: number;
+  /** The start (ms) of the fixed window the hit was counted in, for refund(). */
+  windowStart?: number;
 }
 
 export function windowStartOf(nowMs: number, windowSeconds: number): number {
@@ -60,8 +62,8 @@ export class RateLimitService implements OnModuleDestroy {
     const { hits, prev } = rows[0];
     const estimate = slidingEstimate(hits, prev, nowMs, rule.windowSeconds);
     this.maybePrune(nowMs);
-    if (estimate <= rule.limit) return { allowed: true, hits, retryAfter: 0 };
-    return { allowed: false, hits, retryAfter: this.retryAfter(rule, hits, prev, nowMs) };
+    if (estimate <= rule.limit) return { allowed: true, hits, retryAfter: 0, windowStart: start };
+    return { allowed: false, hits, retryAfter: this.retryAfter(rule, hits, prev, nowMs), windowStart: start };
   }
 
   /** Like consume, but throws the 429 problem (with Retry-After) when the caller is over the limit. */
@@ -85,6 +87,17 @@ export class RateLimitService implements OnModuleDestroy {
     return { allowed: false, hits, retryAfter: this.retryAfter(rule, hits + 1, prev, nowMs) };
   }
 
+  /**
+   * Give back `cost` hits counted by consume() in the window that started at `windowStart` (a
+   * refused login attempt that was never evaluated, a success that should not use the budget).
+   */
+  async refund(rule: RateLimitRule, key: string, windowStart: number, cost = 1): Promise<void> {
+    await this.ds.query(
+      `UPDATE rate_limit_counter SET hits = greatest(hits - $4, 0) WHERE rule = $1 AND key = $2 AND window_start = $3`,
+      [rule.name, key, new Date(windowStart), cost],
+    );
+  }
+
   /** Forget a key's hits (a successful login forgives the account's failures, say). */
   async reset(rule: RateLimitRule, key: string): Promise<void> {
     await this.ds.query(`DELETE FROM rate_limit_counter WHERE rule = $1 AND key = $2`, [rule.name, key]);
@@ -94,7 +107,11 @@ export class RateLimitService implements OnModuleDestroy {
   private retryAfter(rule: RateLimitRule, hits: number, prev: number, nowMs: number): number {
     const w = rule.windowSeconds * 1000;
     const start = windowStartOf(nowMs, rule.windowSeconds);
-    if (hits > rule.limit) return Math.max(1, Math.ceil((start + w - nowMs) / 1000));
+    if (hits > rule.limit) {
+      // Next window, this one's hits weigh in while they slide away: back once 1 + hits·(1 − e) ≤ limit.
+      const e = Math.min(1, Math.max(0, 1 - (rule.limit - 1) / hits));
+      return Math.max(1, Math.ceil((start + w + e * w - nowMs) / 1000));
+    }
     // Only the previous window's weight keeps the caller out: wait until enough of it has slid away.
     const needed = prev > 0 ? 1 - (rule.limit - hits) / prev : 0;
     const at = start + Math.min(1, Math.max(0, needed)) * w;

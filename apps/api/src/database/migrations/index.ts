@@ -7,7 +7,12 @@ import { Dossiers1764600000000 } from './1764600000000-dossiers.js';
 import { Reports1764700000000 } from './1764700000000-reports.js';
 import { QueueAssignee1764800000000 } from './1764800000000-queue-assignee.js';
 import { RateLimit1764900000000 } from './1764900000000-rate-limit.js';
+import { ReportLiveStreams1765000000000 } from './1765000000000-report-live-streams.js';
+import { IdentityAssurance1765300000000 } from './1765300000000-identity-assurance.js';
+import { CounterClaim1765310000000 } from './1765310000000-counter-claim.js';
+import { TrackingTokenUploadQuota1765400000000 } from './1765400000000-tracking-token-upload-quota.js';
 import { KeyedAuditChain1765500000000 } from './1765500000000-keyed-audit-chain.js';
+import { LocalDateZone1765700000000 } from './1765700000000-local-date-zone.js';
 
 /** Every migration, in order. A new one is appended here; a merged one is never edited. */
 export const MIGRATIONS = [
@@ -20,5 +25,10 @@ export const MIGRATIONS = [
   Reports1764700000000,
   QueueAssignee1764800000000,
   RateLimit1764900000000,
+  ReportLiveStreams1765000000000,
+  IdentityAssurance1765300000000,
+  CounterClaim1765310000000,
+  TrackingTokenUploadQuota1765400000000,
   KeyedAuditChain1765500000000,
+  LocalDateZone1765700000000,
 ];

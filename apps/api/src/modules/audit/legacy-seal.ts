@@ -8,7 +8,7 @@ import { legacySealMac, legacyState, type AttachmentFacts, type DossierFacts } f
  * INSERT there): its last v1 link and a MAC over that link and the dossier's state at sealing
  * (row fields and attachments). Later v1 links (a forger downgrading a keyed chain or rewriting an
  * old one), or an edit of a legacy dossier's row, then no longer match. The API seals once, on
- * its first start with the key (marker file DATA_DIR/audit/legacy-sealed); after that only an
+ * its first start with the key on a database (marker file DATA_DIR/audit/legacy-sealed-<oid>); after that only an
  * operator holding the key seals more (seed CLI, after loading generated history), so a
  * superuser who deletes seal rows cannot get a forgery sealed by a restart.
  */
@@ -18,8 +18,9 @@ export interface LegacySealRow {
   mac: string;
 }
 
-export function legacyMarkerPath(dataDir: string): string {
-  return path.join(dataDir, 'audit', 'legacy-sealed');
+/** One marker per database (its oid), so a data folder pointed at a new database seals that one too. */
+export function legacyMarkerPath(dataDir: string, databaseOid: string): string {
+  return path.join(dataDir, 'audit', `legacy-sealed-${databaseOid}`);
 }
 
 type Query = (sql: string, params?: unknown[]) => Promise<unknown[]>;
@@ -39,7 +40,10 @@ export async function sealLegacyChains(
   operator: boolean,
   columns: { dossier: string; attachment: string },
 ): Promise<number> {
-  const marker = legacyMarkerPath(dataDir);
+  const [{ oid }] = (await query(`SELECT oid::text AS oid FROM pg_database WHERE datname = current_database()`)) as {
+    oid: string;
+  }[];
+  const marker = legacyMarkerPath(dataDir, oid);
   if (!operator && existsSync(marker)) return 0;
   let sealed = 0;
   let after = '00000000-0000-0000-0000-000000000000';

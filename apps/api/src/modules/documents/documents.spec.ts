@@ -76,6 +76,10 @@ describe('Vietnamese formatting of documents', () => {
     expect(trackingUrl('https://motcua.danang.gov.vn/', 'X-261127-0001')).toBe(
       'https://motcua.danang.gov.vn/track/X-261127-0001',
     );
+    // The receipt's QR code carries the dossier's token, which opens the public timeline.
+    expect(trackingUrl('https://motcua.danang.gov.vn', 'X-261127-0001', 'ab12')).toBe(
+      'https://motcua.danang.gov.vn/track/X-261127-0001?t=ab12',
+    );
   });
 });
 

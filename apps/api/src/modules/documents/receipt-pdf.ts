@@ -39,6 +39,8 @@ export interface ReceiptView {
   trackingUrl: string;
   /** The place of the date line; default `Đà Nẵng`. */
   place?: string;
+  /** The one-time code that brings a counter dossier into the citizen's account (printed once, at intake). */
+  claimCode?: string | null;
 }
 
 export const CHANNEL_LABELS_VI: Record<Channel, string> = {
@@ -47,9 +49,13 @@ export const CHANNEL_LABELS_VI: Record<Channel, string> = {
   POSTAL: 'Qua dịch vụ bưu chính công ích',
 };
 
-/** `${publicUrl}/track/{code}`, the address printed and encoded in the QR code. */
-export function trackingUrl(publicUrl: string, code: string): string {
-  return `${publicUrl.replace(/\/$/, '')}/track/${encodeURIComponent(code)}`;
+/**
+ * `${publicUrl}/track/{code}`, and with the dossier's tracking token `?t=…` (the receipt's QR
+ * code: the token opens the public timeline, the code alone only the status).
+ */
+export function trackingUrl(publicUrl: string, code: string, token?: string): string {
+  const base = `${publicUrl.replace(/\/$/, '')}/track/${encodeURIComponent(code)}`;
+  return token ? `${base}?t=${encodeURIComponent(token)}` : base;
 }
 
 const two = (n: number) => String(n).padStart(2, '0');
@@ -102,6 +108,20 @@ export async function renderReceiptPdf(vm: ReceiptView): Promise<Buffer> {
   drawLabelled(doc, '4. Thời gian nhận hồ sơ', formatVnDateTime(vm.receivedAt));
   drawLabelled(doc, '5. Ngày hẹn trả kết quả', formatVnDateTime(vm.dueAt));
   drawLabelled(doc, '6. Nhận kết quả tại', 'Bộ phận Một cửa, ' + vm.agencyName);
+  if (vm.claimCode) {
+    doc.moveDown(0.3);
+    drawLabelled(doc, 'Mã nhận hồ sơ vào tài khoản', vm.claimCode);
+    doc
+      .font('italic')
+      .fontSize(10)
+      .text(
+        'Đăng nhập Cổng Dịch vụ công, vào "Hồ sơ của tôi" và nhập mã này để theo dõi hồ sơ trong tài khoản. Mã chỉ dùng một lần; không đưa mã cho người khác.',
+        doc.page.margins.left,
+        doc.y,
+        { width: contentWidth(doc) },
+      )
+      .moveDown(0.35);
+  }
 
   drawSignaturesAndQr(doc, vm, qr);
   return pdfToBuffer(doc);

@@ -1,36 +1,17 @@
-/** Times are stored in UTC and shown in Asia/Ho_Chi_Minh (style.md), UTC+7 all year, no DST. */
-const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
+import { toLocalParts } from '@motcua/shared';
 
-interface LocalParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-}
-
-function localParts(at: Date): LocalParts {
-  const local = new Date(at.getTime() + VN_OFFSET_MS);
-  return {
-    year: local.getUTCFullYear(),
-    month: local.getUTCMonth() + 1,
-    day: local.getUTCDate(),
-    hour: local.getUTCHours(),
-    minute: local.getUTCMinutes(),
-  };
-}
-
+/** Times are stored in UTC and shown in Asia/Ho_Chi_Minh (style.md), as dossierClock reads them. */
 const two = (n: number) => String(n).padStart(2, '0');
 
 /** `27/11/2026`. */
 export function formatVnDate(at: Date): string {
-  const p = localParts(at);
+  const p = toLocalParts(at);
   return `${two(p.day)}/${two(p.month)}/${p.year}`;
 }
 
 /** `09:05, 27/11/2026`. */
 export function formatVnDateTime(at: Date): string {
-  const p = localParts(at);
+  const p = toLocalParts(at);
   return `${two(p.hour)}:${two(p.minute)}, ${formatVnDate(at)}`;
 }
 
@@ -39,7 +20,7 @@ export function formatVnDateTime(at: Date): string {
  * Decree 30/2020/NĐ-CP writes a leading zero for days below 10 and for months 1 and 2 only.
  */
 export function vnPlaceDateLine(place: string, at: Date): string {
-  const p = localParts(at);
+  const p = toLocalParts(at);
   const month = p.month <= 2 ? two(p.month) : String(p.month);
   return `${place}, ngày ${two(p.day)} tháng ${month} năm ${p.year}`;
 }

@@ -41,6 +41,41 @@ export class AttachmentsRepository {
     return rows[0].n;
   }
 
+  /** Bytes stored by a dossier's attachments, and by every attachment a user uploaded. */
+  async findUsage(
+    dossierId: string,
+    userId: string,
+    m: EntityManager = this.ds.manager,
+  ): Promise<{ dossier: number; user: number }> {
+    const rows: { dossier: number; user: number }[] = await m.query(
+      `SELECT (SELECT COALESCE(sum(size), 0) FROM attachment WHERE dossier_id = $1)::float8 AS dossier,
+              (SELECT COALESCE(sum(size), 0) FROM attachment WHERE uploaded_by = $2)::float8 AS "user"`,
+      [dossierId, userId],
+    );
+    return rows[0];
+  }
+
+  /**
+   * Serialise the quota check and insert of uploads to one dossier and by one user until the
+   * transaction ends (always dossier then user: one order, no deadlock).
+   */
+  async lockForQuota(dossierId: string, userId: string, m: EntityManager): Promise<void> {
+    await m.query(
+      `SELECT pg_advisory_xact_lock(hashtextextended('attachment-quota:dossier:' || $1, 0)),
+              pg_advisory_xact_lock(hashtextextended('attachment-quota:user:' || $2, 0))`,
+      [dossierId, userId],
+    );
+  }
+
+  /** Of the given contents, those an attachment references (the file sweeper keeps them). */
+  async findReferencedShas(sha256s: string[], m: EntityManager = this.ds.manager): Promise<Set<string>> {
+    const rows: { sha256: string }[] = await m.query(
+      `SELECT DISTINCT sha256 FROM attachment WHERE sha256 = ANY($1::text[])`,
+      [sha256s],
+    );
+    return new Set(rows.map((r) => r.sha256));
+  }
+
   /** The document codes that have at least one attachment. */
   async findDocumentCodes(dossierId: string, m: EntityManager = this.ds.manager): Promise<Set<string>> {
     const rows: { code: string }[] = await m.query(

@@ -1,7 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { counterDossierSchema, dossierDtoSchema, type DossierDto } from '@motcua/shared';
+import { counterDossierSchema, counterIntakeResponseSchema, type CounterIntakeResponse } from '@motcua/shared';
 import { Roles } from '../../common/auth/access.decorator.js';
 import { CurrentUser, type AuthUser } from '../../common/auth/auth-user.js';
 import { ZodPipe } from '../../common/zod.pipe.js';
@@ -19,11 +19,14 @@ export class CounterController {
   @Roles('RECEPTIONIST')
   @ApiOperation({ summary: 'Register a walk-in dossier, received at once at the receptionist’s agency' })
   @ApiBody({ schema: openApiSchema(counterDossierSchema, 'input') })
-  @ApiCreatedResponse({ schema: openApiSchema(dossierDtoSchema) })
+  @ApiCreatedResponse({
+    description: 'The dossier, with the one-time claim code of its receipt (returned this once)',
+    schema: openApiSchema(counterIntakeResponseSchema),
+  })
   intake(
     @CurrentUser() user: AuthUser,
     @Body(new ZodPipe(counterDossierSchema)) body: z.output<typeof counterDossierSchema>,
-  ): Promise<DossierDto> {
+  ): Promise<CounterIntakeResponse> {
     return this.counter.intake(body, user);
   }
 }

@@ -2,10 +2,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
-import type { DossierDto, DossierListResponse } from '@motcua/shared';
-import { loginAs, randomNationalId } from '../../test/auth-helpers.js';
+import { createRequire } from 'node:module';
+import type { CounterIntakeResponse, DossierDto, DossierListResponse } from '@motcua/shared';
+import { bearer, createUser, loginAs, randomNationalId } from '../../test/auth-helpers.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
-import { as, createWorld, fieldsOf, VALID_FORM, type World } from './dossiers.factories.js';
+import { as, binary, createWorld, fieldsOf, VALID_FORM, type World } from './dossiers.factories.js';
+
+// pdf-parse's index runs a self-test on import; its lib entry is the parser alone.
+const pdfParse = createRequire(__filename)('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ text: string }>;
 
 describe('counter intake (POST /counter/dossiers)', () => {
   let t: TestApp;
@@ -52,31 +56,128 @@ describe('counter intake (POST /counter/dossiers)', () => {
     expect(audit.body.valid).toBe(true);
   });
 
-  it('creates a shadow citizen who sees the dossier after registering with that national ID', async () => {
-    const nationalId = randomNationalId();
-    const created = (await as(t, w.staff.RECEPTIONIST).post('/counter/dossiers', intake(nationalId)))
-      .body as DossierDto;
-    const register = await request(t.http)
+  /** A password account (unverified) registered over HTTP, signed in. */
+  async function registered(nationalId: string, fullName = 'Kẻ Chiếm Số') {
+    const password = 'Ngoi-Nha-Xanh-2026!';
+    const res = await request(t.http)
       .post('/api/v1/auth/register')
-      .send({
-        nationalId,
-        fullName: 'Lê Thị Mai',
-        dateOfBirth: '1990-05-17',
-        email: `mai.${nationalId}@example.vn`,
-        password: 'Mai-Dang-Ky-2026!',
-      });
-    expect(register.status).toBe(201);
-    expect(register.body.id).toBe(created.applicant.id);
-    const login = await loginAs(t, nationalId, 'Mai-Dang-Ky-2026!');
-    const list = await request(t.http).get('/api/v1/dossiers').set('Authorization', `Bearer ${login.accessToken}`);
-    expect((list.body as DossierListResponse).items.map((d) => d.id)).toEqual([created.id]);
+      .send({ nationalId, fullName, dateOfBirth: '1970-01-01', email: `u.${nationalId}@example.vn`, password });
+    expect(res.status).toBe(201);
+    const login = await loginAs(t, nationalId, password);
+    return { id: res.body.id as string, token: `Bearer ${login.accessToken}` };
+  }
+  const listOf = async (token: string) =>
+    ((await request(t.http).get('/api/v1/dossiers').set('Authorization', token)).body as DossierListResponse).items.map(
+      (d) => d.id,
+    );
+  const claim = (token: string, code: string) =>
+    request(t.http).post('/api/v1/dossiers/claim').set('Authorization', token).send({ code });
+
+  it('keeps a counter dossier from a password account that registered its national ID first (squatting)', async () => {
+    const nationalId = randomNationalId();
+    const squatter = await registered(nationalId);
+    const created = (await as(t, w.staff.RECEPTIONIST).post('/counter/dossiers', intake(nationalId)))
+      .body as CounterIntakeResponse;
+    expect(created.applicant.id).not.toBe(squatter.id);
+    expect(await listOf(squatter.token)).toEqual([]);
+    const direct = await request(t.http).get(`/api/v1/dossiers/${created.id}`).set('Authorization', squatter.token);
+    expect(direct.status).toBe(404);
+    const receipt = await request(t.http)
+      .get(`/api/v1/dossiers/${created.id}/receipt.pdf`)
+      .set('Authorization', squatter.token);
+    expect(receipt.status).toBe(404);
   });
 
-  it('links a second walk-in dossier of the same national ID to the same citizen', async () => {
+  it('keeps a counter dossier from a password account registered after it, too', async () => {
     const nationalId = randomNationalId();
-    const a = (await as(t, w.staff.RECEPTIONIST).post('/counter/dossiers', intake(nationalId))).body as DossierDto;
-    const b = (await as(t, w.staff.RECEPTIONIST).post('/counter/dossiers', intake(nationalId))).body as DossierDto;
-    expect(b.applicant.id).toBe(a.applicant.id);
+    const created = (await as(t, w.staff.RECEPTIONIST).post('/counter/dossiers', intake(nationalId)))
+      .body as CounterIntakeResponse;
+    const later = await registered(nationalId);
+    expect(later.id).not.toBe(created.applicant.id);
+    expect(await listOf(later.token)).toEqual([]);
+  });
+
+  it('answers the claim code once, 60 random bits, stored only as a hash', async () => {
+    const created = (await as(t, w.staff.RECEPTIONIST).post('/counter/dossiers', intake(randomNationalId())))
+      .body as CounterIntakeResponse;
+    expect(created.claimCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+    const [row] = await t.ds.query(`SELECT code_hash FROM counter_claim WHERE dossier_id = $1`, [created.id]);
+    expect(row.code_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(row)).not.toContain(created.claimCode.replace(/-/g, ''));
+    const again = await as(t, w.staff.RECEPTIONIST).get(`/dossiers/${created.id}`);
+    expect(again.body).not.toHaveProperty('claimCode');
+  });
+
+  it('brings the dossier into the account with the claim code, once; a used or wrong code is 404', async () => {
+    const nationalId = randomNationalId();
+    const citizen = await registered(nationalId, 'Lê Thị Mai');
+    const created = (await as(t, w.staff.RECEPTIONIST).post('/counter/dossiers', intake(nationalId)))
+      .body as CounterIntakeResponse;
+    expect(await listOf(citizen.token)).toEqual([]);
+    // Typed back as people do: lowercase, spaces for dashes.
+    const typed = created.claimCode.toLowerCase().replace(/-/g, ' ');
+    const ok = await claim(citizen.token, typed);
+    expect(ok.status).toBe(200);
+    expect((ok.body as DossierDto).id).toBe(created.id);
+    expect((ok.body as DossierDto).applicant.id).toBe(citizen.id);
+    expect(await listOf(citizen.token)).toEqual([created.id]);
+    expect((await claim(citizen.token, created.claimCode)).status).toBe(404);
+    expect((await claim(citizen.token, 'ABCD-EFGH-JKMN')).status).toBe(404);
+    // The timeline's hash chain still checks out.
+    const audit = await as(t, w.staff.MANAGER).get(`/dossiers/${created.id}/audit`);
+    expect(audit.body.valid).toBe(true);
+  });
+
+  it('refuses the claim code to an account of another national ID (404), leaving it usable', async () => {
+    const nationalId = randomNationalId();
+    const stranger = await registered(randomNationalId());
+    const created = (await as(t, w.staff.RECEPTIONIST).post('/counter/dossiers', intake(nationalId)))
+      .body as CounterIntakeResponse;
+    expect((await claim(stranger.token, created.claimCode)).status).toBe(404);
+    expect(await listOf(stranger.token)).toEqual([]);
+    const owner = await registered(nationalId, 'Lê Thị Mai');
+    expect((await claim(owner.token, created.claimCode)).status).toBe(200);
+  });
+
+  it('limits claims per account (429 with Retry-After)', async () => {
+    const citizen = await registered(randomNationalId());
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) statuses.push((await claim(citizen.token, `ZZZZ-ZZZZ-ZZ${i}Z`.slice(0, 14))).status);
+    expect(statuses.slice(0, 10).every((s) => s === 404)).toBe(true);
+    const res = await claim(citizen.token, 'ZZZZ-ZZZZ-ZZZZ');
+    expect(res.status).toBe(429);
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('is for citizens only, and names a bad code in a 400', async () => {
+    expect((await as(t, w.staff.RECEPTIONIST).post('/dossiers/claim', { code: 'ABCD-EFGH-JKMN' })).status).toBe(403);
+    expect((await as(t, null).post('/dossiers/claim', { code: 'ABCD-EFGH-JKMN' })).status).toBe(401);
+    const bad = await as(t, w.otherCitizen).post('/dossiers/claim', { code: '<script>' });
+    expect(bad.status).toBe(400);
+    expect(fieldsOf(bad)).toEqual(['code']);
+  });
+
+  it('prints the claim code on the receipt when the desk sends it, and only the dossier’s own', async () => {
+    const created = (await as(t, w.staff.RECEPTIONIST).post('/counter/dossiers', intake(randomNationalId())))
+      .body as CounterIntakeResponse;
+    const pdfText = async (code?: string) => {
+      let r = binary(as(t, w.staff.RECEPTIONIST).get(`/dossiers/${created.id}/receipt.pdf`));
+      if (code) r = r.set('Claim-Code', code);
+      const res = await r;
+      expect(res.status).toBe(200);
+      return (await pdfParse(res.body as Buffer)).text;
+    };
+    expect(await pdfText(created.claimCode)).toContain(created.claimCode);
+    expect(await pdfText()).not.toContain('Mã nhận hồ sơ');
+    expect(await pdfText('ABCD-EFGH-JKMN')).not.toContain('ABCD-EFGH-JKMN');
+  });
+
+  it('files a counter dossier straight into the verified account of its national ID', async () => {
+    const verified = await createUser(t.ds, { verified: true });
+    const created = (await as(t, w.staff.RECEPTIONIST).post('/counter/dossiers', intake(verified.nationalId!)))
+      .body as CounterIntakeResponse;
+    expect(created.applicant.id).toBe(verified.id);
+    expect(await listOf(bearer(t, verified))).toEqual([created.id]);
   });
 
   it('refuses a procedure the desk’s agency does not handle (422) and an unknown one (422)', async () => {

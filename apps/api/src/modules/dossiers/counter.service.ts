@@ -1,11 +1,17 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { findTransition, type DossierDto } from '@motcua/shared';
+import { findTransition, type CounterIntakeResponse, type DossierDto } from '@motcua/shared';
 import type { AuthUser } from '../../common/auth/auth-user.js';
+import type { RequestOrigin } from '../../common/auth/authenticator.js';
 import { Clock } from '../../common/clock.js';
+import { RATE_LIMITS } from '../../common/rate-limit/rate-limit.rules.js';
+import { RateLimitService } from '../../common/rate-limit/rate-limit.service.js';
+import { SecurityEventsService } from '../identity/security-events.service.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { pgError, UNIQUE_VIOLATION } from '../identity/pg-errors.js';
 import { UsersService, type WalkInApplicant } from '../identity/users.service.js';
+import { hashClaimCode, newClaimCode, normalizeClaimCode } from './claim-code.js';
+import { CounterClaimsRepository } from './counter-claims.repository.js';
 import { DossierWorkflowService, validateForm } from './dossier-workflow.service.js';
 import { DossierError } from './dossiers.errors.js';
 import { DossiersRepository } from './dossiers.repository.js';
@@ -22,12 +28,13 @@ const COUNTER_SUBMIT_NOTE = 'Nộp trực tiếp tại Bộ phận Một cửa';
 
 /**
  * Walk-in dossiers (api.md, POST /counter/dossiers): registered by a receptionist at their own
- * agency, linked to the citizen record of the applicant's national ID (created without a
- * password when new, so the dossier is in their list once they register or log in), and
- * received at once.
+ * agency and received at once, filed under the verified account of the applicant's national ID
+ * or else its walk-in record, with a one-time claim code printed on the receipt. The dossier
+ * joins a citizen's account only through a proven identity: that code (POST /dossiers/claim) or
+ * a digital-citizen login carrying the national ID (UsersService adopts the walk-in record).
  */
 @Injectable()
-export class CounterService {
+export class CounterService implements OnModuleInit {
   constructor(
     private readonly ds: DataSource,
     private readonly dossiers: DossiersRepository,
@@ -36,9 +43,19 @@ export class CounterService {
     private readonly catalog: CatalogService,
     private readonly users: UsersService,
     private readonly clock: Clock,
+    private readonly claims: CounterClaimsRepository,
+    private readonly limits: RateLimitService,
+    private readonly events: SecurityEventsService,
   ) {}
 
-  async intake(input: CounterIntakeInput, receptionist: AuthUser): Promise<DossierDto> {
+  onModuleInit(): void {
+    // A digital-citizen login proves the national ID: every counter dossier of its walk-in record joins the account.
+    this.users.onWalkInAdopted((walkInId, accountId, m) =>
+      this.claims.moveApplicant(walkInId, accountId, this.clock.now(), m),
+    );
+  }
+
+  async intake(input: CounterIntakeInput, receptionist: AuthUser): Promise<CounterIntakeResponse> {
     const agencyCode = receptionist.agencyCode;
     if (!agencyCode) throw DossierError.noAgency();
     const procedure = await this.catalog.findProcedureVersion(input.procedureCode);
@@ -48,11 +65,13 @@ export class CounterService {
     }
     const formData = validateForm(this.catalog.validatorsOf(procedure).form, input.formData);
 
+    // Shown once, to be printed on the receipt; only its hash is kept.
+    const claimCode = newClaimCode();
     let id: string | undefined;
     for (let attempt = 0; id === undefined; attempt++) {
       try {
         id = await this.ds.transaction(async (m) => {
-          const applicant = await this.users.findOrCreateWalkInCitizen(input.applicant, m);
+          const applicant = await this.users.counterApplicant(input.applicant, m);
           const dossierId = await this.dossiers.insert(
             {
               procedureCode: procedure.code,
@@ -71,6 +90,7 @@ export class CounterService {
             m,
           );
           await this.submitAndReceive(dossierId, receptionist, m);
+          await this.claims.insert(dossierId, hashClaimCode(normalizeClaimCode(claimCode)!), this.clock.now(), m);
           return dossierId;
         });
       } catch (e) {
@@ -79,7 +99,41 @@ export class CounterService {
         throw e;
       }
     }
-    return this.reader.getDetail(id, receptionist);
+    return { ...(await this.reader.getDetail(id, receptionist)), claimCode };
+  }
+
+  /**
+   * POST /dossiers/claim: the citizen brings a counter dossier into their account with the code
+   * of its receipt. The code is spent once, and only by the account of the dossier's national ID;
+   * any other code, or another person's, is 404. Limited per account and per address, so codes
+   * cannot be walked.
+   */
+  async claim(code: string, user: AuthUser, origin: Pick<RequestOrigin, 'ip'>): Promise<DossierDto> {
+    await this.limits.enforce(RATE_LIMITS.claimByUser, user.id);
+    if (origin.ip) await this.limits.enforce(RATE_LIMITS.claimByAddress, origin.ip);
+    const normalized = normalizeClaimCode(code);
+    const claimer = await this.users.getById(user.id);
+    const dossierId =
+      normalized && claimer.nationalId
+        ? await this.ds.transaction(async (m) => {
+            const open = await this.claims.findOpenForUpdate(hashClaimCode(normalized), m);
+            if (!open || open.applicantNationalId !== claimer.nationalId) return null;
+            const now = this.clock.now();
+            if (open.applicantId !== claimer.id) {
+              if (!open.applicantIsWalkIn) return null;
+              await this.claims.moveApplicant(open.applicantId, claimer.id, now, m, open.dossierId);
+            }
+            await this.claims.markClaimed(open.dossierId, claimer.id, now, m);
+            return open.dossierId;
+          })
+        : null;
+    if (!dossierId) throw DossierError.notFound();
+    await this.events.record('DOSSIER_CLAIMED', {
+      userId: claimer.id,
+      username: claimer.username,
+      detail: { dossierId },
+    });
+    return this.reader.getDetail(dossierId, user);
   }
 
   /**

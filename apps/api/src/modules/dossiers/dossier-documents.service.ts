@@ -1,5 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { computeDueAt, endOfWorkingDay, OPEN_STATUSES, type DossierStatus, type WorkingCalendar } from '@motcua/shared';
+import { DataSource } from 'typeorm';
+import {
+  computeDueAt,
+  endOfWorkingDay,
+  OPEN_STATUSES,
+  receiptDay,
+  slaState,
+  type DossierStatus,
+  type WorkingCalendar,
+} from '@motcua/shared';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { Clock } from '../../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
@@ -8,9 +17,11 @@ import { renderApologyPdf } from '../documents/apology-pdf.js';
 import { renderReceiptPdf, trackingUrl } from '../documents/receipt-pdf.js';
 import { AgencyScopeService } from '../identity/agency-scope.service.js';
 import { AttachmentsRepository } from './attachments.repository.js';
+import { hashClaimCode, normalizeClaimCode } from './claim-code.js';
+import { CounterClaimsRepository } from './counter-claims.repository.js';
 import { DossierEventsRepository } from './dossier-events.repository.js';
 import { DossierError } from './dossiers.errors.js';
-import { effectiveDueAt } from './dossiers.mapper.js';
+import { DossiersRepository } from './dossiers.repository.js';
 import { DossiersService } from './dossiers.service.js';
 import type { DossierWithNames } from './dossiers.types.js';
 
@@ -35,24 +46,23 @@ export function newAppointment(
   calendar: WorkingCalendar,
 ): Date {
   if (d.returnedAt) return d.returnedAt;
-  const today = calendar.effectiveWorkingDay(now);
+  const today = receiptDay(now, calendar);
   if (d.completedAt) return endOfWorkingDay(calendar.addWorkingDays(today, 1));
   return endOfWorkingDay(calendar.addWorkingDays(today, Math.max(1, Math.ceil(d.processingDays / 2))));
 }
 
 /**
- * Late (domain.md): decided after the due date, or still open past it. A dossier that left
- * without a decision (refused, withdrawn) is not late.
+ * Late (domain.md): decided after the due date, or still open past it, by dossierClock's SLA state.
+ * A dossier that left without a decision (refused, withdrawn) is not late, nor one waiting for the
+ * citizen's supplement (the agency's clock is stopped).
  */
 export function isLate(
-  d: Pick<DossierWithNames, 'status' | 'dueAt' | 'completedAt' | 'supplementRequestedAt'>,
+  d: Pick<DossierWithNames, 'status' | 'dueAt' | 'completedAt'>,
   now: Date,
   calendar: WorkingCalendar,
 ): boolean {
-  if (!d.dueAt) return false;
-  if (d.completedAt) return d.completedAt.getTime() > d.dueAt.getTime();
-  const due = effectiveDueAt(d, now, calendar)!;
-  return (OPEN_STATUSES as readonly DossierStatus[]).includes(d.status) && now.getTime() > due.getTime();
+  const sla = slaState(d, now, calendar);
+  return sla === 'OVERDUE' || sla === 'LATE';
 }
 
 /** The receipt and appointment slip and the apology letter of a dossier, as PDF. */
@@ -62,24 +72,30 @@ export class DossierDocumentsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dossiers: DossiersService,
     private readonly attachments: AttachmentsRepository,
+    private readonly dossierRows: DossiersRepository,
     private readonly events: DossierEventsRepository,
     private readonly catalog: CatalogService,
     private readonly scopes: AgencyScopeService,
     private readonly clock: Clock,
+    private readonly claims: CounterClaimsRepository,
+    private readonly ds: DataSource,
   ) {}
 
   /**
    * After submit, to whoever may see the dossier. Before receipt the slip shows when the dossier
    * would be due if received at submission (a provisional date; the official one is set on receipt).
    */
-  async receipt(id: string, user: AuthUser): Promise<PdfFile> {
+  async receipt(id: string, user: AuthUser, claimCode?: string): Promise<PdfFile> {
     const d = await this.dossiers.findVisible(id, user, await this.scopes.agencyCodesInScope(user));
     if (!d.submittedAt || !d.code) throw DossierError.notSubmitted();
-    const [procedure, attachments, events, calendar] = await Promise.all([
+    // Only the hash is kept: the desk sends the code it was given at intake, printed if it is this dossier's.
+    const printedClaimCode = claimCode && (await this.isOpenClaimCode(d.id, claimCode)) ? claimCode.trim() : null;
+    const [procedure, attachments, events, calendar, token] = await Promise.all([
       this.catalog.getProcedureVersion(d.procedureCode, d.procedureVersion),
       this.attachments.findByDossier(d.id),
       this.events.findByDossier(d.id),
       this.catalog.getWorkingCalendar(),
+      this.dossierRows.findTrackingToken(d.id),
     ]);
     const receivedAt = d.receivedAt ?? d.submittedAt;
     const counts = new Map<string, number>();
@@ -104,9 +120,15 @@ export class DossierDocumentsService {
       processingDays: d.processingDays,
       channel: d.channel,
       receivedBy: events.find((e) => e.type === 'receive')?.actorName ?? null,
-      trackingUrl: trackingUrl(this.config.publicUrl, d.code),
+      trackingUrl: trackingUrl(this.config.publicUrl, d.code, token ?? undefined),
+      claimCode: printedClaimCode,
     });
     return { fileName: `phieu-tiep-nhan-${d.code}.pdf`, content };
+  }
+
+  private async isOpenClaimCode(dossierId: string, code: string): Promise<boolean> {
+    const normalized = normalizeClaimCode(code);
+    return normalized !== null && this.claims.isOpenCodeOf(dossierId, hashClaimCode(normalized), this.ds.manager);
   }
 
   /** Only for a late dossier (409 otherwise), to whoever may see it. */

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
+  assignmentOf,
   buildFormValidator,
   checkAction,
   computeDueAt,
   extendDueAt,
   formatDossierCode,
   localDateKey,
+  moveOf,
   zodFieldErrors,
   type DossierAction,
   type DossierStatus,
@@ -94,8 +96,8 @@ export class DossierWorkflowService {
 
   /**
    * Take `action` on a dossier as `actor`. Answers, in this order: 404 when the dossier is not
-   * the caller's to see; 403 when their role may never take the action; 409 when its status does
-   * not allow it; 400 naming `note` when the action needs one; 409 when `expectedVersion` is not
+   * the caller's to see; 403 when their role may never take the action, or when an officer acts
+   * on a dossier another officer holds; 409 when its status does not allow it; 400 naming `note` when the action needs one; 409 when `expectedVersion` is not
    * the current version (omitted: the version read now, still checked by the conditional update).
    */
   async applyAction(
@@ -112,11 +114,23 @@ export class DossierWorkflowService {
     const run = async (m: EntityManager) => {
       const d = await this.dossiers.findWithNamesById(dossierId, m);
       if (!d || !canSeeDossier(actor, scope, d)) throw DossierError.notFound();
-      const check = checkAction(d.status, action, { roles: actor.roles, isApplicant: d.applicantId === actor.id });
+      // `assign` is two moves of the shared table: taking a free dossier, or handing it to another officer.
+      const move = moveOf(action, { assigneeId: options.assigneeId, callerId: actor.id });
+      if (move === 'take' && !actor.roles.includes('OFFICER')) throw DossierError.assigneeRequired();
+      const check = checkAction(d.status, move, {
+        roles: actor.roles,
+        isApplicant: d.applicantId === actor.id,
+        assignment: assignmentOf(d.assigneeId, actor.id),
+      });
       if (!check.ok) {
-        throw check.reason === 'FORBIDDEN'
-          ? DossierError.actionForbidden(action)
-          : DossierError.invalidTransition(d.status, action);
+        switch (check.reason) {
+          case 'FORBIDDEN':
+            throw DossierError.actionForbidden(action);
+          case 'NOT_ASSIGNEE':
+            throw DossierError.notAssignee(action);
+          case 'INVALID_TRANSITION':
+            throw DossierError.invalidTransition(d.status, action);
+        }
       }
       const note = options.note?.trim() || null;
       if (check.transition.noteRequired && !note) throw DossierError.noteRequired(action);

@@ -33,6 +33,8 @@ export class Dossier {
   @Column('uuid', { name: 'assignee_id', nullable: true }) assigneeId: string | null;
   @Column('integer', { name: 'last_event_seq' }) lastEventSeq: number;
   @Column('text', { name: 'last_event_hash', nullable: true }) lastEventHash: string | null;
+  /** The receipt's QR token that opens the public timeline; never in a dossier's JSON. */
+  @Column('text', { name: 'tracking_token', select: false }) trackingToken: string;
   @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
 }

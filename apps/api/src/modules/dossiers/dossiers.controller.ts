@@ -235,12 +235,18 @@ export class DossiersController {
   @ApiOperation({ summary: 'The receipt and appointment slip (phiếu tiếp nhận và hẹn trả kết quả)' })
   @ApiProduces('application/pdf')
   @ApiOkResponse(pdfResponse)
+  @ApiHeader({
+    name: 'Claim-Code',
+    required: false,
+    description: 'The desk, right after intake: the claim code to print (only the dossier’s unspent code is printed)',
+  })
   async receipt(
     @Param('id') id: string,
     @CurrentUser() user: AuthUser,
     @Res({ passthrough: true }) res: Response,
+    @Headers('claim-code') claimCode?: string,
   ): Promise<StreamableFile> {
-    return pdf(res, await this.documents.receipt(id, user));
+    return pdf(res, await this.documents.receipt(id, user, claimCode));
   }
 
   @Get(':id/apology.pdf')

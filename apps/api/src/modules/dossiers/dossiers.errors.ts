@@ -17,6 +17,18 @@ export class DossierError {
   static actionForbidden(action: DossierAction): AppError {
     return new AppError('ACTION_FORBIDDEN', 403, `Your role may not ${action} a dossier`, undefined, { action });
   }
+  /** An officer acts only on the dossiers assigned to them (or takes a free one). */
+  static notAssignee(action: DossierAction): AppError {
+    return new AppError(
+      'NOT_ASSIGNEE',
+      403,
+      `Only the officer the dossier is assigned to may ${action} it`,
+      undefined,
+      {
+        action,
+      },
+    );
+  }
   static invalidTransition(from: DossierStatus, action: DossierAction): AppError {
     return new AppError('INVALID_TRANSITION', 409, `A dossier in status ${from} cannot be ${action}`, undefined, {
       action,
@@ -82,6 +94,18 @@ export class DossierError {
   }
   static tooManyAttachments(max: number): AppError {
     return new AppError('TOO_MANY_ATTACHMENTS', 422, `A dossier holds at most ${max} attachments`);
+  }
+  /** A storage quota (issue 12) would be passed: 413 stating the limit, in bytes and in MB. */
+  static storageQuotaExceeded(scope: 'dossier' | 'user', limitBytes: number, usedBytes: number): AppError {
+    const mb = (n: number) => Math.round((n / (1024 * 1024)) * 10) / 10;
+    const whose = scope === 'dossier' ? 'A dossier’s attachments' : 'Your attachments, over all your dossiers,';
+    return new AppError(
+      'STORAGE_QUOTA_EXCEEDED',
+      413,
+      `${whose} may take at most ${mb(limitBytes)} MB (${limitBytes} bytes); ${mb(usedBytes)} MB are used`,
+      undefined,
+      { scope, limitBytes, usedBytes },
+    );
   }
   static missingDocuments(codes: string[]): AppError {
     return AppError.unprocessable(

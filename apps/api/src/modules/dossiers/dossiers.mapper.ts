@@ -1,5 +1,4 @@
 import {
-  extendDueAt,
   NATIONAL_STATUS_CODE,
   slaState,
   type AttachmentDto,
@@ -18,31 +17,15 @@ import type { AttachmentRow, DossierEventRow, DossierRow, DossierWithNames, Rati
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
 /**
- * The SLA state shown on a dossier: none before receipt (no due date) and none for a dossier that
- * left the administration without a decision (refused, withdrawn).
+ * The SLA state shown on a dossier: dossierClock's, the same the queue shows (WAITING_CITIZEN while
+ * a supplement is awaited, none before receipt or after leaving without a decision).
  */
 export function dossierSla(
-  d: Pick<DossierRow, 'status' | 'dueAt' | 'completedAt' | 'supplementRequestedAt'>,
+  d: Pick<DossierRow, 'status' | 'dueAt' | 'completedAt'>,
   now: Date,
   calendar: WorkingCalendar,
 ): SlaState | null {
-  if (d.status === 'DRAFT' || d.status === 'NOT_ACCEPTED' || d.status === 'WITHDRAWN') return null;
-  return slaState({ dueAt: effectiveDueAt(d, now, calendar), completedAt: d.completedAt }, now, calendar);
-}
-
-/**
- * The due date as it stands now: while a supplement is awaited the clock is stopped, so the due
- * date is already pushed by the working days waited so far (what `supplement` will then store).
- */
-export function effectiveDueAt(
-  d: Pick<DossierRow, 'status' | 'dueAt' | 'supplementRequestedAt'>,
-  now: Date,
-  calendar: WorkingCalendar,
-): Date | null {
-  if (d.dueAt && d.status === 'SUPPLEMENT_REQUESTED' && d.supplementRequestedAt) {
-    return extendDueAt(d.dueAt, d.supplementRequestedAt, now, calendar);
-  }
-  return d.dueAt;
+  return slaState(d, now, calendar);
 }
 
 export function toAttachmentDto(a: AttachmentRow): AttachmentDto {
@@ -136,9 +119,13 @@ export function toDossierSummary(d: DossierWithNames, sla: SlaState | null): Dos
   };
 }
 
-/** Public tracking: what the dossier is and where it stands, no personal data. */
-export function toTrackingDto(d: DossierWithNames): TrackingDto {
-  return {
+/**
+ * Public tracking: what the dossier is and where it stands, no personal data. With `events` (the
+ * receipt's token was shown) the public timeline too: steps and dates only, never a name or a
+ * note (notes may name people or documents); the draft's own edits are not steps.
+ */
+export function toTrackingDto(d: DossierWithNames, events?: DossierEventRow[]): TrackingDto {
+  const dto: TrackingDto = {
     code: d.code ?? '',
     procedureName: d.procedureName,
     agencyName: d.agencyName,
@@ -147,6 +134,12 @@ export function toTrackingDto(d: DossierWithNames): TrackingDto {
     dueAt: iso(d.dueAt),
     completedAt: iso(d.completedAt),
   };
+  if (events) {
+    dto.timeline = events
+      .filter((e) => e.toStatus !== 'DRAFT')
+      .map((e) => ({ type: e.type, fromStatus: e.fromStatus, toStatus: e.toStatus, at: e.at.toISOString() }));
+  }
+  return dto;
 }
 
 export function toAuditEvents(events: DossierEventRow[]): AuditResponse['events'] {

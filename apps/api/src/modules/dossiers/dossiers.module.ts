@@ -7,6 +7,8 @@ import { Attachment } from './attachment.entity.js';
 import { AttachmentsRepository } from './attachments.repository.js';
 import { AttachmentsService } from './attachments.service.js';
 import { CounterController } from './counter.controller.js';
+import { ClaimController } from './claim.controller.js';
+import { CounterClaimsRepository } from './counter-claims.repository.js';
 import { CounterService } from './counter.service.js';
 import { DossierCodeSeq } from './dossier-code-seq.entity.js';
 import { DossierDocumentsService } from './dossier-documents.service.js';
@@ -36,7 +38,7 @@ import { TrackingController } from './tracking.controller.js';
     IdentityModule,
     FilesModule,
   ],
-  controllers: [DossiersController, CounterController, TrackingController],
+  controllers: [DossiersController, CounterController, ClaimController, TrackingController],
   providers: [
     DossiersRepository,
     DossierEventsRepository,
@@ -48,6 +50,7 @@ import { TrackingController } from './tracking.controller.js';
     AttachmentsService,
     DossierDocumentsService,
     CounterService,
+    CounterClaimsRepository,
     DossierNotificationsService,
   ],
   exports: [DossierTransitionHooks, DossierWorkflowService, DossiersService],

@@ -92,6 +92,24 @@ export class DossiersRepository {
     return rows[0] ?? null;
   }
 
+  /** The dossier of a tracking code with its receipt token (public tracking compares it). */
+  async findTrackingByCode(
+    code: string,
+    m: EntityManager = this.ds.manager,
+  ): Promise<(DossierWithNames & { trackingToken: string }) | null> {
+    const rows: (DossierWithNames & { trackingToken: string })[] = await m.query(
+      `SELECT ${COLUMNS}, ${NAMES}, d.tracking_token AS "trackingToken" FROM dossier d ${NAME_JOINS} WHERE d.code = $1`,
+      [code],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The receipt token of a dossier, for its QR code. */
+  async findTrackingToken(id: string, m: EntityManager = this.ds.manager): Promise<string | null> {
+    const rows: { token: string }[] = await m.query(`SELECT tracking_token AS token FROM dossier WHERE id = $1`, [id]);
+    return rows[0]?.token ?? null;
+  }
+
   /** The status, with a share lock held until the transaction ends (a transition waits for it). */
   async findStatusForShare(id: string, m: EntityManager): Promise<DossierStatus | null> {
     const rows: { status: DossierStatus }[] = await m.query(`SELECT status FROM dossier WHERE id = $1 FOR SHARE`, [id]);

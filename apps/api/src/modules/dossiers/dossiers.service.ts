@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
+  assignmentOf,
   availableActions,
   DOSSIER_LIST_LIMIT_DEFAULT,
   IDEMPOTENCY_KEY_MAX_LENGTH,
@@ -20,6 +21,8 @@ import {
 import { z } from 'zod';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { Clock } from '../../common/clock.js';
+import { RATE_LIMITS } from '../../common/rate-limit/rate-limit.rules.js';
+import { RateLimitService } from '../../common/rate-limit/rate-limit.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { canonicalJson } from '../audit/hash-chain.js';
 import { CatalogService } from '../catalog/catalog.service.js';
@@ -70,6 +73,13 @@ function decodeCursor(cursor: string): { createdAt: string; id: string } {
   }
 }
 
+/** Compare a presented token with the stored one in constant time (hashes first: equal lengths). */
+function sameSecret(presented: string, stored: string): boolean {
+  const a = createHash('sha256').update(presented).digest();
+  const b = createHash('sha256').update(stored).digest();
+  return timingSafeEqual(a, b);
+}
+
 // Visible ASCII only: the key is echoed nowhere, but it is stored and compared byte for byte.
 const IDEMPOTENCY_KEY = new RegExp(`^[\\x21-\\x7e]{1,${IDEMPOTENCY_KEY_MAX_LENGTH}}$`);
 
@@ -89,6 +99,7 @@ export class DossiersService {
     private readonly catalog: CatalogService,
     private readonly scopes: AgencyScopeService,
     private readonly hooks: DossierTransitionHooks,
+    private readonly rateLimits: RateLimitService,
     private readonly clock: Clock,
     private readonly auditChain: AuditService,
   ) {}
@@ -153,7 +164,11 @@ export class DossiersService {
       events,
       rating,
       sla: dossierSla(d, this.clock.now(), calendar),
-      availableActions: availableActions(d.status, { roles: user.roles, isApplicant: d.applicantId === user.id }),
+      availableActions: availableActions(d.status, {
+        roles: user.roles,
+        isApplicant: d.applicantId === user.id,
+        assignment: assignmentOf(d.assigneeId, user.id),
+      }),
     });
   }
 
@@ -195,10 +210,17 @@ export class DossiersService {
     };
   }
 
-  async track(code: string): Promise<TrackingDto> {
-    const d = code.length <= 100 ? await this.dossiers.findWithNamesByCode(code) : null;
+  /**
+   * Public tracking, limited per address (codes are sequential: the limit bounds walking them).
+   * With the receipt's token the answer adds the public timeline; a wrong token gets exactly the
+   * answer without one, so it confirms nothing more than the code alone does.
+   */
+  async track(code: string, token: string | undefined, address: string): Promise<TrackingDto> {
+    await this.rateLimits.enforce(RATE_LIMITS.trackingByAddress, address);
+    const d = code.length <= 100 ? await this.dossiers.findTrackingByCode(code) : null;
     if (!d || d.status === 'DRAFT') throw DossierError.trackingNotFound();
-    return toTrackingDto(d);
+    if (!token || !sameSecret(token, d.trackingToken)) return toTrackingDto(d);
+    return toTrackingDto(d, await this.events.findByDossier(d.id));
   }
 
   // ---- Status changes ----

@@ -1,7 +1,7 @@
 import { WorkingCalendar } from '@motcua/shared';
 import { isLate, newAppointment } from './dossier-documents.service.js';
 import { STATUS_WORDS, statusChangedMail } from './dossier-notifications.service.js';
-import { dossierSla, effectiveDueAt } from './dossiers.mapper.js';
+import { dossierSla } from './dossiers.mapper.js';
 import { cleanFileName, contentDisposition } from './multipart-upload.js';
 import type { DossierStatusChangedPayload } from './dossier-workflow.service.js';
 
@@ -38,22 +38,15 @@ describe('SLA and the clock stop', () => {
 
   it('shows no SLA for a draft, a refused or a withdrawn dossier', () => {
     for (const status of ['DRAFT', 'NOT_ACCEPTED', 'WITHDRAWN'] as const) {
-      expect(
-        dossierSla(
-          { status, dueAt: due, completedAt: null, supplementRequestedAt: null },
-          at('2026-06-01T09:00:00'),
-          calendar,
-        ),
-      ).toBeNull();
+      expect(dossierSla({ status, dueAt: due, completedAt: null }, at('2026-06-01T09:00:00'), calendar)).toBeNull();
     }
   });
 
-  it('pushes the due date by the working days waited while a supplement is awaited', () => {
-    const d = { status: 'SUPPLEMENT_REQUESTED' as const, dueAt: due, supplementRequestedAt: at('2026-04-28T10:00:00') };
-    // Waited Wed 29/4, Mon 4/5: due moves from Mon 4/5 to Wed 6/5.
-    expect(effectiveDueAt(d, at('2026-05-04T10:00:00'), calendar)).toEqual(at('2026-05-06T17:00:00'));
-    expect(dossierSla({ ...d, completedAt: null }, at('2026-05-05T09:00:00'), calendar)).not.toBe('OVERDUE');
-    expect(effectiveDueAt({ ...d, status: 'IN_PROCESSING' }, at('2026-05-04T10:00:00'), calendar)).toEqual(due);
+  it('shows WAITING_CITIZEN while a supplement is awaited, even past the stored due date, and is not late', () => {
+    const d = { status: 'SUPPLEMENT_REQUESTED' as const, dueAt: due, completedAt: null };
+    expect(dossierSla(d, at('2026-05-05T09:00:00'), calendar)).toBe('WAITING_CITIZEN');
+    expect(isLate(d, at('2026-05-05T09:00:00'), calendar)).toBe(false);
+    expect(dossierSla({ ...d, status: 'IN_PROCESSING' }, at('2026-05-05T09:00:00'), calendar)).toBe('OVERDUE');
   });
 });
 

@@ -1,11 +1,15 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { trackingDtoSchema, type TrackingDto } from '@motcua/shared';
+import { Controller, Get, Ip, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { trackingDtoSchema, trackingQuerySchema, type TrackingDto, type TrackingQuery } from '@motcua/shared';
 import { Public } from '../../common/auth/access.decorator.js';
+import { ZodPipe } from '../../common/zod.pipe.js';
 import { DossiersService } from './dossiers.service.js';
 import { openApiSchema } from './dossiers.openapi.js';
 
-/** Public tracking by dossier code (the QR code of the receipt): status and dates, no personal data. */
+/**
+ * Public tracking by dossier code: status and dates, no personal data, limited per address.
+ * The receipt's QR code adds its token (`?t=`), which opens the public timeline.
+ */
 @ApiTags('tracking')
 @Controller('tracking')
 export class TrackingController {
@@ -14,8 +18,14 @@ export class TrackingController {
   @Get(':code')
   @Public()
   @ApiOperation({ summary: 'Where a dossier stands, by its code (no personal data)' })
+  @ApiQuery({ name: 't', required: false, description: 'The receipt’s tracking token: adds the public timeline' })
   @ApiOkResponse({ schema: openApiSchema(trackingDtoSchema) })
-  track(@Param('code') code: string): Promise<TrackingDto> {
-    return this.dossiers.track(code);
+  @ApiTooManyRequestsResponse({ description: 'Too many lookups from this address (Retry-After)' })
+  track(
+    @Param('code') code: string,
+    @Query(new ZodPipe(trackingQuerySchema)) query: TrackingQuery,
+    @Ip() ip: string | undefined,
+  ): Promise<TrackingDto> {
+    return this.dossiers.track(code, query.t, ip ?? 'unknown');
   }
 }

@@ -5,28 +5,30 @@ import path from 'node:path';
 import type request from 'supertest';
 import {
   actionActor,
-  actionRoles,
-  DOSSIER_ACTIONS,
+  actionOfMove,
+  DOSSIER_MOVES,
   DOSSIER_STATUSES,
   DOSSIER_TRANSITIONS,
-  type DossierAction,
+  moveRoles,
+  type DossierDto,
+  type DossierMove,
   type DossierStatus,
   type Role,
   type Transition,
 } from '@motcua/shared';
-import type { TestUser } from '../../test/auth-helpers.js';
+import { createUser, type TestUser } from '../../test/auth-helpers.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
-import { as, createWorld, dossierIn, stateOf, versionOf, type World } from './dossiers.factories.js';
+import { act, as, createWorld, dossierIn, fieldsOf, stateOf, versionOf, type World } from './dossiers.factories.js';
 import { DossierTransitionHooks } from './dossier-transition-hooks.js';
 import type { DossierTransitionChange } from './dossiers.types.js';
 
 jest.setTimeout(180_000);
 
-/** Every row of the shared table: [from, action, transition]. */
+/** Every row of the shared table: [from, move, transition]. */
 const ROWS = (
-  Object.entries(DOSSIER_TRANSITIONS) as [DossierStatus, Partial<Record<DossierAction, Transition>>][]
+  Object.entries(DOSSIER_TRANSITIONS) as [DossierStatus, Partial<Record<DossierMove, Transition>>][]
 ).flatMap(([from, row]) =>
-  (Object.entries(row) as [DossierAction, Transition][]).map(([action, tr]) => ({ from, action, tr })),
+  (Object.entries(row) as [DossierMove, Transition][]).map(([action, tr]) => ({ from, action, tr })),
 );
 
 interface Persona {
@@ -41,32 +43,34 @@ const PERSONAS: Persona[] = [
     name: r,
     user: (w: World) => w.staff[r],
   })),
+  { name: 'a second OFFICER of the agency', user: (w) => w.officer2 },
   ...(['RECEPTIONIST', 'OFFICER', 'APPROVER'] as const).map((r) => ({
     name: `${r} of another agency`,
     user: (w: World) => w.otherStaff[r],
   })),
 ];
 
-/** Take an action through its route, as api.md has it. */
+/**
+ * Make a move through its route, as api.md has it: `take` is `assign` with no assignee (the
+ * caller), `hand_over` is `assign` naming another officer (the second officer of the agency).
+ */
 async function attempt(
   w: World,
   user: TestUser,
   id: string,
-  action: DossierAction,
+  move: DossierMove,
   extra: { note?: string; assigneeId?: string; version?: number } = {},
 ): Promise<request.Response> {
   const api = as(w.t, user);
-  if (action === 'submit') return api.post(`/dossiers/${id}/submit`).set('Idempotency-Key', randomUUID());
-  if (action === 'withdraw') return api.post(`/dossiers/${id}/withdraw`, extra.note ? { note: extra.note } : {});
-  if (action === 'supplement') {
+  if (move === 'submit') return api.post(`/dossiers/${id}/submit`).set('Idempotency-Key', randomUUID());
+  if (move === 'withdraw') return api.post(`/dossiers/${id}/withdraw`, extra.note ? { note: extra.note } : {});
+  if (move === 'supplement') {
     return api.post(`/dossiers/${id}/supplement`, { note: extra.note ?? 'Đã bổ sung giấy chứng sinh' });
   }
-  const assigneeId =
-    action === 'assign' && !user.roles.includes('OFFICER')
-      ? (extra.assigneeId ?? w.staff.OFFICER.id)
-      : extra.assigneeId;
+  const colleague = user.id === w.officer2.id ? w.staff.OFFICER : w.officer2;
+  const assigneeId = move === 'hand_over' ? (extra.assigneeId ?? colleague.id) : extra.assigneeId;
   return api.post(`/dossiers/${id}/actions`, {
-    action,
+    action: actionOfMove(move),
     version: extra.version ?? (await versionOf(w, id)),
     note: extra.note ?? 'Ghi chú của cán bộ',
     ...(assigneeId ? { assigneeId } : {}),
@@ -74,7 +78,7 @@ async function attempt(
 }
 
 /** The status a persona must get for an action it may not take (403 role, 404 scope). */
-function refusalFor(persona: Persona, w: World, action: DossierAction): number {
+function refusalFor(persona: Persona, w: World, action: DossierMove): number {
   const user = persona.user(w);
   const isCitizen = user.roles.includes('CITIZEN');
   if (actionActor(action) === 'applicant') return isCitizen ? 404 : 403;
@@ -82,13 +86,25 @@ function refusalFor(persona: Persona, w: World, action: DossierAction): number {
   const staffRoute: Role[] = ['RECEPTIONIST', 'OFFICER', 'APPROVER'];
   if (!user.roles.some((r) => staffRoute.includes(r))) return 403; // MANAGER, ADMIN: the route refuses
   if (user.agencyCode !== w.agency.code) return 404; // outside the scope, before anything else
-  return 403; // in scope, but the table gives the role no such action
+  // A receptionist or approver taking for themself: they must name an officer (400 naming assigneeId).
+  if (action === 'take' && !user.roles.includes('OFFICER')) return 400;
+  return 403; // in scope, but the table gives the role no such move (or the dossier is not theirs)
 }
 
-function mayTake(persona: Persona, w: World, tr: Transition): boolean {
+function mayTake(persona: Persona, w: World, tr: Transition, assigneeId: string | null): boolean {
   const user = persona.user(w);
   if (tr.actor === 'applicant') return user.id === w.citizen.id;
-  return user.agencyCode === w.agency.code && tr.roles.some((r) => user.roles.includes(r));
+  const assignment = assigneeOf(assigneeId, user.id);
+  return (
+    user.agencyCode === w.agency.code &&
+    tr.roles.some((r) => user.roles.includes(r)) &&
+    (!tr.assignment || tr.assignment.includes(assignment))
+  );
+}
+
+function assigneeOf(assigneeId: string | null, userId: string): 'none' | 'self' | 'other' {
+  if (!assigneeId) return 'none';
+  return assigneeId === userId ? 'self' : 'other';
 }
 
 describe('the workflow: every transition and every refusal, through the API', () => {
@@ -106,9 +122,9 @@ describe('the workflow: every transition and every refusal, through the API', ()
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('covers every status and action of the shared table', () => {
-    expect(new Set(ROWS.map((r) => r.action))).toEqual(new Set(DOSSIER_ACTIONS));
-    expect(ROWS).toHaveLength(16);
+  it('covers every status and move of the shared table', () => {
+    expect(new Set(ROWS.map((r) => r.action))).toEqual(new Set(DOSSIER_MOVES));
+    expect(ROWS).toHaveLength(17);
   });
 
   describe('every allowed transition, by each role the table allows', () => {
@@ -125,7 +141,13 @@ describe('the workflow: every transition and every refusal, through the API', ()
         `SELECT type, from_status, to_status, actor_id, actor_role FROM dossier_event WHERE dossier_id = $1 ORDER BY seq DESC LIMIT 1`,
         [id],
       );
-      expect(event).toEqual({ type: action, from_status: from, to_status: tr.to, actor_id: user.id, actor_role: role });
+      expect(event).toEqual({
+        type: actionOfMove(action),
+        from_status: from,
+        to_status: tr.to,
+        actor_id: user.id,
+        actor_role: role,
+      });
     });
   });
 
@@ -135,7 +157,8 @@ describe('the workflow: every transition and every refusal, through the API', ()
       const before = await stateOf(w, id);
       const got: string[] = [];
       const want: string[] = [];
-      for (const persona of PERSONAS.filter((p) => !mayTake(p, w, tr))) {
+      const [{ assignee_id: assigneeId }] = await t.ds.query(`SELECT assignee_id FROM dossier WHERE id = $1`, [id]);
+      for (const persona of PERSONAS.filter((p) => !mayTake(p, w, tr, assigneeId as string | null))) {
         const res = await attempt(w, persona.user(w), id, action);
         got.push(`${persona.name}: ${res.status}`);
         want.push(`${persona.name}: ${refusalFor(persona, w, action)}`);
@@ -152,12 +175,13 @@ describe('the workflow: every transition and every refusal, through the API', ()
       const allowed = Object.keys(DOSSIER_TRANSITIONS[status]);
       const got: string[] = [];
       const want: string[] = [];
-      for (const action of DOSSIER_ACTIONS.filter((a) => !allowed.includes(a))) {
+      for (const action of DOSSIER_MOVES.filter((a) => !allowed.includes(a))) {
         const applicant = actionActor(action) === 'applicant';
-        const role = actionRoles(action)[0] as 'RECEPTIONIST' | 'OFFICER' | 'APPROVER';
+        const role = moveRoles(action)[0] as 'RECEPTIONIST' | 'OFFICER' | 'APPROVER';
         const res = await attempt(w, applicant ? w.citizen : w.staff[role], id, action);
         got.push(`${action}: ${res.status}`);
-        // A draft is the citizen's alone: staff do not see it at all.
+        // A draft is the citizen's alone: staff do not see it at all. From IN_PROCESSING on, the
+        // dossier is w.staff.OFFICER's: taking it again is nothing to do (409).
         want.push(`${action}: ${status === 'DRAFT' && !applicant ? 404 : 409}`);
       }
       expect(got).toEqual(want);
@@ -166,8 +190,10 @@ describe('the workflow: every transition and every refusal, through the API', ()
   });
 
   it('requires a note where the table says so (400 naming note), blank counts as none', async () => {
-    const cases: [DossierStatus, DossierAction, TestUser][] = [
+    const cases: [DossierStatus, DossierMove, TestUser][] = [
       ['SUBMITTED', 'refuse', w.staff.RECEPTIONIST],
+      ['RECEIVED', 'hand_over', w.staff.RECEPTIONIST],
+      ['IN_PROCESSING', 'hand_over', w.staff.APPROVER],
       ['IN_PROCESSING', 'request_supplement', w.staff.OFFICER],
       ['PENDING_APPROVAL', 'reject', w.staff.APPROVER],
       ['PENDING_APPROVAL', 'return_to_officer', w.staff.APPROVER],
@@ -195,10 +221,11 @@ describe('the workflow: every transition and every refusal, through the API', ()
     expect(await stateOf(w, id)).toEqual(before);
   });
 
-  describe('assign', () => {
-    it('takes the dossier for the calling officer', async () => {
+  describe('assign, and officers acting only on their own dossiers', () => {
+    it('takes the dossier for the calling officer, with no note', async () => {
       const id = await dossierIn(w, 'RECEIVED');
-      const res = await attempt(w, w.staff.OFFICER, id, 'assign');
+      const res = await attempt(w, w.staff.OFFICER, id, 'take', { note: '' });
+      expect(res.status).toBe(200);
       expect(res.body.assignee).toEqual({ id: w.staff.OFFICER.id, fullName: w.staff.OFFICER.fullName });
     });
 
@@ -213,17 +240,94 @@ describe('the workflow: every transition and every refusal, through the API', ()
           action: 'assign',
           version,
           assigneeId,
+          note: 'Phân công xử lý',
         });
         expect([assigneeId, res.status, res.body.errors?.[0]?.field]).toEqual([assigneeId, 422, 'assigneeId']);
       }
       expect((await stateOf(w, id)).status).toBe('RECEIVED');
     });
 
-    it('reassigns a dossier in processing to another officer', async () => {
+    it('reassigns a dossier in processing to another officer, with the note on the timeline', async () => {
       const id = await dossierIn(w, 'IN_PROCESSING');
-      const res = await attempt(w, w.staff.APPROVER, id, 'assign', { assigneeId: w.officer2.id });
+      const res = await attempt(w, w.staff.APPROVER, id, 'hand_over', {
+        assigneeId: w.officer2.id,
+        note: 'Cán bộ thụ lý nghỉ phép',
+      });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ status: 'IN_PROCESSING', assignee: { id: w.officer2.id } });
+      const timeline = (res.body as DossierDto).timeline;
+      expect(timeline[timeline.length - 1]).toMatchObject({ type: 'assign', note: 'Cán bộ thụ lý nghỉ phép' });
+    });
+
+    it('refuses a handover without a note (400 naming note), to the desk and the approver alike', async () => {
+      for (const [status, user] of [
+        ['RECEIVED', w.staff.RECEPTIONIST],
+        ['IN_PROCESSING', w.staff.RECEPTIONIST],
+        ['IN_PROCESSING', w.staff.APPROVER],
+      ] as const) {
+        const id = await dossierIn(w, status);
+        const before = await stateOf(w, id);
+        const res = await as(t, user).post(`/dossiers/${id}/actions`, {
+          action: 'assign',
+          version: before.version,
+          assigneeId: w.officer2.id,
+        });
+        expect([status, user.roles[0], res.status, fieldsOf(res)]).toEqual([status, user.roles[0], 400, ['note']]);
+        expect(await stateOf(w, id)).toEqual(before);
+      }
+    });
+
+    it('refuses a second officer who takes over, or submits for approval, a colleague’s dossier (403), nothing changed', async () => {
+      const id = await dossierIn(w, 'IN_PROCESSING');
+      const before = await stateOf(w, id);
+      const cases: [string, object][] = [
+        ['take over', { action: 'assign' }],
+        ['take over, naming themself', { action: 'assign', assigneeId: w.officer2.id }],
+        ['submit for approval', { action: 'submit_for_approval' }],
+        ['request a supplement', { action: 'request_supplement', note: 'Bổ sung' }],
+      ];
+      for (const [what, body] of cases) {
+        const res = await as(t, w.officer2).post(`/dossiers/${id}/actions`, { ...body, version: before.version });
+        expect([what, res.status, res.body.code]).toEqual([what, 403, 'NOT_ASSIGNEE']);
+      }
+      // Handing it on to a third officer is not an officer's move at all.
+      const third = await createUser(t.ds, { roles: ['OFFICER'], agencyCode: w.agency.code, fullName: 'Cán bộ 3' });
+      const hand = await as(t, w.officer2).post(`/dossiers/${id}/actions`, {
+        action: 'assign',
+        version: before.version,
+        assigneeId: third.id,
+        note: 'Chuyển cho đồng nghiệp',
+      });
+      expect([hand.status, hand.body.code]).toEqual([403, 'ACTION_FORBIDDEN']);
+      expect(await stateOf(w, id)).toEqual(before);
+      const seen = await as(t, w.officer2).get(`/dossiers/${id}`);
+      expect(seen.status).toBe(200);
+      expect(seen.body.availableActions).toEqual([]);
+    });
+
+    it('refuses the assigned officer handing their dossier to a colleague (403), and taking it again (409)', async () => {
+      const id = await dossierIn(w, 'IN_PROCESSING');
+      const version = await versionOf(w, id);
+      const hand = await as(t, w.staff.OFFICER).post(`/dossiers/${id}/actions`, {
+        action: 'assign',
+        version,
+        assigneeId: w.officer2.id,
+        note: 'Nhờ đồng nghiệp xử lý',
+      });
+      expect([hand.status, hand.body.code]).toEqual([403, 'ACTION_FORBIDDEN']);
+      const again = await as(t, w.staff.OFFICER).post(`/dossiers/${id}/actions`, { action: 'assign', version });
+      expect([again.status, again.body.code]).toEqual([409, 'INVALID_TRANSITION']);
+      const seen = await as(t, w.staff.OFFICER).get(`/dossiers/${id}`);
+      expect(seen.body.availableActions).toEqual(['request_supplement', 'submit_for_approval']);
+    });
+
+    it('lets a second officer act once an approver has handed the dossier to them', async () => {
+      const id = await dossierIn(w, 'IN_PROCESSING');
+      await act(w, w.staff.APPROVER, id, 'assign', { assigneeId: w.officer2.id, note: 'Điều chuyển' });
+      const first = await as(t, w.staff.OFFICER).get(`/dossiers/${id}`);
+      expect(first.body.availableActions).toEqual([]);
+      const res = await attempt(w, w.officer2, id, 'submit_for_approval');
+      expect([res.status, res.body.status]).toEqual([200, 'PENDING_APPROVAL']);
     });
   });
 

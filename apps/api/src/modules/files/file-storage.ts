@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, readdir, rename, stat, unlink, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -27,6 +27,15 @@ export abstract class FileStorage {
   /** A stream of stored content. Throws FILE_NOT_FOUND (404) when there is none under that hash. */
   abstract open(sha256: string): Promise<Readable>;
   abstract exists(sha256: string): Promise<boolean>;
+  /** The stored contents last written (or stored again) before `cutoff`: candidates for the sweeper. */
+  abstract listOlderThan(cutoff: Date): AsyncIterable<string>;
+  /**
+   * Remove a stored content if it is still older than `cutoff`; false when it was stored again
+   * meanwhile (an upload of the same content in flight) or is already gone.
+   */
+  abstract removeIfOlderThan(sha256: string, cutoff: Date): Promise<boolean>;
+  /** Remove partial uploads left behind (a crash mid-upload) older than `cutoff`; how many. */
+  abstract removePartialsOlderThan(cutoff: Date): Promise<number>;
 }
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -63,7 +72,8 @@ export class LocalFileStorage extends FileStorage {
       await pipeline(source, meter, out);
       const sha256 = hash.digest('hex');
       const target = this.pathOf(sha256);
-      if (await this.exists(sha256)) {
+      // Stored already: mark it fresh, so the sweeper leaves it to the attachment about to name it.
+      if (await touch(target)) {
         await unlink(tmp);
       } else {
         await mkdir(path.dirname(target), { recursive: true });
@@ -85,6 +95,61 @@ export class LocalFileStorage extends FileStorage {
     return createReadStream(file);
   }
 
+  async *listOlderThan(cutoff: Date): AsyncIterable<string> {
+    for (const a of await dirNames(this.root, /^[0-9a-f]{2}$/)) {
+      for (const b of await dirNames(path.join(this.root, a), /^[0-9a-f]{2}$/)) {
+        const dir = path.join(this.root, a, b);
+        for (const name of await dirNames(dir, SHA256_HEX)) {
+          const s = await stat(path.join(dir, name)).catch(() => null);
+          if (s?.isFile() && s.mtimeMs < cutoff.getTime()) yield name;
+        }
+      }
+    }
+  }
+
+  /**
+   * The file is first renamed aside (atomic): an upload of the same content that arrives now no
+   * longer finds it and stores its own copy. If the aside copy turns out fresh (an upload touched
+   * it just before), it goes back; otherwise it is deleted.
+   */
+  async removeIfOlderThan(sha256: string, cutoff: Date): Promise<boolean> {
+    const file = this.pathOf(sha256);
+    const aside = `${file}.${randomUUID()}.sweep`;
+    try {
+      await rename(file, aside);
+    } catch {
+      return false;
+    }
+    const s = await stat(aside);
+    if (s.mtimeMs >= cutoff.getTime()) {
+      // Stored again meanwhile: put it back unless the upload has already put its own copy.
+      if (await this.exists(sha256)) await unlink(aside);
+      else await rename(aside, file);
+      return false;
+    }
+    await unlink(aside);
+    return true;
+  }
+
+  async removePartialsOlderThan(cutoff: Date): Promise<number> {
+    const dir = path.join(this.root, 'tmp');
+    let removed = 0;
+    for (const name of await dirNames(dir, /\.part$/)) {
+      const file = path.join(dir, name);
+      const s = await stat(file).catch(() => null);
+      if (
+        s &&
+        s.mtimeMs < cutoff.getTime() &&
+        (await unlink(file).then(
+          () => true,
+          () => false,
+        ))
+      )
+        removed++;
+    }
+    return removed;
+  }
+
   async exists(sha256: string): Promise<boolean> {
     if (!SHA256_HEX.test(sha256)) return false;
     try {
@@ -92,5 +157,25 @@ export class LocalFileStorage extends FileStorage {
     } catch {
       return false;
     }
+  }
+}
+
+/** Set a file's times to now; false when there is no such file. */
+async function touch(file: string): Promise<boolean> {
+  const now = new Date();
+  try {
+    await utimes(file, now, now);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The entries of a directory whose names match (none when it does not exist). */
+async function dirNames(dir: string, pattern: RegExp): Promise<string[]> {
+  try {
+    return (await readdir(dir)).filter((n) => pattern.test(n));
+  } catch {
+    return [];
   }
 }

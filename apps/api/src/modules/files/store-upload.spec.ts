@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { Test } from '@nestjs/testing';
 import { Global, Module } from '@nestjs/common';
+import { Clock, SystemClock } from '../../common/clock.js';
 import { APP_CONFIG, loadConfig } from '../../config/config.js';
 import { FileStorage, LocalFileStorage } from './file-storage.js';
 import { FilesModule } from './files.module.js';
@@ -61,8 +62,11 @@ describe('FilesModule', () => {
     try {
       @Global()
       @Module({
-        providers: [{ provide: APP_CONFIG, useValue: loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }) }],
-        exports: [APP_CONFIG],
+        providers: [
+          { provide: APP_CONFIG, useValue: loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }) },
+          { provide: Clock, useValue: new SystemClock() },
+        ],
+        exports: [APP_CONFIG, Clock],
       })
       class ConfigModule {}
       const moduleRef = await Test.createTestingModule({ imports: [ConfigModule, FilesModule] }).compile();

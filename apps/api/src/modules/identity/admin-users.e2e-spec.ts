@@ -75,6 +75,7 @@ describe('administration of users over HTTP', () => {
         roles: ['OFFICER', 'APPROVER'],
         agencyCode: 'T.01',
         assuranceLevel: null,
+        verified: false,
         createdAt: t.clock.now().toISOString(),
       });
       const login = await loginAs(t, 'chuyenvien.moi', dto.password);
@@ -123,7 +124,7 @@ describe('administration of users over HTTP', () => {
     });
 
     it('refuses a common password with a 400 naming password', async () => {
-      const res = await create(staff({ password: 'password123' })).expect(400);
+      const res = await create(staff({ password: 'password1234' })).expect(400);
       expect(res.body).toMatchObject({ code: 'COMMON_PASSWORD', errors: [{ field: 'password' }] });
     });
 

@@ -56,8 +56,11 @@ export class AuthController {
   @ApiCreatedResponse({
     schema: { example: { id: '7f1c…', nationalId: '048090000123', fullName: 'Nguyễn Văn An', roles: ['CITIZEN'] } },
   })
-  register(@Body(new ZodPipe(registerSchema)) body: RegisterRequest): Promise<RegisterResponse> {
-    return this.users.register(body);
+  register(
+    @Body(new ZodPipe(registerSchema)) body: RegisterRequest,
+    @Origin() origin: RequestOrigin,
+  ): Promise<RegisterResponse> {
+    return this.users.register(body, origin);
   }
 
   /** Passport's local strategy (LocalAuthGuard) checks the body and the credentials; this starts the session. */

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import request from 'supertest';
 import { createUser, ensureAgency, randomNationalId, TEST_PASSWORD, tokenFor } from '../../test/auth-helpers.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
+import { UsersService } from './users.service.js';
 
 const API = '/api/v1';
 
@@ -129,16 +130,43 @@ describe('identity over HTTP: register, login, tokens, me', () => {
       expect(fields(res.body)).toEqual(['dateOfBirth']);
     });
 
-    it('refuses a password shorter than 10 characters', async () => {
-      const res = await post('/auth/register', citizen({ password: 'Ab1!Ab1!x' })).expect(400);
+    it('refuses a password shorter than 12 characters', async () => {
+      const res = await post('/auth/register', citizen({ password: 'Ab1!Ab1!xyz' })).expect(400);
       expect(fields(res.body)).toEqual(['password']);
     });
 
-    it('refuses a password among the 10,000 most common, whatever its case', async () => {
-      for (const password of ['1234567890', 'QwertyUiop', 'basketball']) {
+    it('refuses a common or known-breached password, whatever its case or padding', async () => {
+      for (const password of ['123456789012', 'QwertyUiop12', 'basketball!!', 'Password1234!']) {
         const res = await post('/auth/register', citizen({ password })).expect(400);
         expect(res.body).toMatchObject({ code: 'COMMON_PASSWORD', errors: [{ field: 'password' }] });
       }
+    });
+
+    it('refuses a password holding the national ID, a name token (accents aside) or the birth date', async () => {
+      const nationalId = randomNationalId();
+      for (const password of [
+        `x${nationalId}!`,
+        'Nguyen-rat-vui-7',
+        'toi-la-HÙNG-42x',
+        'Sinh-12051990-ok',
+        'Sinh-19900512-ok',
+        'Sinh-12/05/1990k',
+        'Nam-sinh-1990-ok',
+      ]) {
+        const res = await post(
+          '/auth/register',
+          citizen({ nationalId, fullName: 'Nguyễn Mạnh Hùng', dateOfBirth: '1990-05-12', password }),
+        ).expect(400);
+        expect(fields(res.body)).toEqual(['password']);
+      }
+    });
+
+    it('limits registrations per address (429 with Retry-After), which bounds national-ID probing', async () => {
+      const answers: number[] = [];
+      for (let i = 0; i < 11; i++) answers.push((await post('/auth/register', citizen())).status);
+      expect(answers.slice(0, 10).every((s) => s === 201)).toBe(true);
+      const res = await post('/auth/register', citizen()).expect(429);
+      expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
     });
 
     it('accepts a phone-less registration', async () => {
@@ -146,19 +174,17 @@ describe('identity over HTTP: register, login, tokens, me', () => {
       await post('/auth/register', dto).expect(201);
     });
 
-    it('completes the record of a walk-in applicant of the same national ID instead of refusing it', async () => {
-      const walkIn = await createUser(t.ds, { password: undefined, dateOfBirth: '1990-05-12' });
-      await t.ds.query(`UPDATE app_user SET password_hash = NULL WHERE id = $1`, [walkIn.id]);
-      const dto = citizen({ nationalId: walkIn.nationalId });
-      const res = await post('/auth/register', dto).expect(201);
-      expect(res.body.id).toBe(walkIn.id);
-      await post('/auth/login', { username: dto.nationalId, password: dto.password }).expect(200);
-    });
-
-    it('refuses the record of a walk-in applicant when the date of birth differs', async () => {
-      const walkIn = await createUser(t.ds, { dateOfBirth: '1985-01-01' });
-      await t.ds.query(`UPDATE app_user SET password_hash = NULL WHERE id = $1`, [walkIn.id]);
-      await post('/auth/register', citizen({ nationalId: walkIn.nationalId })).expect(409);
+    it('leaves a walk-in record apart: the new account is unverified and gets none of its dossiers', async () => {
+      const nationalId = randomNationalId();
+      const [walkIn] = await t.ds.query<{ id: string }[]>(
+        `INSERT INTO app_user (username, national_id, full_name, roles, walk_in)
+         VALUES ('~walk-in:' || $1::text, $1, 'Khách Vãng Lai', ARRAY['CITIZEN'], true) RETURNING id`,
+        [nationalId],
+      );
+      const res = await post('/auth/register', citizen({ nationalId })).expect(201);
+      expect(res.body.id).not.toBe(walkIn.id);
+      const [row] = await t.ds.query(`SELECT verified FROM app_user WHERE id = $1`, [res.body.id]);
+      expect(row.verified).toBe(false);
     });
   });
 
@@ -192,6 +218,19 @@ describe('identity over HTTP: register, login, tokens, me', () => {
       const strip = (b: Record<string, unknown>) => ({ ...b, instance: undefined });
       expect(strip(wrong.body)).toEqual(strip(unknown.body));
       expect(wrong.body).toMatchObject({ status: 401, code: 'INVALID_CREDENTIALS' });
+    });
+
+    it('refuses a disabled account, and ends its sessions at once', async () => {
+      const u = await createUser(t.ds);
+      const { body } = await post('/auth/login', { username: u.username, password: TEST_PASSWORD }).expect(200);
+      await me(body.accessToken).expect(200);
+      await t.app.get(UsersService).disable(u.id, { id: u.id });
+      await me(body.accessToken).expect(401);
+      await post('/auth/refresh', { refreshToken: body.refreshToken }).expect(401);
+      const wrong = await post('/auth/login', { username: u.username, password: 'Wrong-password-1' }).expect(401);
+      expect(wrong.body.code).toBe('INVALID_CREDENTIALS');
+      const res = await post('/auth/login', { username: u.username, password: TEST_PASSWORD }).expect(401);
+      expect(res.body.code).toBe('ACCOUNT_DISABLED');
     });
 
     it('refuses an account without a password (walk-in) with the same 401', async () => {
@@ -249,9 +288,9 @@ describe('identity over HTTP: register, login, tokens, me', () => {
       }
       const res = await post('/auth/login', { username: u.username, password: TEST_PASSWORD }).expect(429);
       expect(res.body).toMatchObject({ status: 429, code: 'TOO_MANY_ATTEMPTS' });
-      // The first failure (10 s ago) leaves the one-minute window in 50 s.
-      expect(res.headers['retry-after']).toBe('50');
-      t.clock.advance(50_000);
+      const retryAfter = Number(res.headers['retry-after']);
+      expect(retryAfter).toBeGreaterThan(0);
+      t.clock.advance(retryAfter * 1000);
       await post('/auth/login', { username: u.username, password: TEST_PASSWORD }).expect(200);
       const events = await t.ds.query(
         `SELECT type FROM security_event WHERE username = $1 AND type = 'LOGIN_LOCKOUT'`,
@@ -260,17 +299,68 @@ describe('identity over HTTP: register, login, tokens, me', () => {
       expect(events).toHaveLength(1);
     });
 
-    it('answers 429 after 10 failures in a minute from one address, for any username', async () => {
-      for (let i = 0; i < 10; i++) {
+    it('evaluates at most 10 of 40 parallel wrong passwords for one account (the others 429)', async () => {
+      const u = await createUser(t.ds);
+      const answers = await Promise.all(
+        Array.from({ length: 40 }, () => post('/auth/login', { username: u.username, password: 'Wrong-password-1' })),
+      );
+      const statuses = answers.map((a) => a.status);
+      expect(statuses.filter((s) => s === 401)).toHaveLength(10);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(30);
+      const [{ count }] = await t.ds.query(
+        `SELECT count(*)::int AS count FROM security_event WHERE username = $1 AND type = 'LOGIN_FAILURE'`,
+        [u.username],
+      );
+      expect(count).toBe(10);
+      t.clock.advance(16 * 60_000);
+    });
+
+    it('backs off longer with each further lockout of an account, up to 15 minutes', async () => {
+      const u = await createUser(t.ds);
+      const waits: number[] = [];
+      let evaluated = 0;
+      for (let attempt = 0; attempt < 60 && evaluated < 40; attempt++) {
+        const res = await request(t.http)
+          .post(`${API}/auth/login`)
+          .set('X-Forwarded-For', `203.0.114.${attempt + 1}`)
+          .send({ username: u.username, password: 'Wrong-password-1' });
+        if (res.status === 401) {
+          evaluated++;
+          continue;
+        }
+        expect(res.status).toBe(429);
+        const wait = Number(res.headers['retry-after']);
+        waits.push(wait);
+        t.clock.advance(wait * 1000);
+      }
+      expect(Math.max(...waits)).toBeGreaterThan(2 * Math.min(...waits));
+      expect(Math.max(...waits)).toBeGreaterThan(120);
+      expect(Math.max(...waits)).toBeLessThanOrEqual(15 * 60);
+      t.clock.advance(16 * 60_000);
+    });
+
+    it('does not let 12 failures against one account block another account from the same address', async () => {
+      const victim = await createUser(t.ds);
+      const other = await createUser(t.ds);
+      for (let i = 0; i < 12; i++) {
+        const res = await post('/auth/login', { username: victim.username, password: 'Wrong-password-1' });
+        expect([401, 429]).toContain(res.status);
+      }
+      await post('/auth/login', { username: other.username, password: TEST_PASSWORD }).expect(200);
+      t.clock.advance(16 * 60_000);
+    });
+
+    it('answers 429 from one address after 100 failures in 15 minutes, for any username', async () => {
+      for (let i = 0; i < 100; i++) {
         await post('/auth/login', { username: `nobody.${i}`, password: 'Wrong-password-1' }).expect(401);
       }
       const u = await createUser(t.ds);
       const res = await post('/auth/login', { username: u.username, password: TEST_PASSWORD }).expect(429);
-      expect(Number(res.headers['retry-after'])).toBe(60);
+      expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
       // Another address is not affected.
       from = '192.0.2.200';
       await post('/auth/login', { username: u.username, password: TEST_PASSWORD }).expect(200);
-      t.clock.advance(61_000);
+      t.clock.advance(31 * 60_000);
     });
 
     it('counts failures of unknown users the same way (no hint that the account is missing)', async () => {
@@ -279,7 +369,7 @@ describe('identity over HTTP: register, login, tokens, me', () => {
       }
       from = '192.0.2.201';
       await post('/auth/login', { username: 'ghost.user', password: 'Wrong-password-1' }).expect(429);
-      t.clock.advance(61_000);
+      t.clock.advance(16 * 60_000);
     });
 
     it('records login success and failure as security events with who, when and from where', async () => {
@@ -311,6 +401,7 @@ describe('identity over HTTP: register, login, tokens, me', () => {
         dateOfBirth: '1991-01-02',
         email: 'me@example.vn',
         phone: null,
+        verified: false,
         roles: ['CITIZEN'],
         agencyCode: null,
         assuranceLevel: null,
@@ -354,7 +445,7 @@ describe('identity over HTTP: register, login, tokens, me', () => {
     it('answers 401 to a token signed with another secret or another HMAC algorithm', async () => {
       const u = await createUser(t.ds);
       const iat = Math.floor(t.clock.now().getTime() / 1000);
-      const claims = { sub: u.id, roles: ['CITIZEN'], agencyCode: null, name: 'x', iat, exp: iat + 900 };
+      const claims = { sub: u.id, sid: u.id, roles: ['CITIZEN'], agencyCode: null, name: 'x', iat, exp: iat + 900 };
       const sign = (alg: string, hmac: string, secret: string) => {
         const input = `${b64url({ alg, typ: 'JWT' })}.${b64url(claims)}`;
         return `${input}.${createHmac(hmac, secret).update(input).digest('base64url')}`;
@@ -444,6 +535,43 @@ describe('identity over HTTP: register, login, tokens, me', () => {
       const next = await post('/auth/refresh', { refreshToken: tokens.refreshToken }).expect(200);
       await post('/auth/logout', { refreshToken: tokens.refreshToken }).expect(204);
       await post('/auth/refresh', { refreshToken: next.body.refreshToken }).expect(401);
+    });
+
+    it('logout ends the session: the same access token is refused at once', async () => {
+      const { tokens } = await login();
+      await me(tokens.accessToken).expect(200);
+      await post('/auth/logout', { refreshToken: tokens.refreshToken }).expect(204);
+      const res = await me(tokens.accessToken).expect(401);
+      expect(res.body.code).toBe('INVALID_TOKEN');
+    });
+
+    it('logout ends only its own session', async () => {
+      const { u, tokens } = await login();
+      const other = await post('/auth/login', { username: u.username, password: TEST_PASSWORD }).expect(200);
+      await post('/auth/logout', { refreshToken: tokens.refreshToken }).expect(204);
+      await me(other.body.accessToken).expect(200);
+    });
+
+    it('a reused refresh token ends its session: the access tokens of the family are refused', async () => {
+      const { tokens } = await login();
+      const next = await post('/auth/refresh', { refreshToken: tokens.refreshToken }).expect(200);
+      await post('/auth/refresh', { refreshToken: tokens.refreshToken }).expect(401);
+      await me(next.body.accessToken).expect(401);
+    });
+
+    it('a password change ends every other session and applies the policy', async () => {
+      const { u, tokens } = await login();
+      const users = t.app.get(UsersService);
+      await expect(users.changePassword(u.id, TEST_PASSWORD, 'Công-Dân-Thử-99')).rejects.toMatchObject({
+        status: 400,
+        errors: [{ field: 'newPassword' }],
+      });
+      await expect(users.changePassword(u.id, 'Wrong-password-1', 'Mây-Trắng-Sơn-Trà-7')).rejects.toMatchObject({
+        status: 401,
+      });
+      await users.changePassword(u.id, TEST_PASSWORD, 'Mây-Trắng-Sơn-Trà-7');
+      await me(tokens.accessToken).expect(401);
+      await post('/auth/login', { username: u.username, password: 'Mây-Trắng-Sơn-Trà-7' }).expect(200);
     });
 
     it('logout of an unknown token is still 204 (nothing to reveal)', async () => {

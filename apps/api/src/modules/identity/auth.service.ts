@@ -3,9 +3,11 @@ import { DataSource } from 'typeorm';
 import type { LoginRequest, LoginResponse, UserDto } from '@motcua/shared';
 import type { RequestOrigin } from '../../common/auth/authenticator.js';
 import { IdentityError } from './identity.errors.js';
-import { LoginThrottleService, throttleKeys } from './login-throttle.service.js';
+import { LoginThrottleService } from './login-throttle.service.js';
 import { PasswordService } from './password.service.js';
 import { SecurityEventsService } from './security-events.service.js';
+import type { SessionMethod } from './sessions.repository.js';
+import { SessionsService } from './sessions.service.js';
 import { TokensService } from './tokens.service.js';
 import type { AppUser } from './user.entity.js';
 import { UsersRepository } from './users.repository.js';
@@ -21,6 +23,7 @@ export class AuthService {
     private readonly tokens: TokensService,
     private readonly throttle: LoginThrottleService,
     private readonly events: SecurityEventsService,
+    private readonly sessions: SessionsService,
   ) {}
 
   /**
@@ -32,30 +35,36 @@ export class AuthService {
    */
   async checkCredentials(dto: LoginRequest, origin: RequestOrigin): Promise<AppUser> {
     const username = dto.username.trim().toLowerCase();
-    const keys = throttleKeys(username, origin.ip);
-    await this.throttle.assertAllowed(keys);
+    const reservation = await this.throttle.reserve(username, origin.ip);
     const user = await this.users.findByUsername(username);
     const ok = await this.passwords.verify(user?.passwordHash ?? null, dto.password);
-    if (!user || !ok) {
-      const locked = await this.throttle.recordFailure(keys);
+    if (!user || !ok || user.disabledAt) {
       await this.events.record('LOGIN_FAILURE', {
         userId: user?.id,
         username,
         origin,
-        detail: { reason: user ? (user.passwordHash ? 'wrong_password' : 'no_password') : 'unknown_user' },
+        detail: {
+          reason: !user ? 'unknown_user' : !user.passwordHash ? 'no_password' : !ok ? 'wrong_password' : 'disabled',
+        },
       });
-      if (locked.length)
-        await this.events.record('LOGIN_LOCKOUT', { userId: user?.id, username, origin, detail: { keys: locked } });
-      throw IdentityError.invalidCredentials();
+      if (reservation.locksOnFailure) {
+        await this.events.record('LOGIN_LOCKOUT', { userId: user?.id, username, origin, detail: { key: username } });
+      }
+      // A disabled account is told so only to someone who knows its password.
+      throw user?.disabledAt && ok ? IdentityError.accountDisabled() : IdentityError.invalidCredentials();
     }
-    await this.throttle.clearUser(username);
+    await this.throttle.succeeded(reservation);
     await this.events.record('LOGIN_SUCCESS', { userId: user.id, username, origin, detail: { method: 'password' } });
     return user;
   }
 
-  /** A new token pair in a new refresh-token family. */
-  async startSession(user: Pick<AppUser, 'id' | 'fullName' | 'roles' | 'agencyCode'>): Promise<LoginResponse> {
-    const pair = await this.tokens.issuePair(user);
+  /** A new session (a row every access token names) and its first token pair. */
+  async startSession(
+    user: Pick<AppUser, 'id' | 'fullName' | 'roles' | 'agencyCode'>,
+    method: SessionMethod = 'password',
+  ): Promise<LoginResponse> {
+    const sessionId = await this.sessions.start(user.id, method);
+    const pair = await this.tokens.issuePair(user, sessionId);
     return { ...pair, user: toUserSummary(user) };
   }
 
@@ -65,7 +74,7 @@ export class AuthService {
       const spent = await this.tokens.spendRefreshToken(refreshToken, m);
       if (spent.kind !== 'rotated') return spent;
       const user = await this.users.findById(spent.userId, m);
-      if (!user) return { kind: 'invalid' as const };
+      if (!user || user.disabledAt) return { kind: 'invalid' as const };
       const pair = await this.tokens.issuePair(user, spent.familyId, m);
       return { kind: 'ok' as const, response: { ...pair, user: toUserSummary(user) } };
     });
@@ -84,8 +93,9 @@ export class AuthService {
     }
   }
 
+  /** The session of the refresh token ends: its access tokens are refused from now on. */
   async logout(refreshToken: string): Promise<void> {
-    await this.tokens.revokeFamilyOf(refreshToken);
+    await this.tokens.revokeSessionOf(refreshToken);
   }
 
   async me(userId: string): Promise<UserDto> {

@@ -1,3 +1,4 @@
+import { PASSWORD_PERSONAL_DATA_MESSAGE } from '@motcua/shared';
 import { AppError } from '../../common/app-error.js';
 
 /** Coded errors of the identity module (codes in IDENTITY_ERROR_CODES of @motcua/shared). */
@@ -30,6 +31,20 @@ export class IdentityError {
     return new AppError('COMMON_PASSWORD', 400, 'The request has invalid fields', [
       { field, message: 'Too common; choose another' },
     ]);
+  }
+  static weakPassword(field: string, message: string): AppError {
+    return AppError.validation([{ field, message }]);
+  }
+  static personalDataPassword(field = 'password'): AppError {
+    return new AppError('PASSWORD_PERSONAL_DATA', 400, 'The request has invalid fields', [
+      { field, message: PASSWORD_PERSONAL_DATA_MESSAGE },
+    ]);
+  }
+  static accountDisabled(): AppError {
+    return new AppError('ACCOUNT_DISABLED', 401, 'This account is disabled');
+  }
+  static sessionEnded(): AppError {
+    return new AppError('INVALID_TOKEN', 401, 'The session has ended');
   }
   static unknownAgency(): AppError {
     return new AppError('UNKNOWN_AGENCY', 400, 'The request has invalid fields', [

@@ -8,8 +8,6 @@ import { AuthService } from './auth.service.js';
 import { IdentityAuthenticator } from './identity.authenticator.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { LocalStrategy } from './local.strategy.js';
-import { LoginFailure } from './login-failure.entity.js';
-import { LoginFailuresRepository } from './login-failures.repository.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { OidcLogin } from './oidc-login.entity.js';
 import { OidcLoginsRepository } from './oidc-logins.repository.js';
@@ -22,6 +20,8 @@ import { RefreshTokensRepository } from './refresh-tokens.repository.js';
 import { SecurityEvent } from './security-event.entity.js';
 import { SecurityEventsRepository } from './security-events.repository.js';
 import { SecurityEventsService } from './security-events.service.js';
+import { SessionsRepository } from './sessions.repository.js';
+import { SessionsService } from './sessions.service.js';
 import { TokensService } from './tokens.service.js';
 import { AppUser } from './user.entity.js';
 import { UsersRepository } from './users.repository.js';
@@ -33,17 +33,18 @@ import { UsersService } from './users.service.js';
  * the Authenticator the global AccessGuard authenticates bearer tokens with.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([AppUser, RefreshToken, LoginFailure, SecurityEvent, OidcLogin])],
+  imports: [TypeOrmModule.forFeature([AppUser, RefreshToken, SecurityEvent, OidcLogin])],
   controllers: [AuthController, OidcController, AdminUsersController],
   providers: [
     UsersRepository,
     RefreshTokensRepository,
-    LoginFailuresRepository,
+    SessionsRepository,
     SecurityEventsRepository,
     OidcLoginsRepository,
     PasswordService,
     TokensService,
     LoginThrottleService,
+    SessionsService,
     SecurityEventsService,
     UsersService,
     AuthService,

@@ -7,13 +7,22 @@ import type { AuthService } from './auth.service.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { LocalStrategy } from './local.strategy.js';
 import { PassportService } from './passport.service.js';
+import type { SessionsService } from './sessions.service.js';
 
 const SECRET = 'secret-of-app-a-for-tests';
+
+const SESSION = '6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b';
+const ENDED_SESSION = '00000000-0000-4000-8000-000000000000';
+
+/** Sessions as the database would answer: all alive but ENDED_SESSION. */
+const sessions = {
+  isActive: (sid: string) => Promise.resolve(sid !== ENDED_SESSION),
+} as unknown as SessionsService;
 
 /** The identity module's passport for one app (the local strategy is not run here, so it needs no AuthService). */
 function passportOf(secret: string, clock: FixedClock): PassportService {
   const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: secret });
-  return new PassportService(new JwtStrategy(config, clock), new LocalStrategy({} as AuthService));
+  return new PassportService(new JwtStrategy(config, clock, sessions), new LocalStrategy({} as AuthService));
 }
 
 function authenticate(passport: PassportService, token: string): Promise<AuthUser | null> {
@@ -28,6 +37,7 @@ function token(at: Date, claims: Record<string, unknown> = {}, secret = SECRET):
   const iat = Math.floor(at.getTime() / 1000);
   const payload = {
     sub: 'user-1',
+    sid: SESSION,
     roles: ['OFFICER'],
     agencyCode: 'A.01',
     name: 'Cán Bộ',
@@ -47,7 +57,16 @@ describe("passport's jwt strategy", () => {
       fullName: 'Cán Bộ',
       roles: ['OFFICER'],
       agencyCode: 'A.01',
+      sessionId: SESSION,
     });
+  });
+
+  it('refuses a well-signed token of an ended session, and one that names no session', async () => {
+    const clock = new FixedClock(new Date('2026-11-27T02:00:00Z'));
+    const passport = passportOf(SECRET, clock);
+    expect(await authenticate(passport, token(clock.now(), { sid: ENDED_SESSION }))).toBeNull();
+    expect(await authenticate(passport, token(clock.now(), { sid: undefined }))).toBeNull();
+    expect(await authenticate(passport, token(clock.now(), { sid: 'not-a-uuid' }))).toBeNull();
   });
 
   it('checks expiry against the injected clock, not the system time', async () => {

@@ -5,7 +5,10 @@ import { ROLES, type Role } from '@motcua/shared';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { Clock } from '../../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { SessionsService } from './sessions.service.js';
 import { ACCESS_TOKEN_ALGORITHM } from './tokens.service.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Passport's 'jwt' strategy: the bearer access token of the `Authorization` header,
@@ -17,6 +20,7 @@ export class JwtStrategy extends Strategy {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly clock: Clock,
+    private readonly sessions: SessionsService,
   ) {
     super(
       {
@@ -31,7 +35,13 @@ export class JwtStrategy extends Strategy {
       },
       // passport calls this on a copy of the strategy (Object.create), so `this` reaches validate().
       function (this: JwtStrategy, payload: unknown, done: VerifiedCallback) {
-        done(null, this.validate(payload) ?? false);
+        const user = this.validate(payload);
+        if (!user) return done(null, false);
+        // A well-signed token of an ended session (logout, password change, disabled account) is refused.
+        this.sessions.isActive(user.sessionId!, user.id).then(
+          (active) => done(null, active ? user : false),
+          (e: unknown) => done(e),
+        );
       },
     );
   }
@@ -39,12 +49,14 @@ export class JwtStrategy extends Strategy {
   /** The caller a correctly signed token stands for; null (a 401) when it has expired or its claims are malformed. */
   validate(payload: unknown): AuthUser | null {
     if (typeof payload !== 'object' || payload === null) return null;
-    const { sub, roles, agencyCode, name, exp } = payload as Record<string, unknown>;
+    const { sub, sid, roles, agencyCode, name, exp } = payload as Record<string, unknown>;
     const now = Math.floor(this.clock.now().getTime() / 1000);
     if (typeof exp !== 'number' || exp <= now) return null;
     if (typeof sub !== 'string' || typeof name !== 'string') return null;
+    // Tokens name their session (issue 12); one without is refused rather than trusted for its life.
+    if (typeof sid !== 'string' || !UUID.test(sid)) return null;
     if (!Array.isArray(roles) || !roles.every((r) => (ROLES as readonly unknown[]).includes(r))) return null;
     if (agencyCode !== null && typeof agencyCode !== 'string') return null;
-    return { id: sub, fullName: name, roles: roles as Role[], agencyCode };
+    return { id: sub, fullName: name, roles: roles as Role[], agencyCode, sessionId: sid };
   }
 }

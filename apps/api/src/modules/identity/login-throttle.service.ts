@@ -1,59 +1,65 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '../../common/clock.js';
+import { RATE_LIMITS, type RateLimitRule } from '../../common/rate-limit/rate-limit.rules.js';
+import { RateLimitService } from '../../common/rate-limit/rate-limit.service.js';
 import { IdentityError } from './identity.errors.js';
-import { LoginFailuresRepository } from './login-failures.repository.js';
 
-/** More than this many failures in the window, for one username or one address, is refused (issue 3). */
-export const MAX_LOGIN_FAILURES = 10;
-export const LOGIN_FAILURE_WINDOW_MS = 60_000;
+/** The account's tiers, shortest first: each further lockout waits about twice as long, up to 15 minutes. */
+export const LOGIN_ACCOUNT_RULES: readonly RateLimitRule[] = [
+  RATE_LIMITS.loginByAccount,
+  RATE_LIMITS.loginByAccount2m,
+  RATE_LIMITS.loginByAccount4m,
+  RATE_LIMITS.loginByAccount8m,
+  RATE_LIMITS.loginByAccount15m,
+];
 
-export function throttleKeys(username: string, ip: string | null): string[] {
-  return ip ? [`user:${username}`, `ip:${ip}`] : [`user:${username}`];
+/** One login attempt's reserved place in each budget, given back or forgiven once its outcome is known. */
+export interface LoginReservation {
+  /** The username tried (known or not, so that the answer does not tell). */
+  account: string;
+  address: string | null;
+  held: { rule: RateLimitRule; key: string; windowStart: number }[];
+  /** This attempt took the last place of an account tier: if it fails, the account is locked. */
+  locksOnFailure: boolean;
 }
 
 /**
- * Login throttling kept in PostgreSQL, so that it holds across API processes.
- * The check and the record are not one atomic step: a burst spread over processes
- * may get a few more attempts through before the refusal, never many.
+ * Login throttling (api.md, Identity), on the shared PostgreSQL rate limiter: every attempt
+ * reserves its place atomically BEFORE the password is evaluated, so parallel attempts on any
+ * number of processes cannot all be evaluated. Failures stay counted; a success forgives the
+ * account and gives the address its place back.
  */
 @Injectable()
 export class LoginThrottleService {
-  constructor(
-    private readonly failures: LoginFailuresRepository,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly limits: RateLimitService) {}
 
-  /** 429 with Retry-After when one key already has MAX_LOGIN_FAILURES in the window. */
-  async assertAllowed(keys: string[]): Promise<void> {
-    const now = this.clock.now().getTime();
-    const counts = await this.failures.countSince(keys, new Date(now - LOGIN_FAILURE_WINDOW_MS), MAX_LOGIN_FAILURES);
-    let retryAfter = 0;
-    for (const { count, nthLatest } of counts.values()) {
-      if (count >= MAX_LOGIN_FAILURES && nthLatest) {
-        // Allowed again once the MAX-th latest failure leaves the window.
-        const seconds = Math.ceil((nthLatest.getTime() + LOGIN_FAILURE_WINDOW_MS - now) / 1000);
-        retryAfter = Math.max(retryAfter, seconds, 1);
+  /** Reserve an evaluation for this username and address, or throw 429 with Retry-After. */
+  async reserve(username: string, ip: string | null): Promise<LoginReservation> {
+    const r: LoginReservation = { account: username, address: ip, held: [], locksOnFailure: false };
+    const budgets: [RateLimitRule, string][] = [
+      ...(ip ? ([[RATE_LIMITS.loginByAddress, ip]] as [RateLimitRule, string][]) : []),
+      ...LOGIN_ACCOUNT_RULES.map((rule): [RateLimitRule, string] => [rule, username]),
+    ];
+    for (const [rule, key] of budgets) {
+      const v = await this.limits.consume(rule, key);
+      const held = { rule, key, windowStart: v.windowStart ?? 0 };
+      if (!v.allowed) {
+        // Not evaluated: the refused hit and the places already taken are given back.
+        await this.release([...r.held, held]);
+        throw IdentityError.tooManyAttempts(v.retryAfter);
       }
+      r.held.push(held);
+      if (rule !== RATE_LIMITS.loginByAddress && v.hits >= rule.limit) r.locksOnFailure = true;
     }
-    if (retryAfter > 0) throw IdentityError.tooManyAttempts(retryAfter);
+    return r;
   }
 
-  /** Record a failure for each key; returns the keys that this failure has locked. */
-  async recordFailure(keys: string[]): Promise<string[]> {
-    const now = this.clock.now();
-    await this.failures.insert(keys, now);
-    // Old rows are of no use: keep the table small.
-    await this.failures.deleteBefore(new Date(now.getTime() - 3600_000));
-    const counts = await this.failures.countSince(
-      keys,
-      new Date(now.getTime() - LOGIN_FAILURE_WINDOW_MS),
-      MAX_LOGIN_FAILURES,
-    );
-    return keys.filter((k) => counts.get(k)?.count === MAX_LOGIN_FAILURES);
+  /** A successful login: the account's failures are forgiven and the address's place given back. */
+  async succeeded(r: LoginReservation): Promise<void> {
+    for (const rule of LOGIN_ACCOUNT_RULES) await this.limits.reset(rule, r.account);
+    await this.release(r.held.filter((h) => h.rule === RATE_LIMITS.loginByAddress));
   }
 
-  /** A successful login forgives the username's earlier failures (not the address's). */
-  async clearUser(username: string): Promise<void> {
-    await this.failures.deleteKey(`user:${username}`);
+  private async release(held: LoginReservation['held']): Promise<void> {
+    for (const h of held) await this.limits.refund(h.rule, h.key, h.windowStart);
   }
 }

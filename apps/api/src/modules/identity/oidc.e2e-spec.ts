@@ -1,7 +1,9 @@
 import request from 'supertest';
-import { createUser, randomNationalId } from '../../test/auth-helpers.js';
+import type { DossierDto, DossierListResponse } from '@motcua/shared';
+import { createUser, loginAs, randomNationalId } from '../../test/auth-helpers.js';
 import { startOidcTestProvider, type OidcTestAccount, type OidcTestProvider } from '../../test/oidc-test-provider.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
+import { as, createWorld, VALID_FORM } from '../dossiers/dossiers.factories.js';
 
 const PUBLIC_URL = 'http://motcua.test';
 const CALLBACK = `${PUBLIC_URL}/api/v1/auth/oidc/callback`;
@@ -125,6 +127,81 @@ describe('digital-citizen login (OIDC, code + PKCE) against a real provider', ()
     expect(me.body).toMatchObject({ id: registered.id, assuranceLevel: 2 });
     const rows = await t.ds.query(`SELECT id, oidc_sub FROM app_user WHERE national_id = $1`, [registered.nationalId]);
     expect(rows).toEqual([{ id: registered.id, oidc_sub: `vneid-linked-${registered.nationalId}` }]);
+  });
+
+  it('takes over the unverified password account of its national ID: verified, sessions ended, password cleared', async () => {
+    const squatter = await createUser(t.ds, { fullName: 'Kẻ Chiếm Số', email: `squatter.${Date.now()}@example.vn` });
+    const squatterLogin = await loginAs(t, squatter.username);
+    const me = (token: string) => request(t.http).get('/api/v1/auth/me').set('Authorization', `Bearer ${token}`);
+    await me(squatterLogin.accessToken).expect(200);
+
+    const { accessToken } = tokensOf(
+      await roundTrip({
+        sub: `vneid-owner-${squatter.nationalId}`,
+        claims: { SoDinhDanh: squatter.nationalId, name: 'Chủ Thật Sự', LoA: 2 },
+      }),
+    );
+    // The squatter's sessions are over: access token, refresh token and password.
+    await me(squatterLogin.accessToken).expect(401);
+    await request(t.http).post('/api/v1/auth/refresh').send({ refreshToken: squatterLogin.refreshToken }).expect(401);
+    await request(t.http)
+      .post('/api/v1/auth/login')
+      .send({ username: squatter.username, password: squatter.password })
+      .expect(401);
+    const owner = await me(accessToken).expect(200);
+    expect(owner.body).toMatchObject({ id: squatter.id, fullName: 'Chủ Thật Sự', verified: true });
+    const [row] = await t.ds.query(`SELECT password_hash, email FROM app_user WHERE id = $1`, [squatter.id]);
+    // Neither the squatter's password nor their e-mail (where notifications would go) stays.
+    expect(row).toEqual({ password_hash: null, email: null });
+    const events = await t.ds.query(
+      `SELECT type FROM security_event WHERE user_id = $1 AND type = 'IDENTITY_TAKEOVER'`,
+      [squatter.id],
+    );
+    expect(events).toHaveLength(1);
+  });
+
+  it('brings the counter dossiers of its national ID into the verified account', async () => {
+    const w = await createWorld(t);
+    const squatter = await createUser(t.ds);
+    const nationalId = squatter.nationalId!;
+    const intake = await as(t, w.staff.RECEPTIONIST).post('/counter/dossiers', {
+      procedureCode: w.procedure.code,
+      applicant: { nationalId, fullName: 'Chủ Thật Sự' },
+      formData: VALID_FORM,
+    });
+    expect(intake.status).toBe(201);
+    const squatterList = await as(t, squatter).get('/dossiers');
+    expect(squatterList.body.items).toEqual([]);
+
+    const { accessToken } = tokensOf(
+      await roundTrip({ sub: `vneid-counter-${nationalId}`, claims: { SoDinhDanh: nationalId, name: 'Chủ Thật Sự' } }),
+    );
+    const list = await request(t.http).get('/api/v1/dossiers').set('Authorization', `Bearer ${accessToken}`);
+    expect((list.body as DossierListResponse).items.map((d) => d.id)).toEqual([(intake.body as DossierDto).id]);
+    // A later counter dossier goes straight to the verified account.
+    const next = await as(t, w.staff.RECEPTIONIST).post('/counter/dossiers', {
+      procedureCode: w.procedure.code,
+      applicant: { nationalId, fullName: 'Chủ Thật Sự' },
+      formData: VALID_FORM,
+    });
+    expect(next.body.applicant.id).toBe(squatter.id);
+  });
+
+  it('turns the walk-in record into the account when the citizen has none', async () => {
+    const w = await createWorld(t);
+    const nationalId = randomNationalId();
+    const intake = await as(t, w.staff.RECEPTIONIST).post('/counter/dossiers', {
+      procedureCode: w.procedure.code,
+      applicant: { nationalId, fullName: 'Người Đến Quầy' },
+      formData: VALID_FORM,
+    });
+    const { accessToken } = tokensOf(
+      await roundTrip({ sub: `vneid-walkin-${nationalId}`, claims: { SoDinhDanh: nationalId } }),
+    );
+    const me = await request(t.http).get('/api/v1/auth/me').set('Authorization', `Bearer ${accessToken}`).expect(200);
+    expect(me.body).toMatchObject({ id: intake.body.applicant.id, username: nationalId, verified: true });
+    const list = await request(t.http).get('/api/v1/dossiers').set('Authorization', `Bearer ${accessToken}`);
+    expect((list.body as DossierListResponse).items.map((d) => d.id)).toEqual([(intake.body as DossierDto).id]);
   });
 
   it('accepts the national_id claim when SoDinhDanh is absent', async () => {

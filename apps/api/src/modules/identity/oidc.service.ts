@@ -122,7 +122,7 @@ export class OidcService {
     try {
       const identity = await this.identityFrom(query);
       const user = await this.users.signInWithDigitalId(identity);
-      const session = await this.auth.startSession(user);
+      const session = await this.auth.startSession(user, 'oidc');
       await this.events.record('LOGIN_SUCCESS', {
         userId: user.id,
         username: user.username,

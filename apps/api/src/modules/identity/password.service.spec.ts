@@ -1,4 +1,5 @@
-import { isCommonPassword, PasswordService } from './password.service.js';
+import { isCommonPassword } from './password-policy.js';
+import { PasswordService } from './password.service.js';
 
 describe('common passwords', () => {
   it('refuses the top of the ranked list, whatever the case', () => {
@@ -7,9 +8,15 @@ describe('common passwords', () => {
     expect(isCommonPassword('QWERTYUIOP')).toBe(true);
   });
 
-  it('accepts a password outside the 10,000 most common', () => {
+  it('accepts a password outside the list of breached passwords', () => {
     expect(isCommonPassword('Sông-Hàn-2026')).toBe(false);
-    expect(isCommonPassword('Demo@123456')).toBe(false);
+    expect(isCommonPassword('Correct-Horse-42')).toBe(false);
+  });
+
+  it('refuses a breached word padded with digits and symbols, and a near-repetition of one character', () => {
+    expect(isCommonPassword('Password1234!')).toBe(true);
+    expect(isCommonPassword('@@dragon2024')).toBe(true);
+    expect(isCommonPassword('aaaaaaaaaaa1')).toBe(true);
   });
 });
 
@@ -32,7 +39,7 @@ describe('PasswordService', () => {
   });
 
   it('names the field of a common password', () => {
-    expect(() => passwords.assertAcceptable('basketball', 'newPassword')).toThrow(
+    expect(() => passwords.assertAcceptable('basketball12345', {}, 'newPassword')).toThrow(
       expect.objectContaining({ status: 400, errors: [{ field: 'newPassword', message: expect.any(String) }] }),
     );
   });

@@ -1,23 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { Injectable } from '@nestjs/common';
 import { hash, verify } from '@node-rs/argon2';
-import { IdentityError } from './identity.errors.js';
-
-/** How many of the ranked common passwords are refused (issue 3). */
-const COMMON_PASSWORD_COUNT = 10_000;
-
-let commonPasswords: Set<string> | undefined;
-
-/** The 10,000 most common passwords (zxcvbn's ranked list), loaded once, lowercase. */
-export function isCommonPassword(password: string): boolean {
-  if (!commonPasswords) {
-    const file = createRequire(import.meta.url).resolve('@zxcvbn-ts/language-common/src/passwords.json');
-    const ranked = JSON.parse(readFileSync(file, 'utf8')) as string[];
-    commonPasswords = new Set(ranked.slice(0, COMMON_PASSWORD_COUNT).map((p) => p.toLowerCase()));
-  }
-  return commonPasswords.has(password.toLowerCase());
-}
+import type { PasswordPersonalData } from '@motcua/shared';
+import { assertPasswordPolicy } from './password-policy.js';
 
 /**
  * argon2id with the library's defaults (19 MiB, 2 passes, 1 lane: OWASP's minimum
@@ -28,9 +12,9 @@ export class PasswordService {
   /** A hash of nothing anyone knows, verified when the user is unknown so both answers take as long. */
   private dummyHash: Promise<string> | undefined;
 
-  /** Refuse a common password with a 400 naming the field. */
-  assertAcceptable(password: string, field = 'password'): void {
-    if (isCommonPassword(password)) throw IdentityError.commonPassword(field);
+  /** The contract's policy (password-policy.ts): a 400 naming the field when broken. */
+  assertAcceptable(password: string, data: PasswordPersonalData = {}, field = 'password'): void {
+    assertPasswordPolicy(password, data, field);
   }
 
   hash(password: string): Promise<string> {

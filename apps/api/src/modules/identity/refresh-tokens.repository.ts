@@ -22,13 +22,4 @@ export class RefreshTokensRepository {
   async markUsed(id: string, at: Date, m: EntityManager): Promise<void> {
     await m.query(`UPDATE refresh_token SET used_at = $2 WHERE id = $1`, [id, at]);
   }
-
-  async revokeFamily(familyId: string, at: Date, m: EntityManager = this.ds.manager): Promise<number> {
-    // TypeORM answers an UPDATE with [rows, rowCount].
-    const [, count] = await m.query<[unknown, number]>(
-      `UPDATE refresh_token SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL`,
-      [familyId, at],
-    );
-    return count;
-  }
 }

@@ -9,6 +9,11 @@ export const SECURITY_EVENT_TYPES = [
   'REGISTERED',
   'USER_CREATED',
   'OIDC_LOGIN_FAILURE',
+  /** A digital-citizen login took over the unverified password account of its national ID. */
+  'IDENTITY_TAKEOVER',
+  'PASSWORD_CHANGED',
+  'USER_DISABLED',
+  'DOSSIER_CLAIMED',
 ] as const;
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];
 

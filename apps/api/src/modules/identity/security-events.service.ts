@@ -17,6 +17,7 @@ const WARNINGS: ReadonlySet<SecurityEventType> = new Set([
   'TOKEN_REUSE',
   'FORBIDDEN',
   'OIDC_LOGIN_FAILURE',
+  'IDENTITY_TAKEOVER',
 ]);
 
 /** Security events: written to `security_event` and to the log, with who, what, when and from where. */

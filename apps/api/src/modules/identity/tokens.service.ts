@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { EntityManager } from 'typeorm';
@@ -6,6 +6,7 @@ import type { Role, TokenPair } from '@motcua/shared';
 import { Clock } from '../../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
+import { SessionsService } from './sessions.service.js';
 import type { AppUser } from './user.entity.js';
 
 /** Access tokens live 15 minutes (issue 3); refresh tokens 14 days, renewed on each rotation. */
@@ -18,6 +19,8 @@ export const ACCESS_TOKEN_ALGORITHM = 'HS256';
 /** The claims of an access token besides iat and exp (JwtStrategy.validate checks them back). */
 interface AccessClaims {
   sub: string;
+  /** The session (auth_session.id) the token belongs to: refused once it is revoked. */
+  sid: string;
   roles: Role[];
   agencyCode: string | null;
   name: string;
@@ -41,13 +44,15 @@ export class TokensService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly refreshTokens: RefreshTokensRepository,
+    private readonly sessions: SessionsService,
   ) {}
 
   /** Issue and expiry come from the Clock, so tests can move time past a token's life. */
-  signAccessToken(user: Pick<AppUser, 'id' | 'roles' | 'agencyCode' | 'fullName'>): string {
+  signAccessToken(user: Pick<AppUser, 'id' | 'roles' | 'agencyCode' | 'fullName'>, sessionId: string): string {
     const iat = Math.floor(this.clock.now().getTime() / 1000);
     const claims: AccessClaims & { iat: number; exp: number } = {
       sub: user.id,
+      sid: sessionId,
       roles: user.roles,
       agencyCode: user.agencyCode,
       name: user.fullName,
@@ -57,10 +62,10 @@ export class TokensService {
     return this.jwt.sign(claims, { secret: this.config.jwtSecret, algorithm: ACCESS_TOKEN_ALGORITHM });
   }
 
-  /** A new access token and a refresh token, in a new family unless one is given (rotation). */
+  /** A new access token and a refresh token of a session (its refresh-token family has the session's id). */
   async issuePair(
     user: Pick<AppUser, 'id' | 'roles' | 'agencyCode' | 'fullName'>,
-    familyId: string = randomUUID(),
+    familyId: string,
     m?: EntityManager,
   ): Promise<TokenPair> {
     const refreshToken = randomBytes(32).toString('base64url');
@@ -77,7 +82,7 @@ export class TokensService {
       },
       m,
     );
-    return { accessToken: this.signAccessToken(user), refreshToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
+    return { accessToken: this.signAccessToken(user, familyId), refreshToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
   }
 
   /**
@@ -89,7 +94,8 @@ export class TokensService {
     const row = await this.refreshTokens.findByHashForUpdate(hashRefreshToken(refreshToken), m);
     if (!row || row.revokedAt) return { kind: 'invalid' };
     if (row.usedAt) {
-      await this.refreshTokens.revokeFamily(row.familyId, now, m);
+      // The session itself ends: its access tokens are refused too.
+      await this.sessions.revoke(row.familyId, 'token_reuse', m);
       return { kind: 'reused', userId: row.userId, familyId: row.familyId };
     }
     if (row.expiresAt.getTime() <= now.getTime()) return { kind: 'invalid' };
@@ -97,9 +103,9 @@ export class TokensService {
     return { kind: 'rotated', userId: row.userId, familyId: row.familyId };
   }
 
-  /** Revoke the family of a refresh token (logout); unknown tokens are ignored. */
-  async revokeFamilyOf(refreshToken: string): Promise<void> {
+  /** End the session of a refresh token (logout): its refresh and access tokens; unknown tokens are ignored. */
+  async revokeSessionOf(refreshToken: string): Promise<void> {
     const row = await this.refreshTokens.findByHash(hashRefreshToken(refreshToken));
-    if (row) await this.refreshTokens.revokeFamily(row.familyId, this.clock.now());
+    if (row) await this.sessions.revoke(row.familyId, 'logout');
   }
 }

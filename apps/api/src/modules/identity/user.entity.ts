@@ -16,6 +16,14 @@ export class AppUser {
   @Column('text', { name: 'agency_code', nullable: true }) agencyCode: string | null;
   @Column('text', { name: 'oidc_sub', nullable: true }) oidcSub: string | null;
   @Column('integer', { name: 'assurance_level', nullable: true }) assuranceLevel: number | null;
+  /** The national ID is proven (a digital-citizen login carried it); password accounts are not. */
+  @Column('boolean') verified: boolean;
+  /**
+   * A walk-in record the counter made for a national ID: not an account (no login), it holds
+   * counter dossiers until a proven identity takes them (claim code or digital-citizen login).
+   */
+  @Column('boolean', { name: 'walk_in' }) walkIn: boolean;
+  @Column('timestamptz', { name: 'disabled_at', nullable: true }) disabledAt: Date | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
 }

@@ -20,8 +20,18 @@ export class UsersRepository {
     return m.getRepository(AppUser).findOne({ where: { oidcSub: sub }, lock: { mode: 'pessimistic_write' } });
   }
 
-  findByNationalIdForUpdate(nationalId: string, m: EntityManager): Promise<AppUser | null> {
-    return m.getRepository(AppUser).findOne({ where: { nationalId }, lock: { mode: 'pessimistic_write' } });
+  /** The account (not a walk-in record) of a national ID, locked. */
+  findAccountByNationalIdForUpdate(nationalId: string, m: EntityManager): Promise<AppUser | null> {
+    return m
+      .getRepository(AppUser)
+      .findOne({ where: { nationalId, walkIn: false }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** The walk-in record the counter made for a national ID, locked. */
+  findWalkInByNationalIdForUpdate(nationalId: string, m: EntityManager): Promise<AppUser | null> {
+    return m
+      .getRepository(AppUser)
+      .findOne({ where: { nationalId, walkIn: true }, lock: { mode: 'pessimistic_write' } });
   }
 
   async insert(user: NewUser, at: Date, m: EntityManager = this.ds.manager): Promise<AppUser> {
@@ -53,11 +63,6 @@ export class UsersRepository {
        RETURNING id`,
       [username, passwordHash, at],
     );
-    return rows.length > 0;
-  }
-
-  async emailTaken(email: string, m: EntityManager = this.ds.manager): Promise<boolean> {
-    const rows: unknown[] = await m.query(`SELECT 1 FROM app_user WHERE lower(email) = lower($1)`, [email]);
     return rows.length > 0;
   }
 

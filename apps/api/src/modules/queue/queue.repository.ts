@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Channel, DossierStatus, SlaState } from '@motcua/shared';
+import { CLOCK_PAUSED_STATUS, NO_SLA_STATUSES, type Channel, type DossierStatus, type SlaState } from '@motcua/shared';
 import type { QueueCursor } from './queue-cursor.js';
 
 export interface QueueFilter {
@@ -43,16 +43,22 @@ const SORT_KEY = 'COALESCE(d.due_at, d.submitted_at)';
 const likeText = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
- * The SLA states of slaState (shared/working-days.ts) as SQL over (due_at, completed_at): open
- * ones (no decision yet) against now and the due-soon threshold, decided ones against due_at.
+ * The SLA states of dossierClock's slaState as SQL over (status, due_at, completed_at), so that a
+ * filter returns exactly the rows whose `sla` says so: none for the statuses without an SLA; a
+ * decided dossier against due_at; SUPPLEMENT_REQUESTED is WAITING_CITIZEN and nothing else; the
+ * other open ones against now and DUE_SOON's end (dueSoonBefore, computed by dossierClock).
  */
+const HAS_SLA = `d.status NOT IN (${NO_SLA_STATUSES.map((s) => `'${s}'`).join(', ')}) AND d.due_at IS NOT NULL`;
+const RUNNING = `${HAS_SLA} AND d.completed_at IS NULL AND d.status <> '${CLOCK_PAUSED_STATUS}'`;
+const DECIDED = `${HAS_SLA} AND d.completed_at IS NOT NULL`;
 const SLA_SQL: Record<SlaState, string> = {
-  OVERDUE: `d.completed_at IS NULL AND d.due_at < $now`,
-  DUE_SOON: `d.completed_at IS NULL AND d.due_at >= $now AND d.due_at < $soon`,
-  ON_TIME: `((d.completed_at IS NULL AND d.due_at >= $soon)
-    OR (d.completed_at <= d.due_at AND vn_local_date(d.completed_at) >= vn_local_date(d.due_at)))`,
-  EARLY: `d.completed_at <= d.due_at AND vn_local_date(d.completed_at) < vn_local_date(d.due_at)`,
-  LATE: `d.completed_at > d.due_at`,
+  OVERDUE: `${RUNNING} AND d.due_at < $now`,
+  DUE_SOON: `${RUNNING} AND d.due_at >= $now AND d.due_at < $soon`,
+  ON_TIME: `((${RUNNING} AND d.due_at >= $soon)
+    OR (${DECIDED} AND d.completed_at <= d.due_at AND vn_local_date(d.completed_at) >= vn_local_date(d.due_at)))`,
+  WAITING_CITIZEN: `${HAS_SLA} AND d.completed_at IS NULL AND d.status = '${CLOCK_PAUSED_STATUS}'`,
+  EARLY: `${DECIDED} AND d.completed_at <= d.due_at AND vn_local_date(d.completed_at) < vn_local_date(d.due_at)`,
+  LATE: `${DECIDED} AND d.completed_at > d.due_at`,
 };
 
 /** The staff queue's one read: a page of dossiers with the names it shows, in one statement. */

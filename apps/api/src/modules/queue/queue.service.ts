@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  localDateTime,
+  dueSoonBefore,
   QUEUE_DEFAULT_STATUSES,
   QUEUE_LIMIT_DEFAULT,
   slaState,
@@ -14,8 +14,6 @@ import { AgencyScopeService } from '../identity/agency-scope.service.js';
 import { decodeQueueCursor, encodeQueueCursor } from './queue-cursor.js';
 import { QueueError } from './queue.errors.js';
 import { QueueRepository } from './queue.repository.js';
-
-const DAY_MS = 86_400_000;
 
 /**
  * The staff queue (api.md, "Counter and queues"): the caller's agency scope, waiting dossiers by
@@ -38,16 +36,14 @@ export class QueueService {
     if (scope !== 'ALL' && scope.length === 0) return { items: [], nextCursor: null };
     const calendar = await this.catalog.getWorkingCalendar();
     const now = this.clock.now();
-    // DUE_SOON (slaState): due on or before the working day "now" counts toward, i.e. before the
-    // start of the next local day; computed here from the calendar, passed to SQL as a time.
-    const dueSoonBefore = new Date(localDateTime(calendar.effectiveWorkingDay(now)).getTime() + DAY_MS);
     const limit = query.limit ?? QUEUE_LIMIT_DEFAULT;
     const rows = await this.repo.findPage({
       agencyCodes: scope,
       statuses: query.status ?? QUEUE_DEFAULT_STATUSES,
       sla: query.sla,
       now,
-      dueSoonBefore,
+      // DUE_SOON's end, computed by dossierClock from the calendar, passed to SQL as a time.
+      dueSoonBefore: dueSoonBefore(now, calendar),
       procedureCode: query.procedureCode,
       assigneeId: query.assignee === 'me' ? user.id : query.assignee === 'none' ? null : undefined,
       q: query.q || undefined,
@@ -67,7 +63,7 @@ export class QueueService {
         channel: r.channel,
         submittedAt: r.submittedAt?.toISOString() ?? null,
         dueAt: r.dueAt?.toISOString() ?? null,
-        sla: slaState({ dueAt: r.dueAt, completedAt: r.completedAt }, now, calendar),
+        sla: slaState(r, now, calendar),
         assignee: r.assigneeId ? { id: r.assigneeId, fullName: r.assigneeName ?? '' } : null,
       })),
       nextCursor: rows.length > limit && last ? encodeQueueCursor({ sortAt: last.sortAt, id: last.id }) : null,

@@ -1,5 +1,13 @@
-import { applyDecorators, Controller, Get, Header, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Controller, Get, Header, Ip, Query, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   BREAKDOWN_KEYS,
@@ -28,7 +36,12 @@ import { openSseResponse } from './sse-sink.js';
 const periodQueries = () =>
   applyDecorators(
     ApiQuery({ name: 'from', required: false, description: 'YYYY-MM-DD (default: 1 January of `to`)' }),
-    ApiQuery({ name: 'to', required: false, description: 'YYYY-MM-DD (default: today), at most 3 years after from' }),
+    ApiQuery({
+      name: 'to',
+      required: false,
+      description:
+        'YYYY-MM-DD (default: today). Both ends from 2000-01-01 to one year after today; the period under 10 years and at most 120 months',
+    }),
   );
 const filterQueries = () =>
   applyDecorators(
@@ -94,6 +107,8 @@ export class ReportsController {
     summary: 'Server-Sent Events: a `summary` event on connect and after every change; a comment every 15 s',
   })
   @filterQueries()
+  @ApiResponse({ status: 429, description: 'The caller already holds 5 live streams (all API processes); Retry-After' })
+  @ApiResponse({ status: 503, description: 'This API process serves its configured maximum of streams; Retry-After' })
   @ApiProduces('text/event-stream')
   async liveFeed(
     @CurrentUser() user: AuthUser,
@@ -105,7 +120,7 @@ export class ReportsController {
   }
 }
 
-/** Open data (api.md): aggregate figures of the whole city, no login, cacheable. */
+/** Open data (api.md): aggregate figures of the whole city, no login, cached, limited per address (429). */
 @ApiTags('reports')
 @Controller('public')
 export class PublicStatsController {
@@ -116,8 +131,12 @@ export class PublicStatsController {
   @periodQueries()
   @ApiQuery({ name: 'by', required: false, enum: PUBLIC_BREAKDOWN_KEYS })
   @ApiOkResponse({ schema: openApiSchema(publicStatsSchema) })
+  @ApiResponse({ status: 429, description: 'Too many requests from this address; Retry-After' })
   @Header('Cache-Control', 'public, max-age=300')
-  publicStats(@Query(new ZodPipe(publicStatsQuerySchema)) query: PublicStatsQuery): Promise<PublicStats> {
-    return this.reports.publicStats(query);
+  publicStats(
+    @Query(new ZodPipe(publicStatsQuerySchema)) query: PublicStatsQuery,
+    @Ip() address: string,
+  ): Promise<PublicStats> {
+    return this.reports.publicStats(query, address);
   }
 }

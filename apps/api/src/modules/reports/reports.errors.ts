@@ -16,4 +16,14 @@ export class ReportsError {
   static invalidPeriod(errors: FieldError[]): AppError {
     return AppError.validation(errors, 'The report period is invalid');
   }
+  /** The caller already holds the most live streams allowed (contract: 5 per user, all processes). */
+  static tooManyLiveStreams(max: number, retryAfter: number): AppError {
+    return new AppError('LIVE_STREAM_LIMIT', 429, `At most ${max} live streams per user`, undefined, { retryAfter });
+  }
+  /** This API process serves as many streams as it is configured for; another may have room. */
+  static liveStreamsBusy(retryAfter: number): AppError {
+    return new AppError('LIVE_STREAMS_BUSY', 503, 'Too many live streams on this server; try again later', undefined, {
+      retryAfter,
+    });
+  }
 }

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '../catalog/catalog.module.js';
 import { DossiersModule } from '../dossiers/dossiers.module.js';
 import { IdentityModule } from '../identity/identity.module.js';
+import { LiveStreamsRepository } from './live-streams.repository.js';
 import { ReportDaily } from './report-daily.entity.js';
 import { ReportMonthly } from './report-monthly.entity.js';
 import { ReportOpen } from './report-open.entity.js';
@@ -24,7 +25,7 @@ import { ReportsService } from './reports.service.js';
     DossiersModule,
   ],
   controllers: [ReportsController, PublicStatsController],
-  providers: [ReportsRepository, ReportsService, ReportsLiveService, ReportSummaryUpkeep],
+  providers: [ReportsRepository, LiveStreamsRepository, ReportsService, ReportsLiveService, ReportSummaryUpkeep],
   exports: [ReportsService],
 })
 export class ReportsModule {}

@@ -65,6 +65,15 @@ const NAME_JOIN: Record<ReportGrouping, string> = {
   month: '',
 };
 
+/**
+ * By month, one row for every month the period touches, empty ones too, made set-based in SQL
+ * (the period is at most REPORT_MAX_MONTHS months, checked by the shared schema); open rows due
+ * in months outside the period drop out.
+ */
+const MONTH_BUCKETS = `(SELECT to_char(m, 'YYYY-MM') AS key
+           FROM generate_series(date_trunc('month', $1::date), $2::date, interval '1 month') m) b
+         LEFT JOIN k ON k.key = b.key`;
+
 const n = (expr: string) => `COALESCE(${expr}, 0)::float8`;
 
 const lastDayOfMonth = (month: string) => {
@@ -235,7 +244,7 @@ export class ReportsRepository {
        ), open AS (
          SELECT ${OPEN_KEY[by]} AS okey,
                 sum(r.open_count) AS open,
-                sum(r.open_count) FILTER (WHERE r.due_at < $3::timestamptz) AS open_overdue
+                sum(r.open_count) FILTER (WHERE r.due_at < $3::timestamptz AND r.status <> 'SUPPLEMENT_REQUESTED') AS open_overdue
            FROM report_open r
           WHERE true${and}${openMonth}
           GROUP BY 1
@@ -243,7 +252,7 @@ export class ReportsRepository {
          SELECT COALESCE(d.dkey, o.okey) AS key, d.*, o.open, o.open_overdue
            FROM daily d FULL JOIN open o ON o.okey = d.dkey
        )
-       SELECT k.key, ${by === 'total' || by === 'month' ? 'NULL' : 'l.name'} AS name,
+       SELECT ${by === 'month' ? 'b.key' : 'k.key'} AS key, ${by === 'total' || by === 'month' ? 'NULL' : 'l.name'} AS name,
               ${n('k.received')} AS "received", ${n('k.received_online')} AS "receivedOnline",
               ${n('k.received_full')} AS "receivedFull", ${n('k.received_full_online')} AS "receivedFullOnline",
               ${n('k.decided')} AS "decided", ${n('k.decided_early')} AS "decidedEarly",
@@ -253,8 +262,8 @@ export class ReportsRepository {
               ${n('k.ratings_satisfied')} AS "ratingsSatisfied", ${n('k.fee_paid')} AS "feePaid",
               ${n('k.fee_paid_online')} AS "feePaidOnline", ${n('k.open')} AS "open",
               ${n('k.open_overdue')} AS "openOverdue"
-         FROM k ${NAME_JOIN[by]}
-        ORDER BY k.key`,
+         FROM ${by === 'month' ? MONTH_BUCKETS : 'k'} ${NAME_JOIN[by]}
+        ORDER BY 1`,
       params,
     );
     return rows.map((r) => {

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
   breakdownRow,
-  monthsOf,
   reportSummary,
   resolveReportPeriod,
   summaryFigures,
@@ -19,11 +18,17 @@ import {
 } from '@motcua/shared';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { Clock } from '../../common/clock.js';
+import { RATE_LIMITS } from '../../common/rate-limit/rate-limit.rules.js';
+import { RateLimitService } from '../../common/rate-limit/rate-limit.service.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { AgencyScopeService } from '../identity/agency-scope.service.js';
 import { breakdownCsv } from './report-csv.js';
 import { ReportsError } from './reports.errors.js';
 import { ReportsRepository, type CountsRow, type ReportFilter } from './reports.repository.js';
+import { TtlLruCache } from './ttl-lru-cache.js';
+
+/** Open data answers kept in memory: the same query within a minute is not read again. */
+export const PUBLIC_STATS_CACHE = { maxEntries: 500, ttlMs: 60_000 } as const;
 
 const countsOf = (row: CountsRow | undefined): SummaryCounts => {
   if (!row) return ZERO_COUNTS;
@@ -40,11 +45,17 @@ const monthLabel = (key: string) => `Tháng ${key.slice(5, 7)}/${key.slice(0, 4)
  */
 @Injectable()
 export class ReportsService {
+  private readonly publicCache = new TtlLruCache<Promise<PublicStats>>(
+    PUBLIC_STATS_CACHE.maxEntries,
+    PUBLIC_STATS_CACHE.ttlMs,
+  );
+
   constructor(
     private readonly repo: ReportsRepository,
     private readonly scopes: AgencyScopeService,
     private readonly catalog: CatalogService,
     private readonly clock: Clock,
+    private readonly limits: RateLimitService,
   ) {}
 
   async summary(user: AuthUser, query: ReportQuery): Promise<ReportSummary> {
@@ -68,10 +79,27 @@ export class ReportsService {
     return { fileName: `bao-cao-${b.by}-${b.from}-${b.to}.csv`, body: breakdownCsv(b.rows) };
   }
 
-  /** Open data: the whole city's aggregate figures, never a dossier or a person. */
-  async publicStats(query: PublicStatsQuery): Promise<PublicStats> {
+  /**
+   * Open data: the whole city's aggregate figures, never a dossier or a person. Anonymous, so
+   * limited per address and served from memory for a minute (parallel identical misses share
+   * one read). The period is checked before anything touches the database.
+   */
+  async publicStats(query: PublicStatsQuery, address: string): Promise<PublicStats> {
     const now = this.clock.now();
-    const filter: ReportFilter = { ...this.periodOf(query, now), agencyCodes: null, now };
+    const period = this.periodOf(query, now);
+    await this.limits.enforce(RATE_LIMITS.publicStatsByAddress, address);
+    const key = `${period.from}|${period.to}|${query.by ?? ''}`;
+    const cached = this.publicCache.get(key, now.getTime());
+    if (cached) return cached;
+    const fresh = this.readPublicStats({ ...period, agencyCodes: null, now }, query);
+    this.publicCache.set(key, fresh, now.getTime());
+    // A failed read is not kept: the next caller tries again.
+    void fresh.catch(() => this.publicCache.delete(key));
+    return fresh;
+  }
+
+  private async readPublicStats(filter: ReportFilter, query: PublicStatsQuery): Promise<PublicStats> {
+    const now = filter.now;
     return {
       from: filter.from,
       to: filter.to,
@@ -106,19 +134,27 @@ export class ReportsService {
     return { ...period, agencyCodes, sectorCode: query.sectorCode, procedureCode: query.procedureCode, now };
   }
 
+  /**
+   * The filter of a live feed at this moment: its scope as resolved when the stream opened, its
+   * period re-resolved (a period without `to` moves with the days), "now" now.
+   */
+  liveFilter(opened: ReportFilter, query: ReportQuery): ReportFilter {
+    const now = this.clock.now();
+    return { ...opened, ...this.periodOf(query, now), now };
+  }
+
+  /** The shared period rule (packages/shared) with the clock's today; the schema ran it already. */
   private periodOf(query: { from?: string; to?: string }, now: Date): { from: string; to: string } {
     const period = resolveReportPeriod(query, toLocalDate(now));
-    if ('errors' in period) throw ReportsError.invalidPeriod(period.errors);
+    if ('errors' in period) {
+      throw ReportsError.invalidPeriod(period.errors.map(({ field, message }) => ({ field, message })));
+    }
     return period;
   }
 
-  /** Breakdown rows: every month of the period (empty ones too, for a trend); else the keys with data. */
+  /** Breakdown rows: by month, every month of the period (the SQL makes the empty ones too); else the keys with data. */
   private async rowsOf(filter: ReportFilter, by: BreakdownBy): Promise<BreakdownRow[]> {
     const rows = await this.repo.findCounts(filter, by);
-    if (by === 'month') {
-      const byKey = new Map(rows.map((r) => [r.key, r]));
-      return monthsOf(filter.from, filter.to).map((m) => breakdownRow(m, monthLabel(m), countsOf(byKey.get(m))));
-    }
-    return rows.map((r) => breakdownRow(r.key, r.name ?? r.key, countsOf(r)));
+    return rows.map((r) => breakdownRow(r.key, by === 'month' ? monthLabel(r.key) : (r.name ?? r.key), countsOf(r)));
   }
 }

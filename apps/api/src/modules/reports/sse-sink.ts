@@ -25,8 +25,10 @@ export function openSseResponse(res: Response): SseSink {
       if (!res.writableEnded) res.end();
     },
     onClose(listener) {
-      // The response's 'close': the client went away or the stream was ended.
-      res.on('close', listener);
+      // The response's 'close': the client went away or the stream was ended. A client gone
+      // while the stream was being opened has closed already: no event will come.
+      if (res.destroyed || !res.socket || res.socket.destroyed) queueMicrotask(listener);
+      else res.on('close', listener);
     },
   };
 }

@@ -12,8 +12,14 @@ export function AccountDetails({ user }: { user: UserDto }) {
   const agency = useAgencies({ enabled: user.agencyCode !== null }).data?.find((a) => a.code === user.agencyCode);
   const none = <span className="muted">{t('account.notProvided')}</span>;
   const rows: SummaryListRow[] = [{ label: t('account.fullName'), value: user.fullName }];
-  if (user.nationalId) rows.push({ label: t('account.nationalId'), value: user.nationalId });
-  else rows.push({ label: t('account.username'), value: user.username });
+  if (user.nationalId) {
+    rows.push({ label: t('account.nationalId'), value: user.nationalId });
+    // A password account has not proven its national ID: counter dossiers join it by claim code only.
+    rows.push({
+      label: t('account.verified'),
+      value: user.verified ? t('account.verifiedYes') : t('account.verifiedNo'),
+    });
+  } else rows.push({ label: t('account.username'), value: user.username });
   if (user.roles.includes('CITIZEN')) {
     rows.push({ label: t('account.dateOfBirth'), value: user.dateOfBirth ? formatDate(user.dateOfBirth) : none });
   }

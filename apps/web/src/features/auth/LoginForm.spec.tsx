@@ -68,7 +68,7 @@ describe('login page', () => {
     expect(getRefreshToken()).toBeNull();
   });
 
-  it('says how long to wait after too many attempts (429 with Retry-After)', async () => {
+  it('says when to try again after too many attempts (429 with Retry-After), under its own title', async () => {
     stubApi({
       'GET /auth/providers': { body: { oidc: false } },
       'POST /auth/login': {
@@ -79,9 +79,30 @@ describe('login page', () => {
     });
     renderApp('/login');
     await fillAndSubmit('048095001234', 'mat-khau-bat-ky');
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 42 giây.',
-    );
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveFocus();
+    expect(within(alert).getByRole('heading', { name: 'Tạm thời chưa thể đăng nhập' })).toBeInTheDocument();
+    expect(within(alert).queryByRole('heading', { name: 'Có lỗi cần sửa' })).not.toBeInTheDocument();
+    expect(alert).toHaveTextContent(/Vui lòng thử lại sau 42 giây \(từ \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}\)/);
+  });
+
+  it('counts a longer back-off in minutes, in English too', async () => {
+    stubApi({
+      'GET /auth/providers': { body: { oidc: false } },
+      'POST /auth/login': {
+        status: 429,
+        headers: { 'Retry-After': '540' },
+        body: problem(429, 'TOO_MANY_ATTEMPTS', 'Too many failed logins'),
+      },
+    });
+    act(() => setLanguage('en'));
+    renderApp('/login');
+    await userEvent.type(await screen.findByLabelText(/^National ID number or username/), '048095001234');
+    await userEvent.type(screen.getByLabelText(/^Password/), 'mat-khau-bat-ky');
+    await userEvent.click(within(screen.getByRole('main')).getByRole('button', { name: 'Log in' }));
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByRole('heading', { name: 'You cannot log in for now' })).toBeInTheDocument();
+    expect(alert).toHaveTextContent('Please try again in 9 minutes');
   });
 
   it('sends a citizen back to the page they came from, with the session stored', async () => {

@@ -116,10 +116,38 @@ describe('register page', () => {
       'Enter your date of birth',
       'Enter an email address in the right format, like name@example.com',
       'Enter a Vietnamese phone number, like 0905123456',
-      'The password must be at least 10 characters',
+      'The password must be at least 12 characters',
       'The passwords do not match',
     ]);
     expect(api.calls.filter((c) => c.path === '/auth/register')).toHaveLength(0);
+  });
+
+  it('refuses a password holding the name or the birth date before sending it, and names the rule', async () => {
+    const api = stubApi({});
+    renderApp('/register');
+    await fillIn({ ...VALID, password: 'Nguyen-yeu-Da-Nang', confirmPassword: 'Nguyen-yeu-Da-Nang' });
+    await submit();
+    const summary = await screen.findByRole('alert');
+    expect(
+      within(summary).getByRole('link', { name: /không được chứa số định danh cá nhân, họ tên hoặc ngày sinh/ }),
+    ).toHaveAttribute('href', '#register-password');
+    expect(api.calls.filter((c) => c.path === '/auth/register')).toHaveLength(0);
+  });
+
+  it('puts the API’s refusal of a personal password (PASSWORD_PERSONAL_DATA) on the password field', async () => {
+    stubApi({
+      'POST /auth/register': {
+        status: 400,
+        body: problem(400, 'PASSWORD_PERSONAL_DATA', 'The request has invalid fields', {
+          errors: [{ field: 'password', message: 'Must not contain your national ID, name or birth date' }],
+        }),
+      },
+    });
+    renderApp('/register');
+    await fillIn(VALID);
+    await submit();
+    const summary = await screen.findByRole('alert');
+    expect(within(summary).getByRole('link', { name: /không được chứa số định danh cá nhân/ })).toBeInTheDocument();
   });
 
   it('logs the new citizen in and opens their account', async () => {

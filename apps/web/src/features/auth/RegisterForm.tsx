@@ -1,5 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { registerSchema, type RegisterRequest, type RegisterResponse } from '@motcua/shared';
+import {
+  refinePasswordPersonalData,
+  registerFieldsSchema,
+  type RegisterRequest,
+  type RegisterResponse,
+} from '@motcua/shared';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -12,11 +17,15 @@ import { problemMessage } from '../../lib/errorText';
 import { errorKey, setApiFieldErrors, summaryFromErrors, useSummaryErrors, type SummaryItem } from './formErrors';
 
 /** The API's schema plus the confirmation only the screen asks for. */
-const registerFormSchema = registerSchema.extend({ confirmPassword: z.string() }).refine(
-  (v) => v.password === v.confirmPassword,
-  // The message is a locale key (errors.field.confirmPassword.mismatch), never shown as is.
-  { path: ['confirmPassword'], message: 'mismatch', when: () => true },
-);
+const registerFormSchema = registerFieldsSchema
+  .extend({ confirmPassword: z.string() })
+  // Messages are locale keys (errors.field.password.personal, …confirmPassword.mismatch), never shown as is.
+  .superRefine(refinePasswordPersonalData('personal'))
+  .refine((v) => v.password === v.confirmPassword, {
+    path: ['confirmPassword'],
+    message: 'mismatch',
+    when: () => true,
+  });
 type RegisterFormValues = z.input<typeof registerFormSchema>;
 
 const FIELDS = [

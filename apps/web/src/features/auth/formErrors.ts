@@ -52,6 +52,7 @@ const CODE_FIELDS: Record<string, { field: string; kind: FieldErrorKind }> = {
   DUPLICATE_NATIONAL_ID: { field: 'nationalId', kind: 'taken' },
   DUPLICATE_EMAIL: { field: 'email', kind: 'taken' },
   COMMON_PASSWORD: { field: 'password', kind: 'common' },
+  PASSWORD_PERSONAL_DATA: { field: 'password', kind: 'personal' },
 };
 
 /**

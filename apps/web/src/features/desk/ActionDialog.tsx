@@ -1,4 +1,6 @@
 import {
+  assignmentOf,
+  canMakeMove,
   NOTE_MAX_LENGTH,
   noteRequired,
   type DossierDto,
@@ -17,7 +19,7 @@ export interface ActionInput {
 
 /** Actions that ask something before they are sent: a note (the shared rule), or whom to assign. */
 export function needsDialog(action: StaffDossierAction): boolean {
-  return noteRequired(action) || action === 'assign';
+  return action === 'assign' || noteRequired(action);
 }
 
 interface DialogValues {
@@ -51,9 +53,16 @@ export function ActionDialog({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const withNote = noteRequired(action);
   const isAssign = action === 'assign';
-  const canTakeSelf = isAssign && user.roles.includes('OFFICER') && user.agencyCode === dossier.agency.code;
+  // The shared table decides: an officer takes a free dossier; the desk or the approver hands it over.
+  const caller = {
+    roles: user.roles,
+    isApplicant: false,
+    assignment: assignmentOf(dossier.assignee?.id ?? null, user.id),
+  };
+  const canTakeSelf =
+    isAssign && user.agencyCode === dossier.agency.code && canMakeMove(dossier.status, 'take', caller);
+  const canHandOver = isAssign && canMakeMove(dossier.status, 'hand_over', caller);
   const { colleagues, isPending: loadingColleagues } = useColleagues(isAssign, dossier.assignee, user.id);
   const {
     register,
@@ -64,6 +73,9 @@ export function ActionDialog({
     formState: { errors },
   } = useForm<DialogValues>({ defaultValues: { who: canTakeSelf ? 'self' : 'other', assigneeId: '', note: '' } });
   const who = watch('who');
+  // The note of a handover (it moves someone's work) follows the table's rule for `hand_over`.
+  const withNote = isAssign ? who === 'other' && noteRequired('hand_over') : noteRequired(action);
+  const noteKey = isAssign ? 'hand_over' : action;
   const noColleagues = isAssign && who === 'other' && colleagues.length === 0 && !loadingColleagues;
 
   const submit = (v: DialogValues) => {
@@ -75,7 +87,7 @@ export function ActionDialog({
       failed = true;
     }
     if (withNote && !note) {
-      setError('note', { message: t(`desk.note.${action}.required`) });
+      setError('note', { message: t(`desk.note.${noteKey}.required`) });
       if (!failed) setFocus('note');
       failed = true;
     } else if (note.length > NOTE_MAX_LENGTH) {
@@ -85,7 +97,7 @@ export function ActionDialog({
     }
     if (failed) return;
     onConfirm({
-      ...(note ? { note } : {}),
+      ...(note && withNote ? { note } : {}),
       ...(isAssign && v.who === 'other' ? { assigneeId: v.assigneeId } : {}),
     });
   };
@@ -95,7 +107,7 @@ export function ActionDialog({
     <Dialog title={label} onClose={onCancel} describedBy="action-dialog-about">
       <p id="action-dialog-about">{t(`desk.confirm.${action}`, { code: dossier.code ?? '' })}</p>
       <form noValidate onSubmit={(e) => void handleSubmit(submit)(e)}>
-        {canTakeSelf ? (
+        {canTakeSelf && canHandOver ? (
           <Radios
             id="action-who"
             legend={t('desk.assign.legend')}
@@ -125,8 +137,8 @@ export function ActionDialog({
         {withNote ? (
           <Field
             id={NOTE_ID}
-            label={t(`desk.note.${action}.label`)}
-            hint={t(`desk.note.${action}.hint`)}
+            label={t(`desk.note.${noteKey}.label`)}
+            hint={t(`desk.note.${noteKey}.hint`)}
             error={errors.note?.message}
             required
           >

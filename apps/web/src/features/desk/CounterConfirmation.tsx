@@ -1,4 +1,4 @@
-import type { DossierDto } from '@motcua/shared';
+import type { CounterIntakeResponse } from '@motcua/shared';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -6,8 +6,11 @@ import { Button, Panel } from '../../components/ui';
 import { formatDateTime } from '../../lib/format';
 import { DownloadButton } from '../dossiers/DownloadButton';
 
-/** The walk-in dossier was received: its code, when the result is due, the slip to print. */
-export function CounterConfirmation({ dossier, onAnother }: { dossier: DossierDto; onAnother: () => void }) {
+/**
+ * The walk-in dossier was received: its code, when the result is due, the one-time claim code
+ * (shown this once, as only its hash is kept) and the slip to print with it.
+ */
+export function CounterConfirmation({ dossier, onAnother }: { dossier: CounterIntakeResponse; onAnother: () => void }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), []);
@@ -39,12 +42,20 @@ export function CounterConfirmation({ dossier, onAnother }: { dossier: DossierDt
           </div>
         ) : null}
       </dl>
+      <section className="claim-code" aria-labelledby="claim-code-title">
+        <h2 id="claim-code-title">{t('desk.counter.claimCodeTitle')}</h2>
+        <p>
+          <strong className="dossier-code">{dossier.claimCode}</strong>
+        </p>
+        <p>{t('desk.counter.claimCodeHint')}</p>
+      </section>
       <p>
         <DownloadButton
           variant="primary"
           path={`/dossiers/${encodeURIComponent(dossier.id)}/receipt.pdf`}
           fileName={`phieu-tiep-nhan-${code}.pdf`}
           label={t('desk.receipt')}
+          headers={{ 'Claim-Code': dossier.claimCode }}
         />
       </p>
       <p>

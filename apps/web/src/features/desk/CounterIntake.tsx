@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import type { DossierDto, ProcedureDetail, UserSummary } from '@motcua/shared';
+import type { CounterIntakeResponse, ProcedureDetail, UserSummary } from '@motcua/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useForm, type FieldError as RhfFieldError, type FieldErrors, type FieldValues } from 'react-hook-form';
@@ -25,7 +25,7 @@ export function CounterIntake({ user }: { user: UserSummary }) {
   const { t } = useTranslation();
   const text = useCatalogText();
   const [code, setCode] = useState('');
-  const [created, setCreated] = useState<DossierDto | null>(null);
+  const [created, setCreated] = useState<CounterIntakeResponse | null>(null);
   const procedures = useProcedures({ agencyCode: user.agencyCode ?? undefined, pageSize: 100 });
 
   if (created) {
@@ -66,7 +66,7 @@ export function CounterIntake({ user }: { user: UserSummary }) {
   );
 }
 
-function CounterFormLoader({ code, onCreated }: { code: string; onCreated: (d: DossierDto) => void }) {
+function CounterFormLoader({ code, onCreated }: { code: string; onCreated: (d: CounterIntakeResponse) => void }) {
   const { t } = useTranslation();
   const procedure = useProcedure(code);
   if (procedure.isPending) return <Loading />;
@@ -90,7 +90,13 @@ const APPLICANT_INPUT: Record<ApplicantField, { type: string; className?: string
   email: { type: 'email' },
 };
 
-function CounterForm({ procedure, onCreated }: { procedure: ProcedureDetail; onCreated: (d: DossierDto) => void }) {
+function CounterForm({
+  procedure,
+  onCreated,
+}: {
+  procedure: ProcedureDetail;
+  onCreated: (d: CounterIntakeResponse) => void;
+}) {
   const { t, i18n } = useTranslation();
   const english = i18n.language === 'en';
   const queryClient = useQueryClient();
@@ -113,7 +119,7 @@ function CounterForm({ procedure, onCreated }: { procedure: ProcedureDetail; onC
   const [summaryOn, setSummaryOn] = useState(0);
   const intake = useMutation({
     mutationFn: (body: ReturnType<typeof counterBody>) =>
-      api<DossierDto>('/counter/dossiers', { method: 'POST', body }),
+      api<CounterIntakeResponse>('/counter/dossiers', { method: 'POST', body }),
     onSuccess: (d) => {
       queryClient.setQueryData(queryKeys.dossier(d.id), d);
       void queryClient.invalidateQueries({ queryKey: queryKeys.queue });

@@ -52,7 +52,7 @@ const supplementRequested = () =>
     receivedAt: '2026-11-26T10:00:00.000Z',
     dueAt: '2026-11-27T10:00:00.000Z',
     supplementRequestedAt: '2026-11-26T11:00:00.000Z',
-    sla: 'ON_TIME',
+    sla: 'WAITING_CITIZEN',
     availableActions: ['withdraw', 'supplement'],
     timeline: [
       ...submitted().timeline,
@@ -139,6 +139,37 @@ describe('my dossiers', () => {
     renderApp('/dossiers');
     await screen.findByRole('heading', { level: 2, name: 'Bạn chưa có hồ sơ nào' });
     expect(screen.getByRole('link', { name: 'Tìm thủ tục để nộp hồ sơ' })).toHaveAttribute('href', '/procedures');
+  });
+
+  it('claims a counter dossier with the code of its receipt: a wrong code is said in words, a right one adds it', async () => {
+    let claimed = false;
+    const walkIn = submitted({ id: 'd-walk', code: `${CODE.slice(0, -1)}9`, status: 'RECEIVED' });
+    const api = stubApi({
+      'GET /dossiers': () => ({ body: { items: claimed ? [summaryOf(walkIn)] : [], nextCursor: null } }),
+      'POST /dossiers/claim': ({ body }) => {
+        if ((body as { code: string }).code !== '7k3m q9tx 2hbd') {
+          return { status: 404, body: problem(404, 'NOT_FOUND', 'Dossier not found') };
+        }
+        claimed = true;
+        return { body: walkIn };
+      },
+    });
+    renderApp('/dossiers');
+    const code = await screen.findByLabelText('Mã nhận hồ sơ');
+    await userEvent.type(code, 'AAAA-BBBB-CCCC');
+    await userEvent.click(screen.getByRole('button', { name: 'Nhận hồ sơ vào tài khoản' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/Mã không đúng, đã được dùng/);
+    expect(code).toHaveAttribute('aria-invalid', 'true');
+
+    await userEvent.clear(code);
+    await userEvent.type(code, '7k3m q9tx 2hbd');
+    await userEvent.click(screen.getByRole('button', { name: 'Nhận hồ sơ vào tài khoản' }));
+    expect(
+      await screen.findByText(`Đã đưa hồ sơ ${walkIn.code} vào tài khoản của bạn.`, { exact: false }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Xem hồ sơ' })).toHaveAttribute('href', '/dossiers/d-walk');
+    await screen.findByText(walkIn.code!);
+    expect(api.calls.filter((c) => c.path === '/dossiers/claim')).toHaveLength(2);
   });
 
   it('sends a visitor who is not logged in to the login page, then back', async () => {
@@ -256,6 +287,20 @@ describe('dossier page', () => {
     expect(screen.queryByRole('region', { name: 'Bổ sung hồ sơ' })).not.toBeInTheDocument();
   });
 
+  it('says a dossier waiting for the supplement waits for the citizen, not overdue, past its due date', async () => {
+    stubApi({
+      'GET /dossiers/d-2': { body: supplementRequested() },
+      'GET /procedures/1.001193': { body: birthProcedure() },
+    });
+    renderApp('/dossiers/d-2');
+    await screen.findByRole('heading', { level: 1, name: 'Đăng ký khai sinh' });
+    expect(screen.getByText('Chờ công dân bổ sung', { selector: '.tag' })).toBeInTheDocument();
+    expect(screen.queryByText('Quá hạn')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Tải thư xin lỗi (PDF)' })).not.toBeInTheDocument();
+    act(() => setLanguage('en'));
+    expect(await screen.findByText('Waiting for the citizen', { selector: '.tag' })).toBeInTheDocument();
+  });
+
   it('withdraws only after a confirmation step', async () => {
     let current = submitted();
     const fetched = stubApi({
@@ -351,6 +396,55 @@ describe('public tracking', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Tra cứu' }));
     await screen.findByRole('heading', { level: 2, name: 'Không tìm thấy hồ sơ' });
     expect(screen.getByText(/Không có hồ sơ nào mang mã 000\.30\.01\.H17-000000-9999/)).toBeInTheDocument();
+  });
+
+  it('opened from the receipt’s QR code (with its token), shows the public timeline too', async () => {
+    const fetched = stubApi({
+      [`GET /tracking/${CODE}`]: ({ url }) => ({
+        body: {
+          code: CODE,
+          procedureName: 'Đăng ký khai sinh',
+          agencyName: 'Phường Hải Châu',
+          status: 'RECEIVED',
+          submittedAt: '2026-11-26T09:30:00.000Z',
+          dueAt: '2026-11-27T10:00:00.000Z',
+          completedAt: null,
+          ...(url.searchParams.get('t') === 'tok123'
+            ? {
+                timeline: [
+                  { type: 'submit', fromStatus: 'DRAFT', toStatus: 'SUBMITTED', at: '2026-11-26T09:30:00.000Z' },
+                  { type: 'receive', fromStatus: 'SUBMITTED', toStatus: 'RECEIVED', at: '2026-11-26T10:00:00.000Z' },
+                ],
+              }
+            : {}),
+        },
+      }),
+    });
+    renderApp(`/track/${CODE}?t=tok123`);
+    await screen.findByRole('heading', { level: 3, name: 'Quá trình xử lý' });
+    expect(fetched.calls[0].search).toBe('?t=tok123');
+    const steps = screen.getAllByRole('listitem').filter((li) => li.classList.contains('timeline__item'));
+    expect(steps).toHaveLength(2);
+    expect(steps[1]).toHaveTextContent('Đã tiếp nhận');
+  });
+
+  it('without a token shows no timeline', async () => {
+    stubApi({
+      [`GET /tracking/${CODE}`]: {
+        body: {
+          code: CODE,
+          procedureName: 'Đăng ký khai sinh',
+          agencyName: 'Phường Hải Châu',
+          status: 'RECEIVED',
+          submittedAt: '2026-11-26T09:30:00.000Z',
+          dueAt: null,
+          completedAt: null,
+        },
+      },
+    });
+    renderApp(`/track/${CODE}`);
+    await screen.findByRole('heading', { level: 2, name: `Hồ sơ ${CODE}` });
+    expect(screen.queryByRole('heading', { name: 'Quá trình xử lý' })).not.toBeInTheDocument();
   });
 
   it('is in the header, with "My dossiers", in both languages', async () => {

@@ -10,11 +10,14 @@ export function DownloadButton({
   fileName,
   label,
   variant = 'secondary',
+  headers,
 }: {
   path: string;
   fileName: string;
   label: string;
   variant?: 'primary' | 'secondary' | 'link';
+  /** Extra request headers (the desk's claim code to print on a receipt). */
+  headers?: Record<string, string>;
 }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
@@ -28,7 +31,7 @@ export function DownloadButton({
         onClick={() => {
           setBusy(true);
           setError(null);
-          downloadFile(path, fileName)
+          downloadFile(path, fileName, headers)
             .catch(setError)
             .finally(() => setBusy(false));
         }}

@@ -3,10 +3,10 @@ import { API_BASE, ApiError } from '../../lib/api';
 import { getAccessToken, refreshSession } from '../../lib/auth';
 
 /** A GET of a private file with the bearer token (a plain link cannot carry it); one refresh on 401. */
-async function authorizedGet(path: string): Promise<Response> {
+async function authorizedGet(path: string, headers: Record<string, string> = {}): Promise<Response> {
   const send = () => {
     const token = getAccessToken();
-    return fetch(`${API_BASE}${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+    return fetch(`${API_BASE}${path}`, { headers: token ? { ...headers, Authorization: `Bearer ${token}` } : headers });
   };
   let res = await send();
   if (res.status === 401 && (await refreshSession())) res = await send();
@@ -30,10 +30,10 @@ async function problemOf(res: Response): Promise<ApiError> {
 }
 
 /** Fetch a private file (receipt, apology letter, attachment) and hand it to the browser as a download. */
-export async function downloadFile(path: string, fileName: string): Promise<void> {
+export async function downloadFile(path: string, fileName: string, headers?: Record<string, string>): Promise<void> {
   let res: Response;
   try {
-    res = await authorizedGet(path);
+    res = await authorizedGet(path, headers);
   } catch {
     throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, detail: 'network', code: 'NETWORK' });
   }

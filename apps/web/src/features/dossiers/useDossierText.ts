@@ -28,6 +28,7 @@ const SLA_TONE: Record<SlaState, TagTone> = {
   ON_TIME: 'success',
   DUE_SOON: 'warning',
   OVERDUE: 'danger',
+  WAITING_CITIZEN: 'info',
   LATE: 'danger',
 };
 

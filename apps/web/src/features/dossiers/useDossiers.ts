@@ -35,11 +35,14 @@ export function useDossier(id: string) {
   });
 }
 
-/** Public tracking by code: no personal data, no login. */
-export function useTracking(code: string | null) {
+/** Public tracking by code: no personal data, no login. The receipt's token (`t`) adds the public timeline. */
+export function useTracking(code: string | null, token: string | null = null) {
   return useQuery({
-    queryKey: queryKeys.tracking(code ?? ''),
-    queryFn: ({ signal }) => api<TrackingDto>(`/tracking/${encodeURIComponent(code ?? '')}`, { signal }),
+    queryKey: queryKeys.tracking(code ?? '', token),
+    queryFn: ({ signal }) =>
+      api<TrackingDto>(`/tracking/${encodeURIComponent(code ?? '')}${token ? `?t=${encodeURIComponent(token)}` : ''}`, {
+        signal,
+      }),
     enabled: !!code,
     retry: retryUnlessNotFound,
   });

@@ -12,6 +12,8 @@ export function slaDueText(t: TFunction, due: SlaDue): string {
       return t('desk.sla.daysLeft', { count: due.days });
     case 'dueToday':
       return t('desk.sla.dueToday');
+    case 'waiting':
+      return t('desk.sla.waiting');
     case 'overdue':
       return due.days === 0 ? t('desk.sla.overdueToday') : t('desk.sla.overdue', { count: due.days });
     case 'decided':

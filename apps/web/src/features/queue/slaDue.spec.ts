@@ -45,6 +45,12 @@ describe('slaDue', () => {
     expect(slaDue({ status: 'SUBMITTED', sla: null, dueAt: null }, NOW)).toEqual({ kind: 'none' });
   });
 
+  it('counts no days while the citizen supplements, even past the due date', () => {
+    expect(slaDue({ status: 'SUPPLEMENT_REQUESTED', sla: 'WAITING_CITIZEN', dueAt: at17('2026-07-10') }, NOW)).toEqual({
+      kind: 'waiting',
+    });
+  });
+
   it('counts local days across midnight in Vietnam, not UTC days', () => {
     // 23:30 local on 15 July is 16:30 UTC; a due time at 17:00 local on 16 July is 1 day away.
     const lateEvening = new Date('2026-07-15T16:30:00.000Z');

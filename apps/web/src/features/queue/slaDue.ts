@@ -7,6 +7,7 @@ export type SlaDue =
   | { kind: 'daysLeft'; days: number; soon: boolean }
   | { kind: 'dueToday' }
   | { kind: 'overdue'; days: number }
+  | { kind: 'waiting' }
   | { kind: 'decided'; outcome: 'EARLY' | 'ON_TIME' | 'LATE' };
 
 const DECIDED: readonly DossierStatus[] = ['APPROVED', 'REJECTED', 'RETURNED'];
@@ -28,6 +29,8 @@ export function slaDue(item: { status: DossierStatus; sla: SlaState | null; dueA
   if (DECIDED.includes(item.status) || sla === 'EARLY' || sla === 'LATE') {
     return { kind: 'decided', outcome: sla === 'EARLY' ? 'EARLY' : sla === 'LATE' ? 'LATE' : 'ON_TIME' };
   }
+  // The agency's clock is stopped while the citizen supplements: no days are counted.
+  if (sla === 'WAITING_CITIZEN') return { kind: 'waiting' };
   const days = localDaysBetween(now, new Date(dueAt));
   if (sla === 'OVERDUE') return { kind: 'overdue', days: Math.max(0, -days) };
   if (days <= 0) return { kind: 'dueToday' };
@@ -42,6 +45,8 @@ export function slaTone(due: SlaDue): TagTone {
       return 'danger';
     case 'dueToday':
       return 'warning';
+    case 'waiting':
+      return 'info';
     case 'daysLeft':
       return due.soon ? 'warning' : 'success';
     case 'decided':

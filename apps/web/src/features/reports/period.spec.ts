@@ -1,4 +1,4 @@
-import { monthLabel, periodFromSearch, presetPeriod, trendRange } from './period';
+import { monthLabel, periodFromSearch, periodProblemsOf, presetPeriod, trendRange } from './period';
 
 describe('dashboard periods', () => {
   it('runs a preset from the first day of the month, quarter or year to today', () => {
@@ -16,8 +16,17 @@ describe('dashboard periods', () => {
       '2026-08-15',
     );
     expect(backwards.problems).toEqual([{ field: 'to', kind: 'beforeFrom' }]);
-    const tooLong = periodFromSearch(new URLSearchParams('period=custom&from=2020-01-01&to=2025-01-01'), '2026-08-15');
+    const tooLong = periodFromSearch(new URLSearchParams('period=custom&from=2010-01-01&to=2020-01-01'), '2026-08-15');
     expect(tooLong.problems).toEqual([{ field: 'to', kind: 'tooLong' }]);
+    const farFuture = periodFromSearch(
+      new URLSearchParams('period=custom&from=2026-01-01&to=9999-12-31'),
+      '2026-08-15',
+    );
+    expect(farFuture.problems).toEqual([{ field: 'to', kind: 'tooLate' }]);
+    const tooEarly = periodFromSearch(new URLSearchParams('period=custom&from=1999-12-31&to=2000-01-31'), '2026-08-15');
+    expect(tooEarly.problems).toEqual([{ field: 'from', kind: 'tooEarly' }]);
+    const months = periodFromSearch(new URLSearchParams('period=custom&from=2015-01-15&to=2025-01-14'), '2026-08-15');
+    expect(months.problems).toEqual([{ field: 'to', kind: 'tooManyMonths' }]);
     const missing = periodFromSearch(new URLSearchParams('period=custom&to=2025-02-30'), '2026-08-15');
     expect(missing.problems).toEqual([
       { field: 'from', kind: 'required' },
@@ -33,6 +42,17 @@ describe('dashboard periods', () => {
       from: '2024-03-10',
       to: '2026-01-31',
     });
+    expect(trendRange({ kind: 'custom', from: '2000-01-01', to: '2000-03-31' })).toEqual({
+      from: '2000-01-01',
+      to: '2000-03-31',
+    });
     expect(monthLabel('2026-07')).toBe('07/2026');
+  });
+
+  it('turns an API refusal of the period (400 naming from or to) into field problems', () => {
+    const refused = { problem: { status: 400, errors: [{ field: 'to', message: 'Must not be after 2027-08-15' }] } };
+    expect(periodProblemsOf(refused)).toEqual([{ field: 'to', kind: 'rejected' }]);
+    expect(periodProblemsOf({ problem: { status: 500 } })).toEqual([]);
+    expect(periodProblemsOf(new Error('network'))).toEqual([]);
   });
 });

@@ -1,4 +1,10 @@
-import { isCalendarDate, resolveReportPeriod, toLocalDate } from '@motcua/shared';
+import {
+  isCalendarDate,
+  REPORT_MIN_DATE,
+  resolveReportPeriod,
+  toLocalDate,
+  type ReportPeriodProblem,
+} from '@motcua/shared';
 
 /** The dashboard's periods: the running month, quarter or year to today, or dates of one's own. */
 export const PERIOD_KINDS = ['month', 'quarter', 'year', 'custom'] as const;
@@ -10,7 +16,8 @@ export interface Period {
   to: string;
 }
 
-export type PeriodProblem = { field: 'from' | 'to'; kind: 'required' | 'invalid' | 'beforeFrom' | 'tooLong' };
+/** `rejected`: the API refused a period this page let through (its clock differs from the browser's). */
+export type PeriodProblem = { field: 'from' | 'to'; kind: 'required' | 'rejected' | ReportPeriodProblem };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -29,7 +36,7 @@ export function presetPeriod(kind: Exclude<PeriodKind, 'custom'>, today: string)
 
 /**
  * The period the address asks for (`?period=…&from=…&to=…`): a preset by default, or the custom
- * dates checked as the API checks them (to ≥ from, at most three years).
+ * dates checked by the rule the API applies (packages/shared resolveReportPeriod).
  */
 export function periodFromSearch(
   search: URLSearchParams,
@@ -49,7 +56,7 @@ export function periodFromSearch(
   else if (!isCalendarDate(to)) problems.push({ field: 'to', kind: 'invalid' });
   if (!problems.length) {
     const r = resolveReportPeriod({ from, to }, today);
-    if ('errors' in r) problems.push({ field: 'to', kind: to < from ? 'beforeFrom' : 'tooLong' });
+    if ('errors' in r) for (const e of r.errors) problems.push({ field: e.field, kind: e.kind });
   }
   if (problems.length) return { period: { ...presetPeriod('month', today), kind: 'custom' }, problems };
   return { period: { kind: 'custom', from, to }, problems };
@@ -64,7 +71,21 @@ export function trendRange(period: Period): { from: string; to: string } {
   const m = Number(period.to.slice(5, 7));
   const startIndex = y * 12 + (m - 1) - 11;
   const start = `${Math.floor(startIndex / 12)}-${pad((startIndex % 12) + 1)}-01`;
-  return { from: start < period.from ? start : period.from, to: period.to };
+  // Never before the earliest date the API accepts.
+  const first = start < period.from ? start : period.from;
+  return { from: first < REPORT_MIN_DATE ? REPORT_MIN_DATE : first, to: period.to };
+}
+
+/**
+ * The period fields an API answer refused (a 400 naming `from` or `to`), so the page shows them
+ * at the fields instead of failing.
+ */
+export function periodProblemsOf(error: unknown): PeriodProblem[] {
+  const e = error as { problem?: { status?: number; errors?: { field: string }[] } } | null;
+  if (e?.problem?.status !== 400 || !e.problem.errors) return [];
+  return e.problem.errors
+    .filter((x): x is { field: 'from' | 'to' } => x.field === 'from' || x.field === 'to')
+    .map((x) => ({ field: x.field, kind: 'rejected' }));
 }
 
 /** "2026-07" → "07/2026". */

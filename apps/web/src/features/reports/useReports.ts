@@ -1,12 +1,16 @@
 import type { BreakdownBy, BreakdownResponse, ReportSummary } from '@motcua/shared';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from '../../lib/api';
+import { api, ApiError } from '../../lib/api';
 import { queryKeys } from '../../lib/queryKeys';
 
 export interface PeriodParams {
   from: string;
   to: string;
 }
+
+/** A refused request (4xx: a bad period, no right) is not asked again; a failure once more. */
+const retryReport = (failures: number, error: Error) =>
+  !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failures < 1;
 
 export const reportQuery = (params: Record<string, string>) => new URLSearchParams(params).toString();
 
@@ -16,6 +20,7 @@ export function useReportSummary(params: PeriodParams) {
     queryKey: queryKeys.reportSummary(p),
     queryFn: ({ signal }) => api<ReportSummary>(`/reports/summary?${reportQuery(p)}`, { signal }),
     placeholderData: keepPreviousData,
+    retry: retryReport,
   });
 }
 
@@ -25,5 +30,6 @@ export function useBreakdown(params: PeriodParams, by: BreakdownBy) {
     queryKey: queryKeys.reportBreakdown(p),
     queryFn: ({ signal }) => api<BreakdownResponse>(`/reports/breakdown?${reportQuery(p)}`, { signal }),
     placeholderData: keepPreviousData,
+    retry: retryReport,
   });
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { Button, Field, LoadError, Loading } from '../../components/ui';
 import { dossierErrorText } from '../../features/dossiers/dossierErrors';
+import { ClaimDossierForm } from '../../features/dossiers/ClaimDossierForm';
 import { DossierList } from '../../features/dossiers/DossierList';
 import { Notice } from '../../features/dossiers/Notice';
 import { useMyDossiers } from '../../features/dossiers/useDossiers';
@@ -108,6 +109,7 @@ export function MyDossiersPage() {
           ) : null}
         </>
       )}
+      <ClaimDossierForm />
     </>
   );
 }

@@ -221,6 +221,29 @@ describe('manager dashboard', () => {
     expect(screen.queryByRole('heading', { level: 2, name: 'Chỉ số chính' })).not.toBeInTheDocument();
   });
 
+  it('shows a period the API refuses (400 naming `to`) at its field instead of failing', async () => {
+    stubApi(
+      routes({
+        'GET /reports/summary': {
+          status: 400,
+          body: {
+            type: 'about:blank',
+            title: 'Bad Request',
+            status: 400,
+            detail: 'The request has invalid fields',
+            code: 'VALIDATION_FAILED',
+            errors: [{ field: 'to', message: 'Must not be after 2027-12-06' }],
+          },
+        },
+      }),
+    );
+    withLiveFeed();
+    renderApp('/manager?period=custom&from=2026-01-01&to=2026-12-31');
+    const link = await screen.findByRole('link', { name: /Hệ thống không nhận ngày kết thúc này/ });
+    expect(link.closest('.error-summary')).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { level: 2, name: 'Chỉ số chính' })).not.toBeInTheDocument();
+  });
+
   it('lists the overdue dossiers with links to their work screen, and the Decision 766 groups', async () => {
     const api = stubApi(routes());
     withLiveFeed();

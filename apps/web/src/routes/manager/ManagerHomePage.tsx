@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useAuth } from '../../app/useAuth';
@@ -9,7 +9,14 @@ import { BreakdownSection } from '../../features/reports/BreakdownSection';
 import { KpiCards } from '../../features/reports/KpiCards';
 import { LiveIndicator } from '../../features/reports/LiveIndicator';
 import { OverdueList } from '../../features/reports/OverdueList';
-import { periodFromSearch, todayLocal, type Period, type PeriodKind } from '../../features/reports/period';
+import {
+  periodFromSearch,
+  periodProblemsOf,
+  todayLocal,
+  type Period,
+  type PeriodKind,
+  type PeriodProblem,
+} from '../../features/reports/period';
 import { PeriodSelector } from '../../features/reports/PeriodSelector';
 import { ScorecardTable } from '../../features/reports/ScorecardTable';
 import { TrendSection } from '../../features/reports/TrendSection';
@@ -26,6 +33,10 @@ export function ManagerHomePage() {
   const key = search.toString();
   const today = todayLocal();
   const { period, problems } = useMemo(() => periodFromSearch(new URLSearchParams(key), today), [key, today]);
+  // A period the API refused (400 naming from or to) is shown at its fields, for this address only.
+  const [refused, setRefused] = useState<{ key: string; problems: PeriodProblem[] } | null>(null);
+  const onRefused = useCallback((p: PeriodProblem[]) => setRefused({ key, problems: p }), [key]);
+  const shown = problems.length ? problems : refused?.key === key ? refused.problems : [];
 
   const change = (next: { kind: PeriodKind; from?: string; to?: string }) => {
     const p = new URLSearchParams({ period: next.kind });
@@ -40,17 +51,22 @@ export function ManagerHomePage() {
     <>
       <h1>{t('managerHome.title')}</h1>
       <p className="lead">{t('managerHome.lead', { name: user?.fullName ?? '' })}</p>
-      <PeriodSelector period={period} problems={problems} onChange={change} />
-      {problems.length ? null : <Dashboard period={period} />}
+      <PeriodSelector period={period} problems={shown} onChange={change} />
+      {shown.length ? null : <Dashboard period={period} onRefused={onRefused} />}
     </>
   );
 }
 
-function Dashboard({ period }: { period: Period }) {
+function Dashboard({ period, onRefused }: { period: Period; onRefused: (problems: PeriodProblem[]) => void }) {
   const { t } = useTranslation();
   const params = { from: period.from, to: period.to };
   const summary = useReportSummary(params);
   const live = useLiveSummary(params);
+  const error = summary.error;
+  useEffect(() => {
+    const p = periodProblemsOf(error);
+    if (p.length) onRefused(p);
+  }, [error, onRefused]);
   return (
     <>
       <div className="dashboard-status">

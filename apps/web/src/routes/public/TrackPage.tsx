@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { Button, ErrorSummary, Field, LoadError, Loading } from '../../components/ui';
 import { dossierErrorText } from '../../features/dossiers/dossierErrors';
+import { DossierTimeline } from '../../features/dossiers/DossierTimeline';
 import { StatusTag } from '../../features/dossiers/StatusTags';
 import { isNotFound, useTracking } from '../../features/dossiers/useDossiers';
 import { useDossierText } from '../../features/dossiers/useDossierText';
@@ -15,17 +16,22 @@ function normaliseCode(s: string): string {
   return s.replace(/\s+/g, '').toUpperCase();
 }
 
-/** /track and /track/:code — public tracking by dossier code (the receipt's QR code), no login. */
+/**
+ * /track and /track/:code — public tracking by dossier code, no login. The receipt's QR code
+ * adds `?t=` (its token): the page then shows the public timeline too (steps and dates).
+ */
 export function TrackPage() {
   const { t } = useTranslation();
   const text = useDossierText();
   const navigate = useNavigate();
   const { code: rawCode } = useParams();
+  const [searchParams] = useSearchParams();
   const code = rawCode ? normaliseCode(rawCode) : null;
+  const token = searchParams.get('t');
   const [value, setValue] = useState(code ?? '');
   const [empty, setEmpty] = useState(false);
   const [searched, setSearched] = useState(false);
-  const tracking = useTracking(code);
+  const tracking = useTracking(code, token);
   const resultHeading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => setValue(code ?? ''), [code]);
@@ -127,6 +133,18 @@ export function TrackPage() {
           </dl>
           <h3>{t('tracking.nextTitle')}</h3>
           <p>{text.next(tracking.data.status)}</p>
+          {tracking.data.timeline ? (
+            <>
+              <h3>{t('tracking.timelineTitle')}</h3>
+              <DossierTimeline
+                events={tracking.data.timeline.map((e) => ({
+                  ...e,
+                  actor: { fullName: null, role: null },
+                  note: null,
+                }))}
+              />
+            </>
+          ) : null}
         </section>
       )}
     </div>

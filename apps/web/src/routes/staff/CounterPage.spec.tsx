@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { storeSession } from '../../lib/auth';
 import { problem, stubApi } from '../../test/api-stub';
@@ -41,17 +41,30 @@ describe('counter intake', () => {
       'GET /procedures/1.001193': { body: birthProcedure },
       'POST /counter/dossiers': {
         status: 201,
-        body: dossier({
-          id: 'd-walk',
-          code: '000.30.01.H17-260715-0002',
-          channel: 'COUNTER',
-          status: 'RECEIVED',
-          receivedAt: '2026-07-15T03:00:00.000Z',
-          dueAt: '2026-07-16T10:00:00.000Z',
-          applicant: { id: 'u-walk', fullName: 'Võ Thị Hạnh' },
-        }),
+        // Shown once: the API keeps only its hash.
+        body: {
+          ...dossier({
+            id: 'd-walk',
+            code: '000.30.01.H17-260715-0002',
+            channel: 'COUNTER',
+            status: 'RECEIVED',
+            receivedAt: '2026-07-15T03:00:00.000Z',
+            dueAt: '2026-07-16T10:00:00.000Z',
+            applicant: { id: 'u-walk', fullName: 'Võ Thị Hạnh' },
+          }),
+          claimCode: '7K3M-Q9TX-2HBD',
+        },
+      },
+      'GET /dossiers/d-walk/receipt.pdf': ({ headers }) => {
+        receiptClaimCode = headers.get('Claim-Code');
+        return { body: '%PDF-1.4' };
       },
     });
+    let receiptClaimCode: string | null = null;
+    URL.createObjectURL = jest.fn(() => 'blob:receipt');
+    URL.revokeObjectURL = jest.fn();
+    // jsdom cannot download; the click on the hidden link is what a browser would follow.
+    jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
     renderApp('/staff/counter');
     await screen.findByRole('heading', { level: 1, name: 'Tiếp nhận hồ sơ tại quầy' });
     const agencyCall = api.calls.find((c) => c.path === '/procedures');
@@ -84,7 +97,11 @@ describe('counter intake', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Đã tiếp nhận hồ sơ' })).toBeInTheDocument();
     expect(screen.getByText('000.30.01.H17-260715-0002')).toBeInTheDocument();
     expect(screen.getByText('17:00 16/07/2026')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'In phiếu tiếp nhận và hẹn trả kết quả' })).toBeInTheDocument();
+    // The claim code, shown once, goes to the printed receipt with the request.
+    expect(screen.getByRole('heading', { name: 'Mã nhận hồ sơ vào tài khoản' })).toBeInTheDocument();
+    expect(screen.getByText('7K3M-Q9TX-2HBD')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'In phiếu tiếp nhận và hẹn trả kết quả' }));
+    await waitFor(() => expect(receiptClaimCode).toBe('7K3M-Q9TX-2HBD'));
     expect(screen.getByRole('link', { name: 'Mở hồ sơ để xử lý' })).toHaveAttribute('href', '/staff/dossiers/d-walk');
     expect(api.calls.find((c) => c.method === 'POST')?.body).toEqual({
       procedureCode: '1.001193',

@@ -61,6 +61,19 @@ describe('dossier work screen', () => {
     if (!actions.length) expect(within(section).getByText(/không có thao tác nào/)).toBeInTheDocument();
   });
 
+  it('shows a dossier waiting for the supplement as waiting for the citizen, not overdue, past its due date', async () => {
+    storeSession(officer, officer.user);
+    stubApi({
+      'GET /dossiers/d-1': {
+        body: dossier({ status: 'SUPPLEMENT_REQUESTED', sla: 'WAITING_CITIZEN', dueAt: dueInDays(-2) }),
+      },
+      'GET /procedures/1.001193': { body: birthProcedure },
+    });
+    renderApp('/staff/dossiers/d-1');
+    expect(await screen.findByText('Chờ công dân bổ sung', { selector: '.tag' })).toBeInTheDocument();
+    expect(screen.queryByText(/Quá hạn/)).not.toBeInTheDocument();
+  });
+
   it('shows the form answers with the procedure’s labels, the documents and the history', async () => {
     storeSession(receptionist, receptionist.user);
     stubApi({
@@ -178,7 +191,7 @@ describe('dossier work screen', () => {
     expect(reject).toHaveFocus();
   });
 
-  it('lets an officer take a dossier for themself by default (assign without assigneeId)', async () => {
+  it('lets an officer take a free dossier for themself only (assign without assigneeId, no note)', async () => {
     storeSession(officer, officer.user);
     const api = stubApi({
       'GET /dossiers/d-1': { body: dossier({ status: 'RECEIVED', availableActions: ['assign'] }) },
@@ -196,13 +209,16 @@ describe('dossier work screen', () => {
     renderApp('/staff/dossiers/d-1');
     await userEvent.click(within(await actionsSection()).getByRole('button', { name: 'Phân công xử lý' }));
     const dialog = screen.getByRole('dialog', { name: 'Phân công xử lý' });
-    expect(within(dialog).getByRole('radio', { name: 'Tôi nhận xử lý' })).toBeChecked();
+    // The shared table: handing a dossier to a colleague is the desk's or the approver's move.
+    expect(within(dialog).queryByRole('radio')).not.toBeInTheDocument();
+    expect(within(dialog).queryByRole('combobox')).not.toBeInTheDocument();
+    expect(within(dialog).queryByRole('textbox')).not.toBeInTheDocument();
     await userEvent.click(within(dialog).getByRole('button', { name: 'Phân công xử lý' }));
     await screen.findByText('Đã phân công xử lý hồ sơ.');
     expect(postedActions(api)).toEqual([{ action: 'assign', version: 3 }]);
   });
 
-  it('lets the desk hand a dossier to an officer it chooses', async () => {
+  it('lets the desk hand a dossier to an officer it chooses, with the reason as a note', async () => {
     storeSession(receptionist, receptionist.user);
     const api = stubApi({
       'GET /dossiers/d-1': { body: dossier({ status: 'RECEIVED', availableActions: ['assign'] }) },
@@ -221,10 +237,14 @@ describe('dossier work screen', () => {
     expect(within(dialog).queryByRole('radio')).not.toBeInTheDocument();
     await userEvent.click(within(dialog).getByRole('button', { name: 'Phân công xử lý' }));
     expect(within(dialog).getByText('Chọn chuyên viên xử lý')).toBeInTheDocument();
+    expect(within(dialog).getByText('Nhập lý do phân công, chuyển hồ sơ')).toBeInTheDocument();
     await userEvent.selectOptions(await within(dialog).findByLabelText(/Chuyên viên xử lý/), 'Lê Văn Cường');
+    await userEvent.type(within(dialog).getByLabelText(/Lý do phân công/), 'Đúng lĩnh vực chuyên môn');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Phân công xử lý' }));
     await screen.findByText('Đã phân công xử lý hồ sơ.');
-    expect(postedActions(api)).toEqual([{ action: 'assign', version: 3, assigneeId: 'u-officer' }]);
+    expect(postedActions(api)).toEqual([
+      { action: 'assign', version: 3, assigneeId: 'u-officer', note: 'Đúng lĩnh vực chuyên môn' },
+    ]);
   });
 
   it('on a 409 says someone else acted first, and reloads the dossier on request', async () => {

@@ -88,6 +88,13 @@ describe('staff desk queues', () => {
             queueItem({ id: 'd-late', code: 'C-LATE', status: 'IN_PROCESSING', sla: 'OVERDUE', dueAt: dueInDays(-1) }),
             queueItem({ id: 'd-soon', code: 'C-SOON', status: 'IN_PROCESSING', sla: 'ON_TIME', dueAt: dueInDays(2) }),
             queueItem({ id: 'd-new', code: 'C-NEW', status: 'SUBMITTED' }),
+            queueItem({
+              id: 'd-wait',
+              code: 'C-WAIT',
+              status: 'SUPPLEMENT_REQUESTED',
+              sla: 'WAITING_CITIZEN',
+              dueAt: dueInDays(-2),
+            }),
           ],
           nextCursor: null,
         },
@@ -100,12 +107,14 @@ describe('staff desk queues', () => {
     expect(within(row('C-LATE')).getByText('Quá hạn 1 ngày')).toBeInTheDocument();
     expect(within(row('C-SOON')).getByText('Còn 2 ngày')).toBeInTheDocument();
     expect(within(row('C-NEW')).getByText('Chưa tính hạn')).toBeInTheDocument();
+    expect(within(row('C-WAIT')).getByText('Chờ công dân bổ sung')).toBeInTheDocument();
     expect(within(row('C-LATE')).getByText('Quá hạn 1 ngày')).toHaveClass('tag--danger');
     expect(within(table).getByRole('link', { name: 'C-LATE' })).toHaveAttribute('href', '/staff/dossiers/d-late');
 
     act(() => setLanguage('en'));
     expect(await within(row('C-LATE')).findByText('1 day overdue')).toBeInTheDocument();
     expect(within(row('C-SOON')).getByText('2 days left')).toBeInTheDocument();
+    expect(within(row('C-WAIT')).getByText('Waiting for the citizen')).toBeInTheDocument();
   });
 
   it('loads the next page with the cursor and keeps the rows already shown', async () => {

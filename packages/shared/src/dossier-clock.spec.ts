@@ -1,15 +1,24 @@
 import fc from 'fast-check';
 import {
   computeDueAt,
+  decidedOutcome,
+  dossierClock,
+  dueSoonBefore,
   endOfWorkingDay,
   extendDueAt,
   localDateTime,
+  pause,
+  processingWorkingDays,
+  receiptDay,
+  resume,
   slaState,
+  TIME_ZONE,
   toLocalDate,
-  WorkingCalendar,
   workingDaysWaited,
-  type CalendarEntry,
-} from './working-days.js';
+  type SlaState,
+} from './dossier-clock.js';
+import type { DossierStatus } from './dossier-status.js';
+import { WorkingCalendar, type CalendarEntry } from './working-days.js';
 
 /** Vietnam's days off 2025-2027 as the API's migration seeds them (weekdays only, plus make-up Saturdays). */
 const H = (date: string): CalendarEntry => ({ date, kind: 'HOLIDAY' });
@@ -54,6 +63,13 @@ describe('local time in Asia/Ho_Chi_Minh (UTC+7, no DST)', () => {
     expect(toLocalDate(new Date('2026-02-13T17:00:00Z'))).toBe('2026-02-14');
   });
 
+  it('reads the zone by name, with its history: UTC+8 before 13 June 1975, not a fixed +7', () => {
+    expect(TIME_ZONE).toBe('Asia/Ho_Chi_Minh');
+    expect(toLocalDate(new Date('1970-06-01T16:30:00Z'))).toBe('1970-06-02');
+    expect(toLocalDate(new Date('2026-06-01T16:30:00Z'))).toBe('2026-06-01');
+    expect(localDateTime('1970-06-02', 0, 30).toISOString()).toBe('1970-06-01T16:30:00.000Z');
+  });
+
   it('ends the working day at 17:00 local, 10:00 UTC', () => {
     expect(endOfWorkingDay('2026-03-02').toISOString()).toBe('2026-03-02T10:00:00.000Z');
     expect(localDateTime('2026-03-02', 8, 30).toISOString()).toBe('2026-03-02T01:30:00.000Z');
@@ -81,8 +97,8 @@ describe('working days', () => {
   });
 
   it('takes an instant as its local day', () => {
-    expect(cal.isWorkingDay(vn('2026-02-16T09:00:00'))).toBe(false);
-    expect(cal.isWorkingDay(new Date('2026-02-22T18:00:00Z'))).toBe(true); // Monday 23/2 01:00 local
+    expect(cal.isWorkingDay(toLocalDate(vn('2026-02-16T09:00:00')))).toBe(false);
+    expect(cal.isWorkingDay(toLocalDate(new Date('2026-02-22T18:00:00Z')))).toBe(true); // Monday 23/2 01:00 local
   });
 
   it('adds working days over a weekend', () => {
@@ -225,10 +241,12 @@ describe('extendDueAt: the clock stops while waiting for a supplement', () => {
 
 describe('slaState', () => {
   const dueAt = due('2026-03-05'); // Thursday
-  const open = { dueAt, completedAt: null };
+  const open = { status: 'IN_PROCESSING' as const, dueAt, completedAt: null };
 
   it('is null before receipt (no due date)', () => {
-    expect(slaState({ dueAt: null, completedAt: null }, vn('2026-03-02T10:00:00'), cal)).toBeNull();
+    expect(
+      slaState({ status: 'SUBMITTED', dueAt: null, completedAt: null }, vn('2026-03-02T10:00:00'), cal),
+    ).toBeNull();
   });
 
   it('is ON_TIME with more than one working day left', () => {
@@ -243,7 +261,7 @@ describe('slaState', () => {
   });
 
   it('is DUE_SOON over the weekend before a Monday due date', () => {
-    const monday = { dueAt: due('2026-03-09'), completedAt: null };
+    const monday = { status: 'RECEIVED' as const, dueAt: due('2026-03-09'), completedAt: null };
     expect(slaState(monday, vn('2026-03-06T16:00:00'), cal)).toBe('ON_TIME');
     expect(slaState(monday, vn('2026-03-07T12:00:00'), cal)).toBe('DUE_SOON');
   });
@@ -254,16 +272,78 @@ describe('slaState', () => {
   });
 
   it('is EARLY when decided before the due day', () => {
-    expect(slaState({ dueAt, completedAt: vn('2026-03-04T16:00:00') }, vn('2026-04-01T00:00:00'), cal)).toBe('EARLY');
+    expect(
+      slaState({ status: 'APPROVED', dueAt, completedAt: vn('2026-03-04T16:00:00') }, vn('2026-04-01T00:00:00'), cal),
+    ).toBe('EARLY');
   });
 
   it('is ON_TIME when decided on the due day, up to dueAt', () => {
-    expect(slaState({ dueAt, completedAt: vn('2026-03-05T08:00:00') }, vn('2026-04-01T00:00:00'), cal)).toBe('ON_TIME');
-    expect(slaState({ dueAt, completedAt: dueAt }, vn('2026-04-01T00:00:00'), cal)).toBe('ON_TIME');
+    expect(
+      slaState({ status: 'APPROVED', dueAt, completedAt: vn('2026-03-05T08:00:00') }, vn('2026-04-01T00:00:00'), cal),
+    ).toBe('ON_TIME');
+    expect(slaState({ status: 'APPROVED', dueAt, completedAt: dueAt }, vn('2026-04-01T00:00:00'), cal)).toBe('ON_TIME');
   });
 
   it('is LATE when decided after dueAt, whatever now is', () => {
-    expect(slaState({ dueAt, completedAt: vn('2026-03-05T17:01:00') }, vn('2026-03-01T00:00:00'), cal)).toBe('LATE');
+    expect(
+      slaState({ status: 'APPROVED', dueAt, completedAt: vn('2026-03-05T17:01:00') }, vn('2026-03-01T00:00:00'), cal),
+    ).toBe('LATE');
+  });
+});
+
+describe('receiptDay: the 17:00 cut-off', () => {
+  it('is the same day before 17:00 on a working day, else the next working day', () => {
+    expect(receiptDay(vn('2026-03-02T16:59:59'), cal)).toBe('2026-03-02');
+    expect(receiptDay(vn('2026-03-02T17:00:00'), cal)).toBe('2026-03-03');
+    expect(receiptDay(vn('2026-03-06T18:00:00'), cal)).toBe('2026-03-09'); // Friday evening
+    expect(receiptDay(vn('2026-02-13T17:01:00'), cal)).toBe('2026-02-23'); // into Tết
+    expect(receiptDay(vn('2026-03-01T06:30:00'), cal)).toBe('2026-03-02'); // a Sunday morning
+  });
+});
+
+describe('pause and resume (request_supplement, supplement)', () => {
+  const running = { dueAt: due('2026-03-05'), pausedSince: null };
+
+  it('stops the clock once: a second pause keeps the first stop', () => {
+    const paused = pause(running, vn('2026-03-02T10:00:00'));
+    expect(paused).toEqual({ dueAt: due('2026-03-05'), pausedSince: vn('2026-03-02T10:00:00') });
+    expect(pause(paused, vn('2026-03-03T10:00:00'))).toEqual(paused);
+  });
+
+  it('moves the due time by the working days waited on resume, and runs again', () => {
+    const paused = pause(running, vn('2026-03-02T10:00:00'));
+    expect(resume(paused, vn('2026-03-04T09:00:00'), cal)).toEqual({ dueAt: due('2026-03-09'), pausedSince: null });
+  });
+
+  it('leaves a clock that never stopped as it is', () => {
+    expect(resume(running, vn('2026-03-04T09:00:00'), cal)).toEqual(running);
+  });
+});
+
+describe('slaState: WAITING_CITIZEN and the statuses without an SLA', () => {
+  const dueAt = due('2026-03-05');
+
+  it('is WAITING_CITIZEN while SUPPLEMENT_REQUESTED, even long past the stored due time', () => {
+    const waiting = { status: 'SUPPLEMENT_REQUESTED' as const, dueAt, completedAt: null };
+    expect(slaState(waiting, vn('2026-03-02T10:00:00'), cal)).toBe('WAITING_CITIZEN');
+    expect(slaState(waiting, vn('2026-03-05T12:00:00'), cal)).toBe('WAITING_CITIZEN');
+    expect(slaState(waiting, vn('2026-06-01T10:00:00'), cal)).toBe('WAITING_CITIZEN');
+  });
+
+  it('is null for a draft, a refused and a withdrawn dossier, whatever their times', () => {
+    for (const status of ['DRAFT', 'NOT_ACCEPTED', 'WITHDRAWN'] as const) {
+      expect(slaState({ status, dueAt, completedAt: null }, vn('2026-06-01T10:00:00'), cal)).toBeNull();
+    }
+  });
+
+  it('keeps the decided outcome once returned', () => {
+    const returned = { status: 'RETURNED' as const, dueAt, completedAt: vn('2026-03-06T09:00:00') };
+    expect(slaState(returned, vn('2026-06-01T10:00:00'), cal)).toBe('LATE');
+  });
+
+  it('is reachable as dossierClock.slaState', () => {
+    expect(dossierClock.slaState).toBe(slaState);
+    expect(dossierClock.dueAt).toBe(computeDueAt);
   });
 });
 
@@ -334,10 +414,10 @@ describe('properties', () => {
     fc.assert(
       fc.property(calendarArb, instantArb, instantArb, fc.integer({ min: 0, max: 30 }), (c, r1, r2, n) => {
         const dueAt = computeDueAt(r1, n, c);
-        expect(c.isWorkingDay(dueAt)).toBe(true);
+        expect(c.isWorkingDay(toLocalDate(dueAt))).toBe(true);
         expect(dueAt).toEqual(endOfWorkingDay(toLocalDate(dueAt)));
         expect(dueAt.getTime()).toBeGreaterThan(r1.getTime());
-        expect(c.workingDaysBetween(c.effectiveWorkingDay(r1), toLocalDate(dueAt))).toBe(n);
+        expect(c.workingDaysBetween(receiptDay(r1, c), toLocalDate(dueAt))).toBe(n);
         const [a, b] = r1 <= r2 ? [r1, r2] : [r2, r1];
         expect(computeDueAt(a, n, c).getTime()).toBeLessThanOrEqual(computeDueAt(b, n, c).getTime());
         expect(computeDueAt(a, n, c).getTime()).toBeLessThanOrEqual(computeDueAt(a, n + 1, c).getTime());
@@ -370,9 +450,133 @@ describe('properties', () => {
     fc.assert(
       fc.property(calendarArb, instantArb, instantArb, fc.integer({ min: 0, max: 15 }), (c, r, now, n) => {
         const dueAt = computeDueAt(r, n, c);
-        const state = slaState({ dueAt, completedAt: null }, now, c);
+        const state = slaState({ status: 'IN_PROCESSING', dueAt, completedAt: null }, now, c);
         expect(state === 'OVERDUE').toBe(now.getTime() > dueAt.getTime());
       }),
+    );
+  });
+
+  const OPEN_RUNNING: DossierStatus[] = ['RECEIVED', 'IN_PROCESSING', 'PENDING_APPROVAL'];
+  const RANK: Partial<Record<SlaState, number>> = { ON_TIME: 0, DUE_SOON: 1, OVERDUE: 2 };
+  const anyInstantArb = fc.integer({ min: Date.UTC(1950, 0, 1), max: Date.UTC(2100, 0, 1) }).map((ms) => new Date(ms));
+  const vnDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' });
+
+  it('toLocalDate is the day Intl gives in Asia/Ho_Chi_Minh, and localDateTime its inverse', () => {
+    fc.assert(
+      fc.property(anyInstantArb, fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), (t, h, m) => {
+        const day = toLocalDate(t);
+        expect(day).toBe(vnDate.format(t));
+        const back = localDateTime(day, h, m);
+        expect(toLocalDate(back)).toBe(day);
+        expect(localDateTime(day, h, m).getTime() - localDateTime(day).getTime()).toBe((h * 60 + m) * 60_000);
+      }),
+    );
+  });
+
+  it('dueAt is always 17:00 local of a working day', () => {
+    fc.assert(
+      fc.property(calendarArb, instantArb, fc.integer({ min: 0, max: 30 }), (c, r, n) => {
+        const dueAt = computeDueAt(r, n, c);
+        const hm = new Intl.DateTimeFormat('en-GB', {
+          timeZone: 'Asia/Ho_Chi_Minh',
+          hour: '2-digit',
+          minute: '2-digit',
+          second: '2-digit',
+          hourCycle: 'h23',
+        }).format(dueAt);
+        expect(hm).toBe('17:00:00');
+        expect(c.isWorkingDay(vnDate.format(dueAt))).toBe(true);
+      }),
+    );
+  });
+
+  it('pause, then resume k working days later, moves the due time by exactly k working days', () => {
+    fc.assert(
+      fc.property(
+        calendarArb,
+        instantArb,
+        fc.integer({ min: 0, max: 20 }),
+        fc.integer({ min: 0, max: 10 * 86_400_000 }),
+        fc.integer({ min: 0, max: 15 }),
+        fc.integer({ min: 7 * 60, max: 17 * 60 - 1 }),
+        (c, receivedAt, n, pauseAfterMs, k, minuteOfDay) => {
+          const dueAt = computeDueAt(receivedAt, n, c);
+          const pausedAt = new Date(receivedAt.getTime() + pauseAfterMs);
+          // Resumed during working hours of the k-th working day after the day the pause counts toward.
+          const resumeDay = c.addWorkingDays(receiptDay(pausedAt, c), k);
+          const resumedAt = localDateTime(resumeDay, Math.floor(minuteOfDay / 60), minuteOfDay % 60);
+          fc.pre(resumedAt.getTime() > pausedAt.getTime());
+          const after = resume(pause({ dueAt, pausedSince: null }, pausedAt), resumedAt, c);
+          expect(after.pausedSince).toBeNull();
+          expect(after.dueAt).toEqual(k === 0 ? dueAt : endOfWorkingDay(c.addWorkingDays(toLocalDate(dueAt), k)));
+          expect(c.workingDaysBetween(toLocalDate(dueAt), toLocalDate(after.dueAt!))).toBe(k);
+        },
+      ),
+    );
+  });
+
+  it('the SLA state of an open running dossier never goes back as time passes', () => {
+    fc.assert(
+      fc.property(
+        calendarArb,
+        instantArb,
+        fc.integer({ min: 0, max: 15 }),
+        instantArb,
+        instantArb,
+        fc.constantFrom(...OPEN_RUNNING),
+        (c, r, n, a, b, status) => {
+          const dueAt = computeDueAt(r, n, c);
+          const [t1, t2] = a <= b ? [a, b] : [b, a];
+          const s1 = slaState({ status, dueAt, completedAt: null }, t1, c)!;
+          const s2 = slaState({ status, dueAt, completedAt: null }, t2, c)!;
+          expect(RANK[s1]).toBeLessThanOrEqual(RANK[s2]!);
+        },
+      ),
+    );
+  });
+
+  it('is WAITING_CITIZEN whenever the clock is paused, never DUE_SOON or OVERDUE', () => {
+    fc.assert(
+      fc.property(calendarArb, instantArb, fc.integer({ min: 0, max: 15 }), instantArb, (c, r, n, now) => {
+        const dueAt = computeDueAt(r, n, c);
+        expect(slaState({ status: 'SUPPLEMENT_REQUESTED', dueAt, completedAt: null }, now, c)).toBe('WAITING_CITIZEN');
+      }),
+    );
+  });
+
+  it('DUE_SOON is exactly now ≤ dueAt < dueSoonBefore(now), the times the queue filters on', () => {
+    fc.assert(
+      fc.property(calendarArb, instantArb, fc.integer({ min: 0, max: 15 }), instantArb, (c, r, n, now) => {
+        const dueAt = computeDueAt(r, n, c);
+        const state = slaState({ status: 'IN_PROCESSING', dueAt, completedAt: null }, now, c);
+        const soon = dueSoonBefore(now, c);
+        expect(state === 'DUE_SOON').toBe(now.getTime() <= dueAt.getTime() && dueAt.getTime() < soon.getTime());
+        expect(state === 'ON_TIME').toBe(dueAt.getTime() >= soon.getTime());
+      }),
+    );
+  });
+
+  it('a decided dossier keeps its outcome whatever now is, and takes its processing days', () => {
+    fc.assert(
+      fc.property(
+        calendarArb,
+        instantArb,
+        fc.integer({ min: 0, max: 15 }),
+        fc.integer({ min: 0, max: 40 * 86_400_000 }),
+        instantArb,
+        instantArb,
+        fc.constantFrom<DossierStatus>('APPROVED', 'REJECTED', 'RETURNED'),
+        (c, r, n, decideAfterMs, now1, now2, status) => {
+          const dueAt = computeDueAt(r, n, c);
+          const completedAt = new Date(r.getTime() + decideAfterMs);
+          const outcome = decidedOutcome(completedAt, dueAt);
+          expect(slaState({ status, dueAt, completedAt }, now1, c)).toBe(outcome);
+          expect(slaState({ status, dueAt, completedAt }, now2, c)).toBe(outcome);
+          expect(outcome === 'LATE').toBe(completedAt.getTime() > dueAt.getTime());
+          expect(processingWorkingDays(r, completedAt, c)).toBeGreaterThanOrEqual(0);
+          expect(processingWorkingDays(r, dueAt, c)).toBe(n);
+        },
+      ),
     );
   });
 });

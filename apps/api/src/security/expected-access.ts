@@ -1,0 +1,87 @@
+/**
+ * Who may call what, written by hand from the contract (docs api.md and domain.md, Roles), NOT
+ * read from the routes' decorators: access-matrix.e2e-spec.ts compares the running app with it,
+ * so that a decorator changed by mistake (or a route added without a decision) fails the suite.
+ *
+ * `Y`: the caller passes the access check (the route may still answer 400/404/409/422 to the
+ * placeholder request, never 401/403 and never 5xx); `401`: sign-in required; `403`: role refused.
+ * A route added to the app must be added here, by a person who decides who may call it.
+ */
+
+export const CALLERS = ['anonymous', 'CITIZEN', 'RECEPTIONIST', 'OFFICER', 'APPROVER', 'MANAGER', 'ADMIN'] as const;
+export type Caller = (typeof CALLERS)[number];
+
+export type Outcome = 'Y' | 401 | 403;
+const Y = 'Y' as const;
+
+/** `METHOD /api/v1/path` (Nest's `:param` syntax) → the outcome for each caller, in CALLERS' order. */
+export type ExpectedAccess = Record<string, readonly [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome]>;
+
+// prettier-ignore
+export const EXPECTED_ACCESS: ExpectedAccess = {
+  //                                                          anon  CITIZEN RECEPT. OFFICER APPROV. MANAGER ADMIN
+  // Health (api.md, Health and docs)
+  'GET /api/v1/health':                                       [Y,   Y,      Y,      Y,      Y,      Y,      Y],
+
+  // Identity: login, registration and token renewal are how one becomes signed in.
+  'POST /api/v1/auth/register':                               [Y,   Y,      Y,      Y,      Y,      Y,      Y],
+  'POST /api/v1/auth/login':                                  [Y,   Y,      Y,      Y,      Y,      Y,      Y],
+  // The refresh token is the credential (the access token may have expired).
+  'POST /api/v1/auth/refresh':                                [Y,   Y,      Y,      Y,      Y,      Y,      Y],
+  'POST /api/v1/auth/logout':                                 [Y,   Y,      Y,      Y,      Y,      Y,      Y],
+  'GET /api/v1/auth/me':                                      [401, Y,      Y,      Y,      Y,      Y,      Y],
+  // Which login methods the sign-in page offers.
+  'GET /api/v1/auth/providers':                               [Y,   Y,      Y,      Y,      Y,      Y,      Y],
+  'GET /api/v1/auth/oidc/login':                              [Y,   Y,      Y,      Y,      Y,      Y,      Y],
+  'GET /api/v1/auth/oidc/callback':                           [Y,   Y,      Y,      Y,      Y,      Y,      Y],
+
+  // Catalog (public)
+  'GET /api/v1/agencies':                                     [Y,   Y,      Y,      Y,      Y,      Y,      Y],
+  'GET /api/v1/sectors':                                      [Y,   Y,      Y,      Y,      Y,      Y,      Y],
+  'GET /api/v1/procedures':                                   [Y,   Y,      Y,      Y,      Y,      Y,      Y],
+  'GET /api/v1/procedures/:code':                             [Y,   Y,      Y,      Y,      Y,      Y,      Y],
+  'GET /api/v1/holidays':                                     [Y,   Y,      Y,      Y,      Y,      Y,      Y],
+
+  // Administration (ADMIN only)
+  'POST /api/v1/admin/agencies':                              [401, 403,    403,    403,    403,    403,    Y],
+  'POST /api/v1/admin/sectors':                               [401, 403,    403,    403,    403,    403,    Y],
+  'POST /api/v1/admin/users':                                 [401, 403,    403,    403,    403,    403,    Y],
+  'POST /api/v1/admin/procedures':                            [401, 403,    403,    403,    403,    403,    Y],
+  'PUT /api/v1/admin/procedures/:code':                       [401, 403,    403,    403,    403,    403,    Y],
+  'PUT /api/v1/admin/holidays/:date':                         [401, 403,    403,    403,    403,    403,    Y],
+  'DELETE /api/v1/admin/holidays/:date':                      [401, 403,    403,    403,    403,    403,    Y],
+
+  // Dossiers: the citizen's own (a draft, its attachments, submit, supplement, withdraw, rating).
+  'POST /api/v1/dossiers':                                    [401, Y,      403,    403,    403,    403,    403],
+  // Citizens list their own, staff their agency scope (an out-of-scope dossier is 404, see idor).
+  'GET /api/v1/dossiers':                                     [401, Y,      Y,      Y,      Y,      Y,      Y],
+  // A walk-in dossier joins an account with the counter receipt's claim code (contract: Counter).
+  'POST /api/v1/dossiers/claim':                              [401, Y,      403,    403,    403,    403,    403],
+  'GET /api/v1/dossiers/:id':                                 [401, Y,      Y,      Y,      Y,      Y,      Y],
+  'PATCH /api/v1/dossiers/:id':                               [401, Y,      403,    403,    403,    403,    403],
+  'POST /api/v1/dossiers/:id/attachments':                    [401, Y,      403,    403,    403,    403,    403],
+  'GET /api/v1/dossiers/:id/attachments/:attachmentId':       [401, Y,      Y,      Y,      Y,      Y,      Y],
+  'POST /api/v1/dossiers/:id/submit':                         [401, Y,      403,    403,    403,    403,    403],
+  // Staff actions: the desk, the officer, the approver; managers and admins only read.
+  'POST /api/v1/dossiers/:id/actions':                        [401, 403,    Y,      Y,      Y,      403,    403],
+  'POST /api/v1/dossiers/:id/supplement':                     [401, Y,      403,    403,    403,    403,    403],
+  'POST /api/v1/dossiers/:id/withdraw':                       [401, Y,      403,    403,    403,    403,    403],
+  'POST /api/v1/dossiers/:id/rating':                         [401, Y,      403,    403,    403,    403,    403],
+  'GET /api/v1/dossiers/:id/receipt.pdf':                     [401, Y,      Y,      Y,      Y,      Y,      Y],
+  'GET /api/v1/dossiers/:id/apology.pdf':                     [401, Y,      Y,      Y,      Y,      Y,      Y],
+  // The timeline's hash chain, checked (MANAGER, ADMIN).
+  'GET /api/v1/dossiers/:id/audit':                           [401, 403,    403,    403,    403,    Y,      Y],
+  // Public tracking: no personal data, rate-limited per address.
+  'GET /api/v1/tracking/:code':                               [Y,   Y,      Y,      Y,      Y,      Y,      Y],
+
+  // Counter and queues (staff)
+  'POST /api/v1/counter/dossiers':                            [401, 403,    Y,      403,    403,    403,    403],
+  'GET /api/v1/queue':                                        [401, 403,    Y,      Y,      Y,      Y,      Y],
+
+  // Reports (MANAGER, ADMIN); open data for everyone.
+  'GET /api/v1/reports/summary':                              [401, 403,    403,    403,    403,    Y,      Y],
+  'GET /api/v1/reports/breakdown':                            [401, 403,    403,    403,    403,    Y,      Y],
+  'GET /api/v1/reports/breakdown.csv':                        [401, 403,    403,    403,    403,    Y,      Y],
+  'GET /api/v1/reports/live':                                 [401, 403,    403,    403,    403,    Y,      Y],
+  'GET /api/v1/public/stats':                                 [Y,   Y,      Y,      Y,      Y,      Y,      Y],
+};
