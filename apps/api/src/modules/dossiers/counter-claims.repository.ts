@@ -51,12 +51,23 @@ export class CounterClaimsRepository {
     ]);
   }
 
-  /** The dossiers of a walk-in record (or one of them) pass to an account of a proven identity. */
-  async moveApplicant(fromUserId: string, toUserId: string, at: Date, m: EntityManager, dossierId?: string) {
-    await m.query(
+  /**
+   * The dossiers of a walk-in record (or one of them) pass to an account of a proven identity.
+   * Returns their ids: the caller records the change in each timeline (the audit seals the applicant).
+   */
+  async moveApplicant(
+    fromUserId: string,
+    toUserId: string,
+    at: Date,
+    m: EntityManager,
+    dossierId?: string,
+  ): Promise<string[]> {
+    const [rows] = await m.query<[{ id: string }[], number]>(
       `UPDATE dossier SET applicant_id = $2, updated_at = $3
-        WHERE applicant_id = $1 AND ($4::uuid IS NULL OR id = $4)`,
+        WHERE applicant_id = $1 AND ($4::uuid IS NULL OR id = $4)
+        RETURNING id`,
       [fromUserId, toUserId, at, dossierId ?? null],
     );
+    return rows.map((r) => r.id);
   }
 }

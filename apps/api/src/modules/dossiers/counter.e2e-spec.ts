@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { createRequire } from 'node:module';
-import type { CounterIntakeResponse, DossierDto, DossierListResponse } from '@motcua/shared';
+import type { AuditResponse, CounterIntakeResponse, DossierDto, DossierListResponse } from '@motcua/shared';
 import { bearer, createUser, loginAs, randomNationalId } from '../../test/auth-helpers.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { as, binary, createWorld, fieldsOf, VALID_FORM, type World } from './dossiers.factories.js';
@@ -121,6 +121,14 @@ describe('counter intake (POST /counter/dossiers)', () => {
     expect((ok.body as DossierDto).id).toBe(created.id);
     expect((ok.body as DossierDto).applicant.id).toBe(citizen.id);
     expect(await listOf(citizen.token)).toEqual([created.id]);
+    // The new applicant is sealed by a `claim` event of the keyed chain, so the audit tells it from a tampered row.
+    const sealed = (await as(t, w.staff.MANAGER).get(`/dossiers/${created.id}/audit`)).body as AuditResponse;
+    expect(sealed).toMatchObject({ valid: true, reason: null });
+    expect(sealed.events.map((e) => [e.type, e.fromStatus, e.toStatus])).toEqual([
+      ['submit', 'DRAFT', 'SUBMITTED'],
+      ['receive', 'SUBMITTED', 'RECEIVED'],
+      ['claim', 'RECEIVED', 'RECEIVED'],
+    ]);
     expect((await claim(citizen.token, created.claimCode)).status).toBe(404);
     expect((await claim(citizen.token, 'ABCD-EFGH-JKMN')).status).toBe(404);
     // The timeline's hash chain still checks out.

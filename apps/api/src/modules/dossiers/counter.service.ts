@@ -50,9 +50,11 @@ export class CounterService implements OnModuleInit {
 
   onModuleInit(): void {
     // A digital-citizen login proves the national ID: every counter dossier of its walk-in record joins the account.
-    this.users.onWalkInAdopted((walkInId, accountId, m) =>
-      this.claims.moveApplicant(walkInId, accountId, this.clock.now(), m),
-    );
+    this.users.onWalkInAdopted(async (walkInId, accountId, m) => {
+      const now = this.clock.now();
+      const moved = await this.claims.moveApplicant(walkInId, accountId, now, m);
+      await this.workflow.recordApplicantChange(m, moved, accountId, now);
+    });
   }
 
   async intake(input: CounterIntakeInput, receptionist: AuthUser): Promise<CounterIntakeResponse> {
@@ -121,7 +123,8 @@ export class CounterService implements OnModuleInit {
             const now = this.clock.now();
             if (open.applicantId !== claimer.id) {
               if (!open.applicantIsWalkIn) return null;
-              await this.claims.moveApplicant(open.applicantId, claimer.id, now, m, open.dossierId);
+              const moved = await this.claims.moveApplicant(open.applicantId, claimer.id, now, m, open.dossierId);
+              await this.workflow.recordApplicantChange(m, moved, claimer.id, now);
             }
             await this.claims.markClaimed(open.dossierId, claimer.id, now, m);
             return open.dossierId;

@@ -233,6 +233,52 @@ export class DossierWorkflowService {
     return after;
   }
 
+  /**
+   * A dossier's applicant changed without a status change (a counter dossier joining the account
+   * of a proven identity, by claim code or digital-ID login): one `claim` event per dossier, its
+   * keyed link sealing the new applicant, so the audit tells this change from a tampered row.
+   * The row must already hold the new applicant; the version moves so a concurrent transition
+   * that read the old chain end gets 409, not a duplicate seq.
+   */
+  async recordApplicantChange(m: EntityManager, dossierIds: string[], actorId: string, at: Date): Promise<void> {
+    const [actor] = await m.query<{ fullName: string; roles: Role[] }[]>(
+      `SELECT full_name AS "fullName", roles FROM app_user WHERE id = $1`,
+      [actorId],
+    );
+    for (const id of dossierIds) {
+      const d = await this.dossiers.findWithNamesById(id, m);
+      if (!d || d.lastEventSeq === 0) continue; // a draft has no chain yet: its first link will seal it
+      const content: TimelineEventContent = {
+        dossierId: d.id,
+        seq: d.lastEventSeq + 1,
+        type: 'claim',
+        fromStatus: d.status,
+        toStatus: d.status,
+        actorId,
+        actorRole: actor?.roles[0] ?? null,
+        note: null,
+        at,
+      };
+      const sealed = await this.audit.sealTransition(m, d, d.lastEventHash, content);
+      await this.dossiers.moveAnchor(d.id, content.seq, sealed.link, at, m);
+      await this.events.insert(
+        {
+          ...content,
+          fromStatus: d.status,
+          toStatus: d.status,
+          actorRole: content.actorRole as Role | null,
+          actorName: actor?.fullName ?? null,
+          at,
+          prevHash: d.lastEventHash,
+          hash: sealed.link,
+          chainVersion: sealed.chainVersion,
+          state: sealed.state,
+        },
+        m,
+      );
+    }
+  }
+
   /** The code of a dossier submitted now at an agency, from the locked per-day counter row. */
   async assignCode(agencyCode: string, at: Date, m: EntityManager): Promise<string> {
     const seq = await this.dossiers.nextCodeSeq(agencyCode, localDateKey(at), m);

@@ -157,6 +157,14 @@ export class DossiersRepository {
     return rows[0]?.version ?? null;
   }
 
+  /** The chain anchor after an event that changes no status (the version moves: the row changed). */
+  async moveAnchor(id: string, seq: number, hash: string, at: Date, m: EntityManager): Promise<void> {
+    await m.query(
+      `UPDATE dossier SET last_event_seq = $2, last_event_hash = $3, updated_at = $4, version = version + 1 WHERE id = $1`,
+      [id, seq, hash, at],
+    );
+  }
+
   /**
    * The conditional update of a transition: status, the change's columns, version + 1 and the
    * chain anchor, only if the version is still `expectedVersion`. Null when it is not (stale).

@@ -178,6 +178,14 @@ describe('digital-citizen login (OIDC, code + PKCE) against a real provider', ()
     );
     const list = await request(t.http).get('/api/v1/dossiers').set('Authorization', `Bearer ${accessToken}`);
     expect((list.body as DossierListResponse).items.map((d) => d.id)).toEqual([(intake.body as DossierDto).id]);
+    // The move is a `claim` event of the keyed audit chain, not an unexplained edit of the applicant.
+    const audit = await as(t, w.staff.MANAGER).get(`/dossiers/${(intake.body as DossierDto).id}/audit`);
+    expect(audit.body).toMatchObject({ valid: true });
+    expect((audit.body as { events: { type: string }[] }).events.map((e) => e.type)).toEqual([
+      'submit',
+      'receive',
+      'claim',
+    ]);
     // A later counter dossier goes straight to the verified account.
     const next = await as(t, w.staff.RECEPTIONIST).post('/counter/dossiers', {
       procedureCode: w.procedure.code,
