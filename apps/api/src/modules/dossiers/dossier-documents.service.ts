@@ -1,14 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import {
-  computeDueAt,
-  endOfWorkingDay,
-  OPEN_STATUSES,
-  receiptDay,
-  slaState,
-  type DossierStatus,
-  type WorkingCalendar,
-} from '@motcua/shared';
+import { computeDueAt, endOfWorkingDay, receiptDay, slaState, type WorkingCalendar } from '@motcua/shared';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { Clock } from '../../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
