@@ -1,10 +1,24 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createApp } from '../../bootstrap.js';
 import { loadConfig } from '../../config/config.js';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
 
-const PRODUCTION = { NODE_ENV: 'production', JWT_SECRET: randomBytes(48).toString('base64url') };
-const BASE = { LOG_LEVEL: 'log', OUTBOX_POLL_MS: '0', WEB_DIST: '/nonexistent', DEMO_DATA: 'false' };
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  JWT_SECRET: randomBytes(48).toString('base64url'),
+  AUDIT_KEY: randomBytes(32).toString('hex'),
+};
+const BASE = {
+  LOG_LEVEL: 'log',
+  OUTBOX_POLL_MS: '0',
+  WEB_DIST: '/nonexistent',
+  DEMO_DATA: 'false',
+  // The audit's files (legacy-seal marker, heads) never land in the repository's data folder.
+  DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'motcua-first-admin-')),
+};
 
 /** Start the app on `db` with `env`; answers what it wrote to stdout/stderr, or throws its start error. */
 async function start(db: TestDatabase, env: Record<string, string>): Promise<string> {
@@ -16,7 +30,8 @@ async function start(db: TestDatabase, env: Record<string, string>): Promise<str
   const out = jest.spyOn(process.stdout, 'write').mockImplementation(capture);
   const err = jest.spyOn(process.stderr, 'write').mockImplementation(capture);
   try {
-    const app = await createApp({ config: loadConfig({ ...BASE, ...env }), databaseUrl: db.url });
+    // As the restricted role: production refuses to serve as the database owner.
+    const app = await createApp({ config: loadConfig({ ...BASE, ...env }), databaseUrl: db.appUrl });
     try {
       await app.init();
     } finally {
