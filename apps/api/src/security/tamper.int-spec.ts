@@ -1,4 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
 import type { AuditResponse } from '@motcua/shared';
 import { AuditService, type AuditReport } from '../modules/audit/audit.service.js';
@@ -351,5 +354,22 @@ describe('tamper evidence against a database superuser without the key', () => {
     expect(`${detected.length}/${CASES.length}`).toBe('26/26');
     expect(new Set(report.breaks.map((b) => b.dossierId))).toEqual(new Set(targets.values()));
     expect(report.fileProblems).toEqual([]);
+  });
+
+  it('makes `npm run audit:verify` (the built CLI) name the first broken link of each and exit non-zero', () => {
+    const cli = path.resolve(__dirname, '../../dist/modules/audit/verify-cli.js');
+    if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`npx turbo run build\` first`);
+    const run = spawnSync(process.execPath, [cli], {
+      env: { PATH: process.env.PATH ?? '', DATABASE_URL: t.db.url, DATA_DIR: t.config.dataDir },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.status).toBe(1);
+    const broken = run.stdout.split('\n').filter((l) => l.startsWith('BROKEN dossier '));
+    expect(broken).toHaveLength(26);
+    for (const id of targets.values()) expect(run.stdout).toContain(`[${id}]`);
+    expect(run.stdout).not.toContain(control);
+    expect(run.stdout).toMatch(/BROKEN dossier \S+ \[[0-9a-f-]{36}\] at event seq \d+: keyed link does not match/);
+    expect(run.stdout.trim().split('\n').at(-1)).toBe('26 break(s) found.');
   });
 });
