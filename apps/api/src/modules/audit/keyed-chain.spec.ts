@@ -123,16 +123,21 @@ describe('the keyed chain', () => {
       state: null,
     };
     v1.hash = eventHash(null, v1);
-    const seal = { seq: 1, hash: v1.hash, mac: legacySealMac(KEY, ID, 1, v1.hash, legacyState(ROW, atts)) };
+    // Attachments from before the key have no MAC: the legacy seal covers them.
+    const old = [{ ...atts[0], mac: null }];
+    const seal = { seq: 1, hash: v1.hash, mac: legacySealMac(KEY, ID, 1, v1.hash, legacyState(ROW, old)) };
 
     it('are trusted up to the sealed head, with the row as sealed', () => {
-      expect(verifyDossierChain(KEY, { ...input([v1], ROW, atts), legacySeal: seal }).valid).toBe(true);
-      const next = event(2, v1.hash, ROW, atts);
-      expect(verifyDossierChain(KEY, { ...input([v1, next], ROW, atts), legacySeal: seal }).valid).toBe(true);
+      expect(verifyDossierChain(KEY, { ...input([v1], ROW, old), legacySeal: seal }).valid).toBe(true);
+      // A later upload carries its MAC; the next (keyed) link seals the whole set.
+      const added = attachment({ id: 'a2', sha256: 'cd'.repeat(32) });
+      expect(verifyDossierChain(KEY, { ...input([v1], ROW, [...old, added]), legacySeal: seal }).valid).toBe(true);
+      const next = event(2, v1.hash, ROW, old);
+      expect(verifyDossierChain(KEY, { ...input([v1, next], ROW, old), legacySeal: seal }).valid).toBe(true);
     });
 
     it('are refused without a seal, after a keyed link, or past the sealed head', () => {
-      expect(verifyDossierChain(KEY, input([v1], ROW, atts))).toMatchObject({
+      expect(verifyDossierChain(KEY, input([v1], ROW, old))).toMatchObject({
         valid: false,
         seq: 1,
         reason: 'v1 link not in the keyed legacy seal',
@@ -143,7 +148,7 @@ describe('the keyed chain', () => {
           .reason,
       ).toBe('unkeyed (v1) link after a keyed one');
       const extra: StoredEvent = { ...v1, seq: 2, hash: eventHash(v1.hash, { ...v1, seq: 2 }) };
-      expect(verifyDossierChain(KEY, { ...input([v1, extra], ROW, atts), legacySeal: seal }).seq).toBe(2);
+      expect(verifyDossierChain(KEY, { ...input([v1, extra], ROW, old), legacySeal: seal }).seq).toBe(2);
     });
 
     it('show an edit of a legacy dossier’s row or attachments, and a seal row forged without the key', () => {

@@ -153,9 +153,18 @@ export function attachmentMac(key: Buffer, dossierId: string, a: AttachmentFacts
   );
 }
 
-/** The state a legacy seal covers: the row, and the attachments unless more may still come. */
-export function legacyState(d: DossierFacts, attachments: readonly AttachmentFacts[]): DossierState {
-  return dossierState(d, UPLOAD_STATUSES.has(d.status) ? [] : attachments);
+/**
+ * The state a legacy seal covers: the row and the attachments written before the key (no MAC).
+ * Later uploads carry their own MAC; so a legacy dossier awaiting a supplement may still get some.
+ */
+export function legacyState(
+  d: DossierFacts,
+  attachments: readonly (AttachmentFacts & { mac?: string | null })[],
+): DossierState {
+  return dossierState(
+    d,
+    attachments.filter((a) => !a.mac),
+  );
 }
 
 /** MAC of a legacy seal row (legacy-seal.ts): the dossier's last v1 link and its state when sealed. */
