@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp } from '../../bootstrap.js';
@@ -45,6 +45,8 @@ async function start(db: TestDatabase, env: Record<string, string>): Promise<str
 }
 
 describe('the first administrator at start', () => {
+  afterAll(() => rmSync(BASE.DATA_DIR, { recursive: true, force: true }));
+
   let db: TestDatabase;
   beforeEach(async () => (db = await createTestDatabase()));
   afterEach(async () => db.drop());
