@@ -1,4 +1,5 @@
-import { createStaffUserSchema, isCalendarDate, loginSchema, registerSchema } from './identity.js';
+import { createStaffUserSchema, loginSchema, registerSchema } from './identity.js';
+import { isCalendarDate } from './input.js';
 
 const valid = {
   nationalId: '048090000123',

@@ -298,7 +298,7 @@ function mutateTree(rng: Rng, root: Tree): { root: Tree; what: string } {
     ]);
     return { root, what: `${path}: number moved` };
   }
-  const { value, what } = chance(rng, 0.3) ? mutateString(rng, String(current)) : otherValue(rng);
+  const { value, what } = chance(rng, 0.3) ? mutateString(rng, JSON.stringify(current) ?? '') : otherValue(rng);
   container[loc.key] = value;
   return { root, what: `${path}: replaced by ${what}` };
 }
@@ -309,7 +309,7 @@ function pathOf(root: Tree, parent: unknown, key: string | number): string {
     if (v === parent) return prefix;
     if (depth > 8 || v === null || typeof v !== 'object' || v instanceof Raw) return undefined;
     for (const [k, x] of Object.entries(v)) {
-      const hit = find(x as Tree, Array.isArray(v) ? `${prefix}[${k}]` : prefix ? `${prefix}.${k}` : k, depth + 1);
+      const hit = find(x, Array.isArray(v) ? `${prefix}[${k}]` : prefix ? `${prefix}.${k}` : k, depth + 1);
       if (hit !== undefined) return hit;
     }
     return undefined;
@@ -508,7 +508,6 @@ function decodeSafe(s: string): string {
 
 /** Header values are bytes: keep what Node's client would send, as latin1. */
 function latin1Header(s: string): string {
-  // eslint-disable-next-line no-control-regex
   return s.replace(/[^\t\x20-\x7e\x80-\xff]/g, '?').slice(0, 8_000);
 }
 
@@ -580,7 +579,7 @@ function multipartBody(
   const fields = Object.entries(validFields).map(([k, v]) => [k, v]);
   let fileName = 'ho-so.pdf';
   let fileField = 'file';
-  let [kind, content] = FILE_HEADS[0];
+  let content = FILE_HEADS[0][1];
   const n = 1 + int(rng, 2);
   for (let i = 0; i < n; i++) {
     const r = rng();
@@ -594,7 +593,8 @@ function multipartBody(
       fileName = m.value.slice(0, 5_000);
       mutations.push(`file name: ${m.what}`);
     } else if (r < 0.65) {
-      [kind, content] = pick(rng, FILE_HEADS);
+      const [kind, bytes] = pick(rng, FILE_HEADS);
+      content = bytes;
       mutations.push(`file content: ${kind}`);
     } else if (r < 0.72) {
       fileField = pick(rng, ['files', '', 'file[]', '__proto__', 'documentCode']);
@@ -684,6 +684,8 @@ export function sampleFromSchema(
       return schema.minimum ?? 1;
     case 'boolean':
       return true;
+    case undefined:
+      return schema.properties ? sampleFromSchema({ ...schema, type: 'object' }, resolve, depth) : 'fuzz';
     case 'string':
       switch (schema.format) {
         case 'uuid':
@@ -694,6 +696,7 @@ export function sampleFromSchema(
           return '2026-11-27';
         case 'date-time':
           return '2026-11-27T02:00:00.000Z';
+        case undefined:
         default:
           return 'fuzz';
       }

@@ -216,11 +216,11 @@ describe('seeded fuzzer: bad input never reaches a 500', () => {
       'POST /auth/login': { body: { username: w.citizen.username, password: TEST_PASSWORD } },
       'POST /auth/refresh': { body: { refreshToken: spare.refreshToken } },
       'POST /auth/logout': { body: { refreshToken: spare.refreshToken } },
-      'POST /admin/agencies': { body: { ...buildAgencyInput(), parentCode: w.agency.code } as Json },
+      'POST /admin/agencies': { body: { ...buildAgencyInput(), parentCode: w.agency.code } },
       'POST /admin/sectors': { body: { code: 'FUZZ_SECTOR', name: 'Lĩnh vực thử', nameEn: 'Test' } },
-      'POST /admin/procedures': { body: buildProcedureInput({ agencyCodes: [w.agency.code] }) as unknown as Json },
+      'POST /admin/procedures': { body: buildProcedureInput({ agencyCodes: [w.agency.code] }) },
       'PUT /admin/procedures/:code': {
-        body: (({ code: _c, ...v }) => v)(buildProcedureInput({ agencyCodes: [w.agency.code] })) as unknown as Json,
+        body: (({ code: _c, ...v }) => v)(buildProcedureInput({ agencyCodes: [w.agency.code] })),
       },
       'PUT /admin/holidays/:date': { body: { name: 'Nghỉ bù', nameEn: 'Day off', kind: 'HOLIDAY' } },
       'POST /admin/users': {
@@ -332,6 +332,19 @@ describe('seeded fuzzer: bad input never reaches a 500', () => {
     async () => {
       expect(targets.length).toBeGreaterThan(20);
       const writes = targets.filter((x) => x.method !== 'GET').length;
+      // Writes carry bodies to mutate, public reads face anyone: they get more of the requests.
+      const weights = targets.map((x) =>
+        x.method !== 'GET' ? 3 : rules.get(`${x.method} ${x.path}`)?.kind === 'public' ? 2 : 1,
+      );
+      const total = weights.reduce((a, b) => a + b, 0);
+      const pickWeighted = (r: number) => {
+        let at = r * total;
+        for (let i = 0; i < weights.length; i++) {
+          at -= weights[i];
+          if (at < 0) return i;
+        }
+        return weights.length - 1;
+      };
       const ctxFor = targets.map((target) => {
         const { allowed, others } = personasFor(rules.get(`${target.method} ${target.path}`));
         return { auth: { allowed: allowed.map((p) => auth.get(p)!), others: others.map((p) => auth.get(p)!) } };
@@ -344,6 +357,7 @@ describe('seeded fuzzer: bad input never reaches a 500', () => {
       const failures: Outcome[] = [];
       const byStatus = new Map<number, number>();
       const hits = new Map<string, number>();
+      const spent = new Map<string, number>();
       const indices = ONLY !== undefined ? [ONLY] : Array.from({ length: REQUESTS }, (_, i) => i);
       const started = Date.now();
       let next = 0;
@@ -353,13 +367,16 @@ describe('seeded fuzzer: bad input never reaches a 500', () => {
         while (next < indices.length && Date.now() - started < BUDGET_MS) {
           const index = indices[next++];
           const rng = rngFor(SEED, index);
-          const n = Math.floor(rng() * targets.length);
+          const n = pickWeighted(rng());
           const target = targets[n];
           const request = buildRequest(rng, target, ctxFor[n]);
+          const t0 = Date.now();
           const outcome = { index, request, ...(await send(port, agent, request)) };
+          const key = `${target.method} ${target.path}`;
           sent++;
           byStatus.set(outcome.status, (byStatus.get(outcome.status) ?? 0) + 1);
-          hits.set(`${target.method} ${target.path}`, (hits.get(`${target.method} ${target.path}`) ?? 0) + 1);
+          hits.set(key, (hits.get(key) ?? 0) + 1);
+          spent.set(key, (spent.get(key) ?? 0) + Date.now() - t0);
           if (outcome.status >= 500 || outcome.status === 0) failures.push(outcome);
           if (ONLY !== undefined) console.log(report(outcome));
         }
@@ -373,6 +390,10 @@ describe('seeded fuzzer: bad input never reaches a 500', () => {
         `fuzz: seed ${SEED}: ${sent}/${indices.length} requests in ${seconds} s, ${failures.length} failed (5xx or no answer); ` +
           `statuses ${statuses.join(' ')}` +
           (sent < indices.length ? `; stopped by the ${BUDGET_MS} ms budget` : ''),
+      );
+      const slowest = [...spent.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5);
+      console.log(
+        `fuzz: most time spent on ${slowest.map(([k, ms]) => `${k} (${hits.get(k)} requests, ${(ms / 1000).toFixed(1)} s)`).join(', ')}`,
       );
       if (failures.length) {
         failures.sort((a, b) => a.index - b.index);
