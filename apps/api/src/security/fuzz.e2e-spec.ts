@@ -355,6 +355,8 @@ describe('seeded fuzzer: bad input never reaches a 500', () => {
 
       const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
       const failures: Outcome[] = [];
+      /** 4xx answers that are not problem+json (the contract's error format), by route. */
+      const notProblem = new Map<string, Outcome>();
       const byStatus = new Map<number, number>();
       const hits = new Map<string, number>();
       const spent = new Map<string, number>();
@@ -378,6 +380,13 @@ describe('seeded fuzzer: bad input never reaches a 500', () => {
           hits.set(key, (hits.get(key) ?? 0) + 1);
           spent.set(key, (spent.get(key) ?? 0) + Date.now() - t0);
           if (outcome.status >= 500 || outcome.status === 0) failures.push(outcome);
+          if (
+            outcome.status >= 400 &&
+            outcome.status < 500 &&
+            !outcome.contentType.startsWith('application/problem+json')
+          ) {
+            notProblem.set(`${key} ${outcome.status}`, outcome);
+          }
           if (ONLY !== undefined) console.log(report(outcome));
         }
       };
@@ -401,7 +410,12 @@ describe('seeded fuzzer: bad input never reaches a 500', () => {
           `fuzz: failures (first 25 of ${failures.length}):\n${failures.slice(0, 25).map(report).join('\n\n')}`,
         );
       }
-      if (ONLY === undefined && sent === indices.length) {
+      if (notProblem.size) {
+        console.log(
+          `fuzz: 4xx answers that are not problem+json:\n${[...notProblem.values()].map(report).join('\n\n')}`,
+        );
+      }
+      if (ONLY === undefined && sent === indices.length && indices.length >= 1_000) {
         // Every route got its share; a route never hit would be a hole in the net.
         const missed = targets.filter((x) => !hits.has(`${x.method} ${x.path}`)).map((x) => `${x.method} ${x.path}`);
         expect(missed).toEqual([]);
@@ -409,6 +423,8 @@ describe('seeded fuzzer: bad input never reaches a 500', () => {
       expect(
         failures.map((f) => `#${f.index} ${f.request.method} ${f.request.path.slice(0, 120)} → ${f.status}`),
       ).toEqual([]);
+      // Errors follow the contract's format (api.md): problem+json, never an HTML or text page.
+      expect([...notProblem.keys()]).toEqual([]);
     },
     BUDGET_MS + 60_000,
   );
