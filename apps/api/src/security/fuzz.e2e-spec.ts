@@ -148,14 +148,18 @@ function send(port: number, agent: http.Agent, req: FuzzRequest): Promise<Omit<O
   });
 }
 
+/** Who a bearer token belongs to, for failure reports (tokens themselves say nothing to a reader). */
+const personaOf = new Map<string, string>();
+
 function report(o: Outcome): string {
   const { request: q } = o;
-  const auth = q.headers.authorization ? `${q.headers.authorization.slice(0, 30)}…` : '(none)';
+  const header = q.headers.authorization;
+  const auth = header ? (personaOf.get(header) ?? `${header.slice(0, 30)}…`) : '(none: anonymous)';
   const body = q.body ? JSON.stringify(q.body.subarray(0, 600).toString('latin1')) : '(none)';
   return [
     `#${o.index} ${q.method} ${q.path.length > 300 ? `${q.path.slice(0, 300)}…` : q.path}`,
     `  mutations: ${q.mutations.join('; ')}`,
-    `  content-type: ${q.headers['content-type'] ?? '(none)'}  authorization: ${auth}`,
+    `  content-type: ${q.headers['content-type'] ?? '(none)'}  as: ${auth}`,
     `  body (${q.body?.length ?? 0} bytes): ${body}`,
     `  → ${o.status}${o.error ? ` (${o.error})` : ''} ${o.body.slice(0, 400)}`,
     `  replay: FUZZ_SEED=${SEED} FUZZ_ONLY=${o.index}`,
@@ -183,6 +187,7 @@ describe('seeded fuzzer: bad input never reaches a 500', () => {
     for (const role of ['RECEPTIONIST', 'OFFICER', 'APPROVER', 'MANAGER', 'ADMIN'] as const) {
       auth.set(role, `Bearer ${tokenFor(t, w.staff[role])}`);
     }
+    for (const [persona, header] of auth) if (header) personaOf.set(header, persona);
 
     // Real objects behind the path parameters, in several states, so requests reach deep code.
     const draft = await createDraft(w);
