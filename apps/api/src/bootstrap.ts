@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { AppModule, type AppModuleOptions } from './app.module.js';
+import { answerClientErrorsAsProblems } from './common/client-error.js';
 import { sendProblem, toProblem } from './common/problem.filter.js';
 import { requestLogging } from './common/request-id.middleware.js';
 import { refuseUnsafeBody, refuseUnsafeUrl } from './common/safe-input.middleware.js';
@@ -22,6 +23,7 @@ export async function createApp(options: AppModuleOptions): Promise<NestExpressA
     logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.logLevel) + 1),
   });
   app.set('trust proxy', 'loopback');
+  answerClientErrorsAsProblems(app.getHttpServer());
   app.use(requestLogging);
   app.use(
     helmet({

@@ -115,6 +115,12 @@ describe('bad text is refused at the edge, naming the field', () => {
     });
   });
 
+  it('answers what Node’s parser refuses (a 20 kB URL) as problem+json too', async () => {
+    const res = await request(t.http).get(`/api/v1/procedures?q=${'x'.repeat(20_000)}`);
+    expect([res.status, res.headers['content-type']]).toEqual([431, 'application/problem+json']);
+    expect(res.body).toMatchObject({ status: 431, code: 'HEADERS_TOO_LARGE' });
+  });
+
   it('refuses a birth date in the future, before 1900 or unreal, at registration and at the counter', async () => {
     const register = (dateOfBirth: string) =>
       request(t.http)
