@@ -73,6 +73,10 @@ export function toProblem(e: unknown, path?: string): Problem {
     if (status === 404 && /^Cannot (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)/.test(detail)) detail = 'No such route';
     return problemBody(status, CODES[status] ?? 'HTTP_ERROR', detail, { instance: path });
   }
+  // A failed percent-decoding is always of text the client sent (a path, a name): a 400.
+  if (e instanceof URIError) {
+    return problemBody(HttpStatus.BAD_REQUEST, CODES[400], 'Invalid percent-encoding', { instance: path });
+  }
   const status = expressStatus(e);
   if (status && status < 500) {
     const type = (e as { type?: string }).type;
