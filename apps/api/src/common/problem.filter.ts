@@ -103,7 +103,10 @@ export class ProblemFilter implements ExceptionFilter {
     const req = ctx.getRequest<Request>();
     const res = ctx.getResponse<Response>();
     const problem = toProblem(exception, req.originalUrl);
-    if (problem.status >= 500) {
+    if (problem.status >= 500 && exception instanceof AppError) {
+      // A deliberate refusal (a full server, a missing key): one line, no stack, so an attack does not flood the log.
+      this.logger.warn(`${req.method} ${loggableUrl(req.originalUrl)} ${problem.status} ${exception.code}`);
+    } else if (problem.status >= 500) {
       this.logger.error(
         `${req.method} ${loggableUrl(req.originalUrl)} [${String(req.headers['x-request-id'] ?? '')}]`,
         exception instanceof Error ? exception.stack : String(exception),
