@@ -6,8 +6,10 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { AppModule, type AppModuleOptions } from './app.module.js';
+import { answerClientErrorsAsProblems } from './common/client-error.js';
 import { sendProblem, toProblem } from './common/problem.filter.js';
 import { requestLogging } from './common/request-id.middleware.js';
+import { refuseUnsafeBody, refuseUnsafeUrl } from './common/safe-input.middleware.js';
 
 export const API_PREFIX = 'api/v1';
 
@@ -21,6 +23,7 @@ export async function createApp(options: AppModuleOptions): Promise<NestExpressA
     logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.logLevel) + 1),
   });
   app.set('trust proxy', 'loopback');
+  answerClientErrorsAsProblems(app.getHttpServer());
   app.use(requestLogging);
   app.use(
     helmet({
@@ -34,9 +37,12 @@ export async function createApp(options: AppModuleOptions): Promise<NestExpressA
     }),
   );
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: false });
+  // Bad text is refused at the edge, before guards (the login's reads the body) and pipes.
+  app.use(refuseUnsafeUrl);
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '100kb' }));
-  // Errors of the body parsers never reach Nest's filters: answer them as problem+json here.
+  app.use(refuseUnsafeBody);
+  // Errors of these middlewares never reach Nest's filters: answer them as problem+json here.
   app.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);
     sendProblem(res, toProblem(err, req.originalUrl));

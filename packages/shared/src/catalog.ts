@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ONLINE_LEVELS } from './dossier-status.js';
 import { formSchemaSchema } from './form-schema.js';
-import { isCalendarDate } from './identity.js';
+import { calendarDate, endOfYearsAhead, safeText, todayInVietnam } from './input.js';
 
 /** The Catalog and Administration-catalog contract of api.md: responses and request bodies. */
 
@@ -10,22 +10,19 @@ export type AgencyLevel = (typeof AGENCY_LEVELS)[number];
 export const agencyLevelSchema = z.enum(AGENCY_LEVELS);
 
 /** Electronic agency codes (`000.00.12.H17`): no '-', which separates a dossier code's parts. */
-export const agencyCodeSchema = z
-  .string()
+export const agencyCodeSchema = safeText()
   .regex(/^[A-Z0-9]+(?:\.[A-Z0-9]+)*$/, 'Letters A-Z, digits and dots, e.g. 000.00.12.H17')
   .max(40);
-export const sectorCodeSchema = z
-  .string()
+export const sectorCodeSchema = safeText()
   .regex(/^[A-Z0-9][A-Z0-9_.]*$/, 'Capital letters, digits, _ and dots, e.g. HO_TICH')
   .max(40);
 /** National procedure codes look like `1.001193`; our own may use letters too. */
-export const procedureCodeSchema = z
-  .string()
+export const procedureCodeSchema = safeText()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._]*$/, 'Letters, digits, _ and dots, e.g. 1.001193')
   .max(40);
 
-const name = z.string().trim().min(1).max(500);
-const longText = z.string().trim().max(10_000);
+const name = safeText().trim().min(1).max(500);
+const longText = safeText().trim().max(10_000);
 
 export const agencyDtoSchema = z.object({
   code: z.string(),
@@ -44,8 +41,7 @@ export const sectorDtoSchema = z.object({
 export type SectorDto = z.infer<typeof sectorDtoSchema>;
 
 export const requiredDocumentSchema = z.strictObject({
-  code: z
-    .string()
+  code: safeText()
     .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'Letters, digits, _ . -')
     .max(40),
   name: name,
@@ -112,7 +108,14 @@ export interface ItemList<T> {
 
 // ---- Requests ----
 
-export const isoDateSchema = z.string().refine(isCalendarDate, 'A date YYYY-MM-DD');
+/** A real calendar date YYYY-MM-DD, unbounded (callers bound it: calendarDate({min, max})). */
+export const isoDateSchema = calendarDate();
+
+/** Holidays are kept from 2000 (the oldest dossiers' deadlines) to five years ahead. */
+export const HOLIDAY_MIN_DATE = '2000-01-01';
+export const HOLIDAY_YEARS_AHEAD = 5;
+/** The `{date}` of PUT and DELETE /admin/holidays/{date}. */
+export const holidayDateSchema = calendarDate({ min: HOLIDAY_MIN_DATE, max: endOfYearsAhead(HOLIDAY_YEARS_AHEAD) });
 
 /** Longest search text kept; the rest is cut (a 5,000-character q is not an error). */
 export const PROCEDURE_QUERY_MAX_LENGTH = 200;
@@ -127,17 +130,16 @@ export function cleanSearchText(q: string): string {
 }
 
 const intParam = (min: number, max: number) =>
-  z
-    .string()
+  safeText()
     .regex(/^\d{1,9}$/, 'A whole number')
     .transform(Number)
     .pipe(z.number().int().min(min).max(max));
 
 /** Query strings are not strict: an unknown parameter (a cache-buster) is ignored, not refused. */
 export const procedureSearchQuerySchema = z.object({
-  q: z.string().transform(cleanSearchText).optional(),
-  sectorCode: z.string().max(100).optional(),
-  agencyCode: z.string().max(100).optional(),
+  q: safeText().transform(cleanSearchText).optional(),
+  sectorCode: safeText().max(100).optional(),
+  agencyCode: safeText().max(100).optional(),
   onlineLevel: z.enum(ONLINE_LEVELS).optional(),
   page: intParam(1, 100_000).optional(),
   pageSize: intParam(1, PROCEDURE_PAGE_SIZE_MAX).optional(),
@@ -145,10 +147,11 @@ export const procedureSearchQuerySchema = z.object({
 export type ProcedureSearchQuery = z.output<typeof procedureSearchQuerySchema>;
 
 export const holidayQuerySchema = z.object({
-  year: z
-    .string()
+  year: safeText()
     .regex(/^\d{4}$/, 'A year, e.g. 2026')
     .transform(Number)
+    .refine((y) => y >= Number(HOLIDAY_MIN_DATE.slice(0, 4)), `Not before ${HOLIDAY_MIN_DATE.slice(0, 4)}`)
+    .refine((y) => y <= Number(todayInVietnam().slice(0, 4)) + HOLIDAY_YEARS_AHEAD, 'Too far ahead')
     .optional(),
 });
 
@@ -182,10 +185,10 @@ const procedureVersionShape = {
   description: longText.optional(),
   descriptionEn: longText.optional(),
   legalBasis: longText.optional(),
-  result: z.string().trim().max(1000).optional(),
-  resultEn: z.string().trim().max(1000).optional(),
-  feeNote: z.string().trim().max(1000).optional(),
-  feeNoteEn: z.string().trim().max(1000).optional(),
+  result: safeText().trim().max(1000).optional(),
+  resultEn: safeText().trim().max(1000).optional(),
+  feeNote: safeText().trim().max(1000).optional(),
+  feeNoteEn: safeText().trim().max(1000).optional(),
 };
 
 function refuseDuplicates(p: { agencyCodes: string[]; requiredDocuments: { code: string }[] }, ctx: z.RefinementCtx) {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { CHANNELS, DOSSIER_STATUSES, ONLINE_LEVELS } from './dossier-status.js';
+import type { FormErrorCode } from './form-schema.js';
 import { dateOfBirthSchema, nationalIdSchema, phoneSchema } from './identity.js';
+import { safeText, UNSAFE_TEXT_MESSAGE, unsafeInputIssues } from './input.js';
 import { ROLES } from './roles.js';
 import { DOSSIER_ACTIONS, staffDossierActionSchema } from './workflow.js';
 import { SLA_STATES } from './dossier-clock.js';
@@ -17,17 +19,26 @@ export const NOTE_MAX_LENGTH = 2000;
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
 export const IDEMPOTENCY_KEY_MAX_LENGTH = 200;
 
-/** Form data as sent: an object of field values; its shape is checked against the procedure's form schema. */
-export const formDataInputSchema = z.record(z.string(), z.unknown());
+/**
+ * Form data as sent: an object of field values; its shape is checked against the procedure's form
+ * schema. Whatever the shape, no text in it may hold NUL or a lone surrogate (named by its path,
+ * with a form error code as every form-data message).
+ */
+export const formDataInputSchema = z.record(z.string(), z.unknown()).superRefine((data, ctx) => {
+  for (const issue of unsafeInputIssues(data)) {
+    const message: FormErrorCode = issue.message === UNSAFE_TEXT_MESSAGE ? 'invalid_characters' : 'invalid_type';
+    ctx.addIssue({ code: 'custom', path: issue.path, message });
+  }
+});
 
 /** A note on an action: trimmed; empty counts as none. */
-const noteSchema = z.string().trim().max(NOTE_MAX_LENGTH);
+const noteSchema = safeText().trim().max(NOTE_MAX_LENGTH);
 const versionSchema = z.number().int().min(1);
 
 export const createDossierSchema = z.strictObject({
-  procedureCode: z.string().trim().min(1).max(40),
+  procedureCode: safeText().trim().min(1).max(40),
   /** One of the procedure's agencies; the first when omitted. */
-  agencyCode: z.string().trim().min(1).max(40).optional(),
+  agencyCode: safeText().trim().min(1).max(40).optional(),
   formData: formDataInputSchema.default({}),
 });
 export type CreateDossierRequest = z.input<typeof createDossierSchema>;
@@ -38,7 +49,7 @@ export type CreateDossierRequest = z.input<typeof createDossierSchema>;
  */
 export const updateDossierSchema = z.strictObject({
   formData: formDataInputSchema.optional(),
-  agencyCode: z.string().trim().min(1).max(40).optional(),
+  agencyCode: safeText().trim().min(1).max(40).optional(),
   version: versionSchema.optional(),
 });
 export type UpdateDossierRequest = z.input<typeof updateDossierSchema>;
@@ -69,17 +80,16 @@ export type WithdrawDossierRequest = z.input<typeof withdrawDossierSchema>;
 
 export const ratingSchema = z.strictObject({
   score: z.number().int().min(1).max(5),
-  comment: z.string().trim().max(NOTE_MAX_LENGTH).optional(),
+  comment: safeText().trim().max(NOTE_MAX_LENGTH).optional(),
 });
 export type RatingRequest = z.input<typeof ratingSchema>;
 
 export const counterApplicantSchema = z.strictObject({
   nationalId: nationalIdSchema,
-  fullName: z.string().trim().min(1, { message: 'Required' }).max(200, { message: 'Too long' }),
+  fullName: safeText().trim().min(1, { message: 'Required' }).max(200, { message: 'Too long' }),
   dateOfBirth: dateOfBirthSchema.optional(),
   phone: phoneSchema.optional(),
-  email: z
-    .string()
+  email: safeText()
     .trim()
     .max(254)
     .pipe(z.email({ message: 'Must be an e-mail address' }))
@@ -87,7 +97,7 @@ export const counterApplicantSchema = z.strictObject({
 });
 
 export const counterDossierSchema = z.strictObject({
-  procedureCode: z.string().trim().min(1).max(40),
+  procedureCode: safeText().trim().min(1).max(40),
   applicant: counterApplicantSchema,
   formData: formDataInputSchema.default({}),
 });
@@ -96,9 +106,8 @@ export type CounterDossierRequest = z.input<typeof counterDossierSchema>;
 /** Query strings are not strict: an unknown parameter is ignored. */
 export const dossierListQuerySchema = z.object({
   status: z.enum(DOSSIER_STATUSES).optional(),
-  cursor: z.string().min(1).max(500).optional(),
-  limit: z
-    .string()
+  cursor: safeText().min(1).max(500).optional(),
+  limit: safeText()
     .regex(/^\d{1,9}$/, 'A whole number')
     .transform(Number)
     .pipe(z.number().int().min(1).max(DOSSIER_LIST_LIMIT_MAX))

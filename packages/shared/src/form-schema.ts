@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isCalendarDate, NATIONAL_ID_PATTERN, PHONE_PATTERN } from './identity.js';
+import { NATIONAL_ID_PATTERN, PHONE_PATTERN } from './identity.js';
+import { isCalendarDate, isSafeText, safeText } from './input.js';
 
 /**
  * A procedure's application form, described as data (api.md, `formSchema`), and the one function
@@ -37,6 +38,8 @@ export const FORM_ERROR_CODES = [
   'invalid_national_id',
   'invalid_phone',
   'invalid_email',
+  /** NUL or an unpaired surrogate: text no person types and PostgreSQL cannot store. */
+  'invalid_characters',
 ] as const;
 export type FormErrorCode = (typeof FORM_ERROR_CODES)[number];
 
@@ -52,9 +55,9 @@ const TYPES_WITH_PATTERN: readonly FormFieldType[] = ['text', 'textarea'];
 const TYPES_WITH_BOUNDS: readonly FormFieldType[] = ['number'];
 
 export const formFieldOptionSchema = z.strictObject({
-  value: z.string().min(1).max(100),
-  label: z.string().trim().min(1).max(300),
-  labelEn: z.string().trim().min(1).max(300),
+  value: safeText().min(1).max(100),
+  label: safeText().trim().min(1).max(300),
+  labelEn: safeText().trim().min(1).max(300),
 });
 export type FormFieldOption = z.infer<typeof formFieldOptionSchema>;
 
@@ -69,14 +72,14 @@ function compiles(pattern: string): boolean {
 
 export const formFieldSchema = z
   .strictObject({
-    key: z.string().regex(FIELD_KEY, 'Must start with a letter and hold only letters, digits and _ (max 64)'),
-    label: z.string().trim().min(1).max(300),
-    labelEn: z.string().trim().min(1).max(300),
+    key: safeText().regex(FIELD_KEY, 'Must start with a letter and hold only letters, digits and _ (max 64)'),
+    label: safeText().trim().min(1).max(300),
+    labelEn: safeText().trim().min(1).max(300),
     type: z.enum(FORM_FIELD_TYPES),
     required: z.boolean(),
     /** Optional hint shown under the label. */
-    hint: z.string().max(1000).optional(),
-    hintEn: z.string().max(1000).optional(),
+    hint: safeText().max(1000).optional(),
+    hintEn: safeText().max(1000).optional(),
     options: z.array(formFieldOptionSchema).min(1).max(200).optional(),
     min: z.number().optional(),
     max: z.number().optional(),
@@ -84,7 +87,7 @@ export const formFieldSchema = z
     integer: z.boolean().optional(),
     maxLength: z.number().int().min(1).max(DRAFT_MAX_STRING_LENGTH).optional(),
     /** A regular expression (unicode flag) the WHOLE value must match (it is anchored). */
-    pattern: z.string().min(1).max(500).refine(compiles, 'Not a valid regular expression').optional(),
+    pattern: safeText().min(1).max(500).refine(compiles, 'Not a valid regular expression').optional(),
   })
   .superRefine((field, ctx) => {
     const refuse = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
@@ -156,6 +159,10 @@ function stringField(field: FormField, check?: (v: string) => FormErrorCode | nu
   const pattern = field.pattern !== undefined ? new RegExp(`^(?:${field.pattern})$`, 'u') : null;
   let s: z.ZodType = z.string({ error: typeError }).superRefine((v, ctx) => {
     // An optional field may be left as '' (an untouched input); a required one may not.
+    if (!isSafeText(v)) {
+      ctx.addIssue({ code: 'custom', message: 'invalid_characters' });
+      return;
+    }
     if (v.trim() === '') {
       if (field.required) ctx.addIssue({ code: 'custom', message: 'required' });
       return;
@@ -224,7 +231,10 @@ export function buildDraftValidator(formSchema: FormSchema) {
         ? z.number({ error: 'invalid_type' })
         : field.type === 'checkbox'
           ? z.boolean({ error: 'invalid_type' })
-          : z.string({ error: 'invalid_type' }).max(DRAFT_MAX_STRING_LENGTH, { error: 'too_long' });
+          : z
+              .string({ error: 'invalid_type' })
+              .max(DRAFT_MAX_STRING_LENGTH, { error: 'too_long' })
+              .refine(isSafeText, { error: 'invalid_characters' });
     shape[field.key] = base.nullish();
   }
   return z.strictObject(shape);

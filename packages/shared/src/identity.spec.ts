@@ -1,10 +1,5 @@
-import {
-  createStaffUserSchema,
-  isCalendarDate,
-  loginSchema,
-  passwordPersonalDataFound,
-  registerSchema,
-} from './identity.js';
+import { createStaffUserSchema, loginSchema, passwordPersonalDataFound, registerSchema } from './identity.js';
+import { isCalendarDate } from './input.js';
 
 const valid = {
   nationalId: '048090000123',

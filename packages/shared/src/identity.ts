@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { toLocalDate } from './dossier-clock.js';
+import { calendarDate, safeText } from './input.js';
 import { roleSchema, STAFF_ROLES, type Role } from './roles.js';
 
 /** Identity and Administration-users contract of api.md. */
@@ -10,24 +10,9 @@ export const PASSWORD_MAX_LENGTH = 200;
 export const NATIONAL_ID_PATTERN = /^\d{12}$/;
 /** Vietnamese phone: +84 or 0, then 9 or 10 digits. */
 export const PHONE_PATTERN = /^(\+84|0)\d{9,10}$/;
-export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+export const nationalIdSchema = safeText().trim().regex(NATIONAL_ID_PATTERN, { message: 'Must be 12 digits' });
 
-/** True when `s` is a real calendar date written YYYY-MM-DD. */
-export function isCalendarDate(s: string): boolean {
-  if (!DATE_PATTERN.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
-/** Today as YYYY-MM-DD in Vietnam, the users' calendar. */
-function todayInVietnam(now: Date = new Date()): string {
-  return toLocalDate(now);
-}
-
-export const nationalIdSchema = z.string().trim().regex(NATIONAL_ID_PATTERN, { message: 'Must be 12 digits' });
-
-export const passwordSchema = z
-  .string()
+export const passwordSchema = safeText()
   .min(PASSWORD_MIN_LENGTH, { message: `At least ${PASSWORD_MIN_LENGTH} characters` })
   .max(PASSWORD_MAX_LENGTH, { message: `At most ${PASSWORD_MAX_LENGTH} characters` });
 
@@ -83,21 +68,17 @@ export function passwordPersonalDataFound(
 
 export const PASSWORD_PERSONAL_DATA_MESSAGE = 'Must not contain your national ID, name or birth date';
 
-export const dateOfBirthSchema = z.string().superRefine((s, ctx) => {
-  if (!isCalendarDate(s)) ctx.addIssue({ code: 'custom', message: 'Must be a date YYYY-MM-DD' });
-  else if (s < '1900-01-01') ctx.addIssue({ code: 'custom', message: 'Too far in the past' });
-  else if (s > todayInVietnam()) ctx.addIssue({ code: 'custom', message: 'Must not be in the future' });
-});
+/** A person's birth date: a real day, from 1900-01-01 to today in Vietnam. */
+export const dateOfBirthSchema = calendarDate({ min: '1900-01-01', max: 'today' });
 
-export const phoneSchema = z.string().trim().regex(PHONE_PATTERN, { message: 'Must be a Vietnamese phone number' });
+export const phoneSchema = safeText().trim().regex(PHONE_PATTERN, { message: 'Must be a Vietnamese phone number' });
 
 /** The fields of `POST /auth/register`; registerSchema adds the personal-data rule of the password. */
 export const registerFieldsSchema = z.strictObject({
   nationalId: nationalIdSchema,
-  fullName: z.string().trim().min(1, { message: 'Required' }).max(200, { message: 'Too long' }),
+  fullName: safeText().trim().min(1, { message: 'Required' }).max(200, { message: 'Too long' }),
   dateOfBirth: dateOfBirthSchema,
-  email: z
-    .string()
+  email: safeText()
     .trim()
     .max(254, { message: 'Too long' })
     .pipe(z.email({ message: 'Must be an e-mail address' })),
@@ -116,13 +97,13 @@ export const registerSchema = registerFieldsSchema.superRefine(refinePasswordPer
 export type RegisterRequest = z.infer<typeof registerSchema>;
 
 export const loginSchema = z.strictObject({
-  username: z.string().trim().min(1, { message: 'Required' }).max(200, { message: 'Too long' }),
-  password: z.string().min(1, { message: 'Required' }).max(200, { message: 'Too long' }),
+  username: safeText().trim().min(1, { message: 'Required' }).max(200, { message: 'Too long' }),
+  password: safeText().min(1, { message: 'Required' }).max(200, { message: 'Too long' }),
 });
 export type LoginRequest = z.infer<typeof loginSchema>;
 
 export const refreshSchema = z.strictObject({
-  refreshToken: z.string().min(1, { message: 'Required' }).max(500, { message: 'Too long' }),
+  refreshToken: safeText().min(1, { message: 'Required' }).max(500, { message: 'Too long' }),
 });
 export type RefreshRequest = z.infer<typeof refreshSchema>;
 
@@ -147,8 +128,7 @@ export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 
 export const createStaffUserSchema = z
   .strictObject({
-    username: z
-      .string()
+    username: safeText()
       .trim()
       .toLowerCase()
       .regex(USERNAME_PATTERN, {
@@ -156,12 +136,12 @@ export const createStaffUserSchema = z
       })
       .refine((s) => !NATIONAL_ID_PATTERN.test(s), { message: 'Must not be a national ID' }),
     password: passwordSchema,
-    fullName: z.string().trim().min(1, { message: 'Required' }).max(200, { message: 'Too long' }),
+    fullName: safeText().trim().min(1, { message: 'Required' }).max(200, { message: 'Too long' }),
     roles: z
       .array(staffRoleSchema)
       .min(1, { message: 'At least one role' })
       .refine((r) => new Set(r).size === r.length, { message: 'Duplicate role' }),
-    agencyCode: z.string().trim().min(1, { message: 'Required' }).max(50, { message: 'Too long' }),
+    agencyCode: safeText().trim().min(1, { message: 'Required' }).max(50, { message: 'Too long' }),
   })
   .superRefine(refinePasswordPersonalData());
 export type CreateStaffUserRequest = z.infer<typeof createStaffUserSchema>;

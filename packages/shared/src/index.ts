@@ -1,6 +1,7 @@
 export * from './roles.js';
 export * from './dossier-status.js';
 export * from './problem.js';
+export * from './input.js';
 export * from './identity.js';
 export * from './form-schema.js';
 export * from './catalog.js';

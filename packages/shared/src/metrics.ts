@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { agencyCodeSchema, procedureCodeSchema, sectorCodeSchema } from './catalog.js';
 import { toLocalDate } from './dossier-clock.js';
-import { isCalendarDate } from './identity.js';
+import { isCalendarDate } from './input.js';
 
 /**
  * The manager's scorecard (domain.md, "Metrics"; api.md, "Reports"): the formulas as pure

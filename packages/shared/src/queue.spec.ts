@@ -15,7 +15,11 @@ describe('queue query', () => {
     expect(bad.error!.issues.map((i) => i.path[0]).sort()).toEqual(['assignee', 'limit', 'sla']);
   });
 
-  it('cleans the search text', () => {
-    expect(queueQuerySchema.parse({ q: '  Nguyễn\u0000 Văn  ' }).q).toBe('Nguyễn  Văn');
+  it('cleans the search text of control characters', () => {
+    expect(queueQuerySchema.parse({ q: '  Nguyễn\u0007 Văn  ' }).q).toBe('Nguyễn  Văn');
+  });
+
+  it('refuses a NUL in the search text (the edge rule), naming q', () => {
+    expect(queueQuerySchema.safeParse({ q: 'Nguyễn\u0000' }).error?.issues.map((i) => i.path)).toEqual([['q']]);
   });
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { cleanSearchText, procedureCodeSchema } from './catalog.js';
 import { CHANNELS, DOSSIER_STATUSES, type DossierStatus } from './dossier-status.js';
 import { SLA_STATES } from './dossier-clock.js';
+import { safeText } from './input.js';
 
 /** The staff queue (api.md, "Counter and queues"): GET /queue parameters and rows. */
 
@@ -29,8 +30,7 @@ export type QueueStatus = Exclude<DossierStatus, 'DRAFT'>;
 
 /** Query strings are not strict: an unknown parameter is ignored. `status` may list several, comma-separated. */
 export const queueQuerySchema = z.object({
-  status: z
-    .string()
+  status: safeText()
     .max(300)
     .transform((s, ctx) => {
       const list = [...new Set(s.split(',').map((x) => x.trim().toUpperCase()))].filter(Boolean);
@@ -46,10 +46,9 @@ export const queueQuerySchema = z.object({
   procedureCode: procedureCodeSchema.optional(),
   assignee: z.enum(['me', 'none']).optional(),
   /** A dossier code (or part of it) or the applicant's name, with or without diacritics. */
-  q: z.string().transform(cleanSearchText).optional(),
-  cursor: z.string().min(1).max(500).optional(),
-  limit: z
-    .string()
+  q: safeText().transform(cleanSearchText).optional(),
+  cursor: safeText().min(1).max(500).optional(),
+  limit: safeText()
     .regex(/^\d{1,9}$/, 'A whole number')
     .transform(Number)
     .pipe(z.number().int().min(1).max(QUEUE_LIMIT_MAX))

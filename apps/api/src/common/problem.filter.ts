@@ -73,6 +73,10 @@ export function toProblem(e: unknown, path?: string): Problem {
     if (status === 404 && /^Cannot (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)/.test(detail)) detail = 'No such route';
     return problemBody(status, CODES[status] ?? 'HTTP_ERROR', detail, { instance: path });
   }
+  // A failed percent-decoding is always of text the client sent (a path, a name): a 400.
+  if (e instanceof URIError) {
+    return problemBody(HttpStatus.BAD_REQUEST, CODES[400], 'Invalid percent-encoding', { instance: path });
+  }
   const status = expressStatus(e);
   if (status && status < 500) {
     const type = (e as { type?: string }).type;
@@ -99,7 +103,10 @@ export class ProblemFilter implements ExceptionFilter {
     const req = ctx.getRequest<Request>();
     const res = ctx.getResponse<Response>();
     const problem = toProblem(exception, req.originalUrl);
-    if (problem.status >= 500) {
+    if (problem.status >= 500 && exception instanceof AppError) {
+      // A deliberate refusal (a full server, a missing key): one line, no stack, so an attack does not flood the log.
+      this.logger.warn(`${req.method} ${loggableUrl(req.originalUrl)} ${problem.status} ${exception.code}`);
+    } else if (problem.status >= 500) {
       this.logger.error(
         `${req.method} ${loggableUrl(req.originalUrl)} [${String(req.headers['x-request-id'] ?? '')}]`,
         exception instanceof Error ? exception.stack : String(exception),

@@ -6,7 +6,7 @@ import {
   createProcedureSchema,
   createSectorSchema,
   holidayDtoSchema,
-  isoDateSchema,
+  holidayDateSchema,
   procedureDetailSchema,
   procedureVersionInputSchema,
   putHolidaySchema,
@@ -80,7 +80,7 @@ export class CatalogAdminController {
   @ApiBody({ schema: openApiSchema(putHolidaySchema, 'input') })
   @ApiOkResponse({ schema: openApiSchema(holidayDtoSchema) })
   async putHoliday(
-    @Param('date', new ZodPipe(isoDateSchema, 'date')) date: string,
+    @Param('date', new ZodPipe(holidayDateSchema, 'date')) date: string,
     @Body(new ZodPipe(putHolidaySchema)) body: PutHolidayInput,
   ): Promise<HolidayDto> {
     return toHolidayDto(await this.catalog.putHoliday(date, body));
@@ -89,7 +89,7 @@ export class CatalogAdminController {
   @Delete('holidays/:date')
   @Roles('ADMIN')
   @HttpCode(204)
-  async deleteHoliday(@Param('date', new ZodPipe(isoDateSchema, 'date')) date: string): Promise<void> {
+  async deleteHoliday(@Param('date', new ZodPipe(holidayDateSchema, 'date')) date: string): Promise<void> {
     await this.catalog.deleteHoliday(date);
   }
 }
