@@ -157,10 +157,11 @@ describe('counter intake (POST /counter/dossiers)', () => {
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
   });
 
-  it('is for citizens only, and names a bad code in a 400', async () => {
+  it('is for citizens only; any text that is not a live code is a wrong code (404), a missing one a 400', async () => {
     expect((await as(t, w.staff.RECEPTIONIST).post('/dossiers/claim', { code: 'ABCD-EFGH-JKMN' })).status).toBe(403);
     expect((await as(t, null).post('/dossiers/claim', { code: 'ABCD-EFGH-JKMN' })).status).toBe(401);
-    const bad = await as(t, w.otherCitizen).post('/dossiers/claim', { code: '<script>' });
+    expect((await as(t, w.otherCitizen).post('/dossiers/claim', { code: '<script>' })).status).toBe(404);
+    const bad = await as(t, w.otherCitizen).post('/dossiers/claim', { code: '' });
     expect(bad.status).toBe(400);
     expect(fieldsOf(bad)).toEqual(['code']);
   });
