@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS, DOSSIER_STATUSES, ONLINE_LEVELS } from './dossier-status.js';
+import { procedureCodeSchema } from './catalog.js';
 import { dateOfBirthSchema, nationalIdSchema, phoneSchema } from './identity.js';
 import { ROLES } from './roles.js';
 import { DOSSIER_ACTIONS, staffDossierActionSchema } from './workflow.js';
@@ -96,6 +97,8 @@ export type CounterDossierRequest = z.input<typeof counterDossierSchema>;
 /** Query strings are not strict: an unknown parameter is ignored. */
 export const dossierListQuerySchema = z.object({
   status: z.enum(DOSSIER_STATUSES).optional(),
+  /** One procedure's dossiers (the apply flow looks up the citizen's draft of a procedure with it). */
+  procedureCode: procedureCodeSchema.optional(),
   cursor: z.string().min(1).max(500).optional(),
   limit: z
     .string()

@@ -56,6 +56,7 @@ export type DossierListScope = { applicantId: string } | { agencyCodes: string[]
 export interface DossierListFilter {
   scope: DossierListScope;
   status?: DossierStatus;
+  procedureCode?: string;
   /** Keyset: rows strictly after this (created_at, id) in newest-first order. */
   after?: { createdAt: string; id: string };
   limit: number;
@@ -229,6 +230,7 @@ export class DossiersRepository {
       if (f.scope.agencyCodes !== 'ALL') add('d.agency_code = ANY(?)', f.scope.agencyCodes);
     }
     if (f.status) add('d.status = ?', f.status);
+    if (f.procedureCode) add('d.procedure_code = ?', f.procedureCode);
     if (f.after) add('(d.created_at, d.id) < (?::timestamptz, ?::uuid)', f.after.createdAt, f.after.id);
     params.push(f.limit + 1);
     return m.query(

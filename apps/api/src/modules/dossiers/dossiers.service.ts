@@ -178,7 +178,7 @@ export class DossiersService {
       ? { applicantId: user.id }
       : { agencyCodes: await this.scopes.agencyCodesInScope(user) };
     const [rows, calendar] = await Promise.all([
-      this.dossiers.findPage({ scope, status: query.status, after, limit }),
+      this.dossiers.findPage({ scope, status: query.status, procedureCode: query.procedureCode, after, limit }),
       this.catalog.getWorkingCalendar(),
     ]);
     const page = rows.slice(0, limit);
