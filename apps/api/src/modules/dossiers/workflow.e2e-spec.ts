@@ -136,6 +136,9 @@ describe('the workflow: every transition and every refusal, through the API', ()
       const res = await attempt(w, user, id, action);
       expect(res.status).toBe(200);
       expect(res.body.status).toBe(tr.to);
+      // The answer is built from the row the transition returned, not a second read: it must be
+      // exactly what reading the dossier gives (names, assignee, timeline, actions included).
+      if (action !== 'submit') expect(res.body).toEqual((await as(t, user).get(`/dossiers/${id}`)).body);
       expect(await stateOf(w, id)).toEqual({ status: tr.to, version: before.version + 1, events: before.events + 1 });
       const [event] = await t.ds.query(
         `SELECT type, from_status, to_status, actor_id, actor_role FROM dossier_event WHERE dossier_id = $1 ORDER BY seq DESC LIMIT 1`,
