@@ -10,6 +10,7 @@ import { RateLimit1764900000000 } from './1764900000000-rate-limit.js';
 import { ReportLiveStreams1765000000000 } from './1765000000000-report-live-streams.js';
 import { TrackingTokenUploadQuota1765400000000 } from './1765400000000-tracking-token-upload-quota.js';
 import { LocalDateZone1765700000000 } from './1765700000000-local-date-zone.js';
+import { ModuleReadViews1765800000000 } from './1765800000000-module-read-views.js';
 
 /** Every migration, in order. A new one is appended here; a merged one is never edited. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   ReportLiveStreams1765000000000,
   TrackingTokenUploadQuota1765400000000,
   LocalDateZone1765700000000,
+  ModuleReadViews1765800000000,
 ];
