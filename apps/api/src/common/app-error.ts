@@ -1,13 +1,15 @@
-import type { FieldError } from '@motcua/shared';
+import type { ErrorCode, ErrorCodeWithStatus, ErrorStatus, FieldError } from '@motcua/shared';
 
 /**
  * A coded error a service throws; the problem filter maps it to problem+json.
- * Each module declares its own codes (x.errors.ts) as static constructors.
+ * The code comes from ERROR_CODES of @motcua/shared (its vi/en text lives there), and the
+ * status must be that code's: an unknown code, or a code with another status, does not compile.
+ * Each module declares its own errors (x.errors.ts) as static constructors.
  */
-export class AppError extends Error {
+export class AppError<C extends ErrorCode = ErrorCode> extends Error {
   constructor(
-    readonly code: string,
-    readonly status: number,
+    readonly code: C,
+    readonly status: ErrorStatus<C>,
     message: string,
     readonly errors?: FieldError[],
     readonly extra?: Record<string, unknown>,
@@ -22,10 +24,10 @@ export class AppError extends Error {
   static notFound(what = 'Resource'): AppError {
     return new AppError('NOT_FOUND', 404, `${what} not found`);
   }
-  static conflict(code: string, message: string): AppError {
+  static conflict(code: ErrorCodeWithStatus<409>, message: string): AppError {
     return new AppError(code, 409, message);
   }
-  static unprocessable(code: string, message: string, errors?: FieldError[]): AppError {
+  static unprocessable(code: ErrorCodeWithStatus<422>, message: string, errors?: FieldError[]): AppError {
     return new AppError(code, 422, message, errors);
   }
 }
