@@ -335,15 +335,16 @@ export function isErrorCode(code: unknown): code is ErrorCode {
 }
 
 /** Fill `{{name}}` with params[name]; a name without a value is left out. */
-export function fillText(text: string, params: Record<string, unknown> = {}): string {
-  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => {
-    const v = params[name];
-    return v === undefined || v === null ? '' : String(v as string | number);
-  });
+export function fillText(text: string, params: Record<string, string | number | undefined> = {}): string {
+  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params[name] ?? ''));
 }
 
 /** A code's text in a language (Vietnamese unless English is asked for). */
-export function errorText(code: ErrorCode, lang: TextLanguage = 'vi', params?: Record<string, unknown>): string {
+export function errorText(
+  code: ErrorCode,
+  lang: TextLanguage = 'vi',
+  params?: Record<string, string | number | undefined>,
+): string {
   return fillText(ERROR_CODES[code][lang], params);
 }
 

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ERROR_CODES, isErrorCode } from '@motcua/shared';
+import { AppError } from './app-error.js';
 
 /**
  * Every code the API can answer is in the one catalogue of @motcua/shared (with its vi/en text):
@@ -66,5 +67,15 @@ describe('error catalogue (the API side)', () => {
   it('holds no code the API never answers (a dead entry is a text nobody reads)', () => {
     const unused = Object.keys(ERROR_CODES).filter((code) => !used.has(code));
     expect(unused).toEqual([]);
+  });
+
+  it('lets AppError take only a catalogue code with its own status (checked by tsc in lint)', () => {
+    // @ts-expect-error: not a code of the catalogue
+    expect(new AppError('NO_SUCH_CODE', 404, 'x').code).toBe('NO_SUCH_CODE');
+    // @ts-expect-error: NOT_FOUND is answered with 404, not 400
+    expect(new AppError('NOT_FOUND', 400, 'x').status).toBe(400);
+    // @ts-expect-error: a conflict takes a 409 code only
+    expect(AppError.conflict('NOT_FOUND', 'x').status).toBe(409);
+    expect(new AppError('NOT_ASSIGNEE', 403, 'x').status).toBe(ERROR_CODES.NOT_ASSIGNEE.status);
   });
 });
