@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { calendarDate, safeText } from './input.js';
 import { roleSchema, STAFF_ROLES, type Role } from './roles.js';
+import type { ErrorCode } from './errors.js';
 
 /** Identity and Administration-users contract of api.md. */
 
@@ -215,5 +216,5 @@ export const IDENTITY_ERROR_CODES = [
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'OIDC_NOT_CONFIGURED',
-] as const;
+] as const satisfies readonly ErrorCode[];
 export type IdentityErrorCode = (typeof IDENTITY_ERROR_CODES)[number];

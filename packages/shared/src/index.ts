@@ -12,3 +12,5 @@ export * from './dossier-clock.js';
 export * from './dossier.js';
 export * from './metrics.js';
 export * from './queue.js';
+export * from './errors.js';
+export * from './status-names.js';

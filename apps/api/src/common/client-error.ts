@@ -1,6 +1,6 @@
 import { STATUS_CODES, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { PROBLEM_CONTENT_TYPE } from '@motcua/shared';
+import { ERROR_CODES, PROBLEM_CONTENT_TYPE, type ErrorCode } from '@motcua/shared';
 import { problemBody } from './problem.filter.js';
 
 /**
@@ -14,12 +14,13 @@ export function answerClientErrorsAsProblems(server: Server): void {
       socket.destroy();
       return;
     }
-    const [status, code, detail] =
+    const [code, detail]: [ErrorCode, string] =
       err.code === 'HPE_HEADER_OVERFLOW'
-        ? [431, 'HEADERS_TOO_LARGE', 'The request line or headers are too large']
+        ? ['HEADERS_TOO_LARGE', 'The request line or headers are too large']
         : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-          ? [408, 'REQUEST_TIMEOUT', 'The request took too long to arrive']
-          : [400, 'MALFORMED_REQUEST', 'The request is not valid HTTP'];
+          ? ['REQUEST_TIMEOUT', 'The request took too long to arrive']
+          : ['MALFORMED_REQUEST', 'The request is not valid HTTP'];
+    const status = ERROR_CODES[code].status;
     const body = JSON.stringify({ ...problemBody(status, code, detail), title: STATUS_CODES[status] ?? 'Error' });
     socket.end(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +

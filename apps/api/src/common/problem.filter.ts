@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { PROBLEM_CONTENT_TYPE, type Problem } from '@motcua/shared';
+import { PROBLEM_CONTENT_TYPE, type ErrorCode, type Problem } from '@motcua/shared';
 import { AppError } from './app-error.js';
 import { loggableUrl } from './request-id.middleware.js';
 
@@ -19,23 +19,31 @@ const TITLES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-const CODES: Record<number, string> = {
+/** The catalogue's code of each status an HTTP-level error (Nest's, Express's) can have. */
+const CODES: Record<number, ErrorCode> = {
   400: 'BAD_REQUEST',
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
   405: 'METHOD_NOT_ALLOWED',
+  408: 'REQUEST_TIMEOUT',
   409: 'CONFLICT',
   413: 'PAYLOAD_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
   422: 'UNPROCESSABLE',
   429: 'RATE_LIMITED',
+  431: 'HEADERS_TOO_LARGE',
   500: 'INTERNAL',
   503: 'UNAVAILABLE',
 };
 
-/** Build the RFC 9457 body for a status, code and message. */
-export function problemBody(status: number, code: string, detail: string, extra: Partial<Problem> = {}): Problem {
+/** Any other status keeps its number; its code is the generic one of its class. */
+function codeOf(status: number): ErrorCode {
+  return CODES[status] ?? (status >= 500 ? 'INTERNAL' : 'BAD_REQUEST');
+}
+
+/** Build the RFC 9457 body for a status, code (of the catalogue in @motcua/shared) and message. */
+export function problemBody(status: number, code: ErrorCode, detail: string, extra: Partial<Problem> = {}): Problem {
   return {
     type: `https://motcua.danang.gov.vn/problems/${code.toLowerCase().replace(/_/g, '-')}`,
     title: TITLES[status] ?? 'Error',
@@ -71,11 +79,11 @@ export function toProblem(e: unknown, path?: string): Problem {
       detail = Array.isArray(m) ? m.join('; ') : String(m);
     }
     if (status === 404 && /^Cannot (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)/.test(detail)) detail = 'No such route';
-    return problemBody(status, CODES[status] ?? 'HTTP_ERROR', detail, { instance: path });
+    return problemBody(status, codeOf(status), detail, { instance: path });
   }
   // A failed percent-decoding is always of text the client sent (a path, a name): a 400.
   if (e instanceof URIError) {
-    return problemBody(HttpStatus.BAD_REQUEST, CODES[400], 'Invalid percent-encoding', { instance: path });
+    return problemBody(HttpStatus.BAD_REQUEST, 'BAD_REQUEST', 'Invalid percent-encoding', { instance: path });
   }
   const status = expressStatus(e);
   if (status && status < 500) {
@@ -88,7 +96,7 @@ export function toProblem(e: unknown, path?: string): Problem {
           : e instanceof Error
             ? e.message
             : 'Bad request';
-    const code = type === 'entity.parse.failed' ? 'MALFORMED_JSON' : (CODES[status] ?? 'BAD_REQUEST');
+    const code = type === 'entity.parse.failed' ? 'MALFORMED_JSON' : codeOf(status);
     return problemBody(status, code, detail, { instance: path });
   }
   return problemBody(HttpStatus.INTERNAL_SERVER_ERROR, 'INTERNAL', 'An unexpected error occurred', { instance: path });

@@ -1,3 +1,4 @@
+import { isErrorCode } from '@motcua/shared';
 import type { TFunction } from 'i18next';
 import { ApiError } from './api';
 import { i18n } from '../app/i18n';
@@ -19,20 +20,28 @@ export function issueKind(type: string | undefined, message: string | undefined,
   return 'invalid';
 }
 
-/** The locale key (and values) of a failed call's message: by its code, else its status, else generic. */
-export function problemMessage(error: unknown): { key: string; params?: Record<string, unknown> } {
+/**
+ * The locale key (and values) of a failed call's message: its code's text in the shared catalogue
+ * (`errors.code.<CODE>`, never the raw code), else by status, else generic. The values a text may
+ * name come from the problem (retryAfter, maxBytes) unless the caller gives them (a file's name).
+ */
+export function problemMessage(
+  error: unknown,
+  params: Record<string, unknown> = {},
+): { key: string; params?: Record<string, unknown> } {
   if (!(error instanceof ApiError)) return { key: 'errors.generic' };
-  const code = error.problem.code;
-  if (code && i18n.exists(`errors.code.${code}`)) {
-    const seconds = Number(error.problem.retryAfter);
-    return { key: `errors.code.${code}`, params: { seconds: seconds > 0 ? Math.ceil(seconds) : 60 } };
+  const { code, retryAfter, maxBytes } = error.problem;
+  if (isErrorCode(code)) {
+    const seconds = Number(retryAfter);
+    const mb = Number(maxBytes) > 0 ? Math.round(Number(maxBytes) / (1024 * 1024)) : undefined;
+    return { key: `errors.code.${code}`, params: { seconds: seconds > 0 ? Math.ceil(seconds) : 60, mb, ...params } };
   }
   if (error.status === 0) return { key: 'errors.network' };
   if (i18n.exists(`errors.status.${error.status}`)) return { key: `errors.status.${error.status}` };
   return { key: 'errors.generic' };
 }
 
-export function problemText(t: TFunction, error: unknown): string {
-  const m = problemMessage(error);
+export function problemText(t: TFunction, error: unknown, params?: Record<string, unknown>): string {
+  const m = problemMessage(error, params);
   return t(m.key, m.params);
 }

@@ -59,7 +59,7 @@ describe('e-mail to the applicant on each status change', () => {
     await act(w, w.staff.OFFICER, id, 'request_supplement', { note: 'Bổ sung bản sao giấy chứng sinh' });
     await outbox.drain();
     const last = decoded(smtp.inbox.at(-1)!.raw);
-    expect(last).toContain('Yêu cầu bổ sung hồ sơ');
+    expect(last).toContain('Cần bổ sung');
     expect(last).toContain('Bổ sung bản sao giấy chứng sinh');
   });
 

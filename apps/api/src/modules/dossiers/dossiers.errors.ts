@@ -1,7 +1,7 @@
 import type { DossierAction, DossierStatus, FieldError } from '@motcua/shared';
 import { AppError } from '../../common/app-error.js';
 
-/** Coded errors of the dossier module; the web maps each code to vi/en text. */
+/** Coded errors of the dossier module; each code's vi/en text is in ERROR_CODES of @motcua/shared. */
 export class DossierError {
   /** Unknown, or outside the caller's scope: the same answer, so existence does not leak. */
   static notFound(): AppError {

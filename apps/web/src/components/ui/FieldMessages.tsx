@@ -1,3 +1,5 @@
+import { ErrorMessage } from './ErrorMessage';
+
 /*
  * The hint and error of a form control (Field, Radios, Checkbox) and the ids that tie them to it
  * with aria-describedby. Internal to components/ui.
@@ -21,12 +23,7 @@ export function FieldHint({ id, hint, className = 'field__hint' }: { id?: string
   ) : null;
 }
 
-/** The error, prefixed for screen readers in both languages (it is read out of context). */
+/** A control's error (aria-describedby points at it): the one ErrorMessage, with its prefix. */
 export function FieldError({ id, error }: { id?: string; error?: string }) {
-  return error ? (
-    <p id={id} className="field__error">
-      <span className="visually-hidden">Lỗi / Error: </span>
-      {error}
-    </p>
-  ) : null;
+  return <ErrorMessage id={id} error={error} />;
 }

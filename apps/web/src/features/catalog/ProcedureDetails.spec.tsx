@@ -93,7 +93,8 @@ describe('procedure page', () => {
     });
     renderApp('/procedures/1.009994');
     const retry = await screen.findByRole('button', { name: 'Thử lại' }, { timeout: 4000 });
-    expect(screen.getByRole('alert')).toHaveTextContent('Đã có lỗi xảy ra. Vui lòng thử lại.');
+    // UNAVAILABLE in the words of the shared catalogue, not the generic text.
+    expect(screen.getByRole('alert')).toHaveTextContent('Hệ thống đang bận. Vui lòng thử lại sau ít phút.');
     await userEvent.click(retry);
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Cấp giấy phép xây dựng nhà ở riêng lẻ' }),

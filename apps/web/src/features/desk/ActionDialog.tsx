@@ -9,7 +9,7 @@ import {
 } from '@motcua/shared';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Button, Dialog, Field, Radios } from '../../components/ui';
+import { Button, Dialog, ErrorMessage, Field, Radios } from '../../components/ui';
 import { useColleagues } from './useColleagues';
 
 export interface ActionInput {
@@ -145,11 +145,7 @@ export function ActionDialog({
             <textarea rows={5} {...register('note')} />
           </Field>
         ) : null}
-        {error ? (
-          <p role="alert" className="field__error">
-            {error}
-          </p>
-        ) : null}
+        <ErrorMessage alert error={error} />
         <div className="dialog__buttons">
           <Button
             type="submit"

@@ -8,7 +8,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../components/ui';
+import { Button, ErrorMessage } from '../../components/ui';
 import { queryKeys } from '../../lib/queryKeys';
 import { dossierErrorText } from '../dossiers/dossierErrors';
 import { DownloadButton } from '../dossiers/DownloadButton';
@@ -110,11 +110,7 @@ export function ActionPanel({ dossier, user }: { dossier: DossierDto; user: User
           </Button>
         </div>
       ) : null}
-      {failure ? (
-        <p role="alert" className="field__error">
-          {dossierErrorText(t, failure)}
-        </p>
-      ) : null}
+      {failure ? <ErrorMessage alert error={dossierErrorText(t, failure)} /> : null}
       {actions.length > 0 && !conflict ? (
         <div className="work-actions__buttons">
           {actions.map((a) => (

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useForm, type FieldError as RhfFieldError, type FieldErrors, type FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Button, ErrorSummary, Field, LoadError, Loading, type SummaryError } from '../../components/ui';
+import { Button, ErrorMessage, ErrorSummary, Field, LoadError, Loading, type SummaryError } from '../../components/ui';
 import { ApiError, api } from '../../lib/api';
 import { queryKeys } from '../../lib/queryKeys';
 import { fieldErrorMessage, isFormErrorCode } from '../apply/fieldErrors';
@@ -206,9 +206,7 @@ function CounterForm({
         ))}
       </section>
       {intake.isError && !(intake.error instanceof ApiError && intake.error.problem.errors?.length) ? (
-        <p role="alert" className="field__error">
-          {dossierErrorText(t, intake.error)}
-        </p>
+        <ErrorMessage alert error={dossierErrorText(t, intake.error)} />
       ) : null}
       <Button type="submit" disabled={intake.isPending} aria-busy={intake.isPending || undefined}>
         {t('desk.counter.submit')}

@@ -1,7 +1,7 @@
 import type { AttachmentDto, DossierDto, ProcedureDetail } from '@motcua/shared';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Tag } from '../../components/ui';
+import { Button, ErrorMessage, Tag } from '../../components/ui';
 import { formatSize } from '../apply/DocumentUpload';
 import { useCatalogText } from '../catalog/useCatalogText';
 import { dossierErrorText } from '../dossiers/dossierErrors';
@@ -36,7 +36,7 @@ function Preview({ dossierId, file, docName }: { dossierId: string; file: Attach
     };
   }, [dossierId, file.id, file.mimeType]);
 
-  if (error) return <p role="alert">{dossierErrorText(t, error)}</p>;
+  if (error) return <ErrorMessage alert error={dossierErrorText(t, error)} />;
   if (!url) return <p role="status">{t('app.loading')}</p>;
   if (file.mimeType === 'application/pdf') {
     return <iframe src={url} title={t('desk.documents.previewOf', { doc: docName, file: file.fileName })} />;

@@ -1,7 +1,7 @@
 import type { UserSummary } from '@motcua/shared';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { Button, LoadError, Loading } from '../../components/ui';
+import { Button, ErrorMessage, LoadError, Loading } from '../../components/ui';
 import { problemText } from '../../lib/errorText';
 import { QueueFilters } from './QueueFilters';
 import { QueueTable } from './QueueTable';
@@ -80,11 +80,7 @@ export function QueueView({ user }: { user: UserSummary }) {
               {queue.isFetchingNextPage ? t('app.loading') : t('desk.queue.loadMore')}
             </Button>
           ) : null}
-          {queue.isFetchNextPageError ? (
-            <p role="alert" className="field__error">
-              {problemText(t, queue.error)}
-            </p>
-          ) : null}
+          {queue.isFetchNextPageError ? <ErrorMessage alert error={problemText(t, queue.error)} /> : null}
         </>
       )}
     </QueueTabs>

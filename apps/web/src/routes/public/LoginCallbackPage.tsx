@@ -4,7 +4,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../../app/useAuth';
 import { landingPath } from '../../features/auth/landing';
 import { OIDC_NEXT_KEY } from '../../features/auth/OidcLogin';
-import { Loading } from '../../components/ui';
+import { ErrorMessage, Loading } from '../../components/ui';
 import { problemText } from '../../lib/errorText';
 
 function takeNext(): string | null {
@@ -51,7 +51,7 @@ export function LoginCallbackPage() {
     return (
       <>
         <h1>{t('auth.callback.failedTitle')}</h1>
-        <p role="alert">{problemText(t, error)}</p>
+        <ErrorMessage alert error={problemText(t, error)} />
         <p>
           <Link to="/login">{t('auth.callback.back')}</Link>
         </p>
