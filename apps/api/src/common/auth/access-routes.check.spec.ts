@@ -64,7 +64,9 @@ describe('every route declares exactly one permission, or the app does not start
   });
 
   it('refuses to start with a route that declares two', async () => {
-    await expect(boot(RouteWithTwo)).rejects.toThrow(/RouteWithTwo\.confused: (report\.read, public|public, report\.read)/);
+    await expect(boot(RouteWithTwo)).rejects.toThrow(
+      /RouteWithTwo\.confused: (report\.read, public|public, report\.read)/,
+    );
   });
 
   it('refuses to start with a permission the shared table does not hold', async () => {
