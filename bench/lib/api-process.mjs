@@ -18,6 +18,9 @@ export function freePort() {
   });
 }
 
+const RUN_JWT_SECRET = randomBytes(48).toString('base64url');
+const RUN_ADMIN_PASSWORD = `Bench-${randomBytes(12).toString('base64url')}`;
+
 /**
  * @typedef {{ pid: number, baseUrl: string, rssKiB(): number | null, stop(): Promise<void> }} ApiProcess
  */
@@ -42,9 +45,10 @@ export async function startApi(o) {
     env: {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'production',
-      // Production refuses published secrets and default passwords: fresh random ones per run.
-      JWT_SECRET: randomBytes(48).toString('base64url'),
-      ADMIN_PASSWORD: `Bench-${randomBytes(12).toString('base64url')}`,
+      // Production refuses published secrets and default passwords: fresh random ones per run, the
+      // same for every API process of the run (a token from one is valid on the recording API).
+      JWT_SECRET: RUN_JWT_SECRET,
+      ADMIN_PASSWORD: RUN_ADMIN_PASSWORD,
       // Production requires the audit chain's key from outside the database: one per bench data folder.
       AUDIT_KEY_FILE: benchAuditKey(dataDir),
       PORT: String(port),

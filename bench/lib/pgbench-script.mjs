@@ -98,8 +98,11 @@ export async function buildPgbenchScript(o) {
       bare: false,
     });
     // The row is read back after the submit: the values the submit itself wrote (status, code,
-    // times, hash: whole parameters of its UPDATEs) were not there when the SELECT ran.
-    const written = new Set(o.statements.filter((s) => /^\s*UPDATE/i.test(s.sql)).flatMap((s) => s.params));
+    // times, hash: whole parameters of its UPDATEs) were not there when the SELECT ran. The
+    // transition's UPDATE is wrapped in a CTE (`WITH d AS (UPDATE … RETURNING *) SELECT … names`).
+    const written = new Set(
+      o.statements.filter((s) => /^\s*(WITH\s+\w+\s+AS\s*\(\s*)?UPDATE/i.test(s.sql)).flatMap((s) => s.params),
+    );
     for (const [col, val] of Object.entries(row)) {
       // Only distinctive values: a short one ("1", "FULL") may occur by chance in others.
       // Only distinctive values: a short one ("FULL") only as a quoted JSON or array element.

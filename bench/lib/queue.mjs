@@ -122,9 +122,9 @@ export async function benchQueue(o) {
   return { limit: LIMIT, scenarios: results, worstHttpP95: Math.max(...results.map((r) => r.http.p95 ?? 0)) };
 }
 
-/** The page query: the statement that reads `dossier`. */
+/** The page query: the statement that reads the dossier module's view `dossier_queue_item`. */
 function pageStatement(statements) {
-  const s = statements.find((x) => /FROM dossier d/.test(x.sql));
+  const s = statements.find((x) => /FROM dossier_queue_item d/.test(x.sql));
   if (!s) throw new Error('No queue page statement recorded');
   return s;
 }

@@ -16,9 +16,8 @@ import { r1, r2, summarize } from './stats.mjs';
 const PASSWORD = 'Bench-Pass-2026!x';
 /** Turns per level: API, pgbench, API, pgbench. */
 const ROUNDS = 2;
-/** Bench citizens' national IDs (0486…), and their pgbench twins' (0485…). */
+/** Bench citizens' national IDs (0486…); their pgbench twins carry none (makeTwins copies no national ID). */
 const CITIZEN_PREFIX = '0486';
-const TWIN_PREFIX = '0485';
 
 /**
  * Submit throughput: the API (autocannon, POST /dossiers/{id}/submit with a fresh

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHANNELS, DOSSIER_STATUSES, ONLINE_LEVELS } from './dossier-status.js';
 import type { FormErrorCode } from './form-schema.js';
+import { procedureCodeSchema } from './catalog.js';
 import { dateOfBirthSchema, nationalIdSchema, phoneSchema } from './identity.js';
 import { safeText, UNSAFE_TEXT_MESSAGE, unsafeInputIssues } from './input.js';
 import { ROLES } from './roles.js';
@@ -106,6 +107,8 @@ export type CounterDossierRequest = z.input<typeof counterDossierSchema>;
 /** Query strings are not strict: an unknown parameter is ignored. */
 export const dossierListQuerySchema = z.object({
   status: z.enum(DOSSIER_STATUSES).optional(),
+  /** One procedure's dossiers (the apply flow looks up the citizen's draft of a procedure with it). */
+  procedureCode: procedureCodeSchema.optional(),
   cursor: safeText().min(1).max(500).optional(),
   limit: safeText()
     .regex(/^\d{1,9}$/, 'A whole number')

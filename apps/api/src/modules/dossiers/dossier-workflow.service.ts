@@ -110,7 +110,7 @@ export class DossierWorkflowService {
     actor: Actor,
     expectedVersion: number | undefined,
     options: ActionOptions = {},
-  ): Promise<DossierRow> {
+  ): Promise<DossierWithNames> {
     // Read before the transaction: a statement on another pooled connection while a transaction
     // holds one could starve the pool under load.
     const scope = await this.scopes.agencyCodesInScope(actor);
@@ -165,7 +165,7 @@ export class DossierWorkflowService {
     note: string | null,
     at: Date,
     notify = true,
-  ): Promise<DossierRow> {
+  ): Promise<DossierWithNames> {
     const actorRole: Role | null = actor.roles.find((r) => transition.roles.includes(r)) ?? actor.roles[0] ?? null;
     const content: TimelineEventContent = {
       dossierId: d.id,

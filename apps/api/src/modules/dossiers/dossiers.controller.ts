@@ -104,6 +104,7 @@ export class DossiersController {
   @Access('dossier.read')
   @ApiOperation({ summary: 'A citizen’s own dossiers, or the dossiers of a staff member’s agency scope' })
   @ApiQuery({ name: 'status', required: false, enum: DOSSIER_STATUSES })
+  @ApiQuery({ name: 'procedureCode', required: false, description: 'Only this procedure’s dossiers' })
   @ApiQuery({ name: 'cursor', required: false })
   @ApiQuery({ name: 'limit', required: false, description: '1 to 100, default 20' })
   @ApiOkResponse({ schema: openApiSchema(dossierListResponseSchema) })

@@ -361,6 +361,30 @@ describe('dossiers over HTTP: drafts, attachments, submit, reading', () => {
       expect((await as(t, x.otherStaff.RECEPTIONIST).get('/dossiers')).body.items).toEqual([]);
     });
 
+    it('filters by procedureCode on the server: the apply flow finds the draft of one procedure in one request', async () => {
+      const x = await createWorld(t);
+      const other = await createProcedure(t.ds, { agencyCodes: [x.agency.code] });
+      const ofX = await createDraft(x);
+      const res = await as(t, x.citizen).post('/dossiers', { procedureCode: other.code, formData: {} });
+      expect(res.status).toBe(201);
+      const ofOther = (res.body as { id: string }).id;
+      const list = async (q: string) =>
+        ((await as(t, x.citizen).get(`/dossiers?${q}`)).body as DossierListResponse).items.map((d) => d.id);
+      expect(await list(`status=DRAFT&procedureCode=${encodeURIComponent(other.code)}`)).toEqual([ofOther]);
+      expect(await list(`status=DRAFT&procedureCode=${encodeURIComponent(x.procedure.code)}`)).toEqual([ofX]);
+      expect((await list('status=DRAFT')).sort()).toEqual([ofX, ofOther].sort());
+      // Another citizen's draft of the same procedure stays out of the answer.
+      expect(
+        (
+          (await as(t, x.otherCitizen).get(`/dossiers?procedureCode=${encodeURIComponent(other.code)}`))
+            .body as DossierListResponse
+        ).items,
+      ).toEqual([]);
+      const bad = await as(t, x.citizen).get('/dossiers?procedureCode=a%20b');
+      expect(bad.status).toBe(400);
+      expect(fieldsOf(bad)).toEqual(['procedureCode']);
+    });
+
     it('refuses limit above 100 and a forged cursor (400 naming them)', async () => {
       const big = await as(t, w.citizen).get('/dossiers?limit=101');
       expect(big.status).toBe(400);

@@ -1,28 +1,21 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '../catalog/catalog.module.js';
 import { FilesModule } from '../files/files.module.js';
 import { IdentityModule } from '../identity/identity.module.js';
-import { Attachment } from './attachment.entity.js';
 import { AttachmentsRepository } from './attachments.repository.js';
 import { AttachmentsService } from './attachments.service.js';
 import { CounterController } from './counter.controller.js';
 import { ClaimController } from './claim.controller.js';
 import { CounterClaimsRepository } from './counter-claims.repository.js';
 import { CounterService } from './counter.service.js';
-import { DossierCodeSeq } from './dossier-code-seq.entity.js';
 import { DossierDocumentsService } from './dossier-documents.service.js';
-import { DossierEvent } from './dossier-event.entity.js';
 import { DossierEventsRepository } from './dossier-events.repository.js';
 import { DossierNotificationsService } from './dossier-notifications.service.js';
-import { DossierRating } from './dossier-rating.entity.js';
 import { DossierTransitionHooks } from './dossier-transition-hooks.js';
 import { DossierWorkflowService } from './dossier-workflow.service.js';
-import { Dossier } from './dossier.entity.js';
 import { DossiersController } from './dossiers.controller.js';
 import { DossiersRepository } from './dossiers.repository.js';
 import { DossiersService } from './dossiers.service.js';
-import { IdempotencyKey } from './idempotency-key.entity.js';
 import { IdempotencyKeysRepository } from './idempotency-keys.repository.js';
 import { TrackingController } from './tracking.controller.js';
 
@@ -32,12 +25,7 @@ import { TrackingController } from './tracking.controller.js';
  * DossiersService and register in-transaction hooks with DossierTransitionHooks.
  */
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([Dossier, DossierEvent, Attachment, DossierCodeSeq, IdempotencyKey, DossierRating]),
-    CatalogModule,
-    IdentityModule,
-    FilesModule,
-  ],
+  imports: [CatalogModule, IdentityModule, FilesModule],
   controllers: [DossiersController, CounterController, ClaimController, TrackingController],
   providers: [
     DossiersRepository,

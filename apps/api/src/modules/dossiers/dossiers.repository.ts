@@ -56,6 +56,7 @@ export type DossierListScope = { applicantId: string } | { agencyCodes: string[]
 export interface DossierListFilter {
   scope: DossierListScope;
   status?: DossierStatus;
+  procedureCode?: string;
   /** Keyset: rows strictly after this (created_at, id) in newest-first order. */
   after?: { createdAt: string; id: string };
   limit: number;
@@ -168,13 +169,14 @@ export class DossiersRepository {
   /**
    * The conditional update of a transition: status, the change's columns, version + 1 and the
    * chain anchor, only if the version is still `expectedVersion`. Null when it is not (stale).
+   * Answers the row as written with its names (one statement), so no caller reads it again.
    */
   async applyChange(
     id: string,
     expectedVersion: number,
     change: { status: DossierStatus; fields: DossierChange; lastEventSeq: number; lastEventHash: string; at: Date },
     m: EntityManager,
-  ): Promise<DossierRow | null> {
+  ): Promise<DossierWithNames | null> {
     const params: unknown[] = [
       id,
       expectedVersion,
@@ -195,8 +197,9 @@ export class DossiersRepository {
       params.push(change.fields[key] ?? null);
       sets.push(`${column} = $${params.length}`);
     }
-    const [rows] = await m.query<[DossierRow[], number]>(
-      `UPDATE dossier d SET ${sets.join(', ')} WHERE d.id = $1 AND d.version = $2 RETURNING ${COLUMNS}`,
+    const rows: DossierWithNames[] = await m.query(
+      `WITH d AS (UPDATE dossier SET ${sets.join(', ')} WHERE id = $1 AND version = $2 RETURNING *)
+       SELECT ${COLUMNS}, ${NAMES} FROM d ${NAME_JOINS}`,
       params,
     );
     return rows[0] ?? null;
@@ -237,6 +240,7 @@ export class DossiersRepository {
       if (f.scope.agencyCodes !== 'ALL') add('d.agency_code = ANY(?)', f.scope.agencyCodes);
     }
     if (f.status) add('d.status = ?', f.status);
+    if (f.procedureCode) add('d.procedure_code = ?', f.procedureCode);
     if (f.after) add('(d.created_at, d.id) < (?::timestamptz, ?::uuid)', f.after.createdAt, f.after.id);
     params.push(f.limit + 1);
     return m.query(

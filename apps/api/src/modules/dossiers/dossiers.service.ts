@@ -151,7 +151,11 @@ export class DossiersService {
 
   async getDetail(id: string, user: AuthUser): Promise<DossierDto> {
     const scope = await this.scopes.agencyCodesInScope(user);
-    const d = await this.findVisible(id, user, scope);
+    return this.detailOf(await this.findVisible(id, user, scope), user);
+  }
+
+  /** The detail of a dossier already read (or just written) and visible to the user. */
+  private async detailOf(d: DossierWithNames, user: AuthUser): Promise<DossierDto> {
     const [attachments, events, rating, calendar] = await Promise.all([
       this.attachments.findByDossier(d.id),
       this.events.findByDossier(d.id),
@@ -180,7 +184,7 @@ export class DossiersService {
       ? { applicantId: user.id }
       : { agencyCodes: await this.scopes.agencyCodesInScope(user) };
     const [rows, calendar] = await Promise.all([
-      this.dossiers.findPage({ scope, status: query.status, after, limit }),
+      this.dossiers.findPage({ scope, status: query.status, procedureCode: query.procedureCode, after, limit }),
       this.catalog.getWorkingCalendar(),
     ]);
     const page = rows.slice(0, limit);
@@ -268,11 +272,12 @@ export class DossiersService {
   /** POST /dossiers/{id}/actions: a staff action, answered with the dossier. */
   async takeAction(id: string, user: AuthUser, body: DossierActionRequest): Promise<DossierDto> {
     if (!isUuid(id)) throw DossierError.notFound();
-    await this.workflow.applyAction(id, body.action, user, body.version, {
+    // The transition answers the row it wrote (with its names): the dossier is not read again.
+    const after = await this.workflow.applyAction(id, body.action, user, body.version, {
       note: body.note,
       assigneeId: body.assigneeId,
     });
-    return this.getDetail(id, user);
+    return this.detailOf(after, user);
   }
 
   /** The applicant's withdraw and supplement, answered with the dossier. */
@@ -283,8 +288,8 @@ export class DossiersService {
     body: { note?: string; version?: number },
   ): Promise<DossierDto> {
     if (!isUuid(id)) throw DossierError.notFound();
-    await this.workflow.applyAction(id, action, user, body.version, { note: body.note });
-    return this.getDetail(id, user);
+    const after = await this.workflow.applyAction(id, action, user, body.version, { note: body.note });
+    return this.detailOf(after, user);
   }
 
   /** Once, by the applicant, after the result is returned. */

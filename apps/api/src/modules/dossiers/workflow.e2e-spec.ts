@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type request from 'supertest';
+import type { Logger } from 'typeorm';
 import {
   actionActor,
   actionOfMove,
@@ -142,6 +143,9 @@ describe('the workflow: every transition and every refusal, through the API', ()
       const res = await attempt(w, user, id, action);
       expect(res.status).toBe(200);
       expect(res.body.status).toBe(tr.to);
+      // The answer is built from the row the transition returned, not a second read: it must be
+      // exactly what reading the dossier gives (names, assignee, timeline, actions included).
+      if (action !== 'submit') expect(res.body).toEqual((await as(t, user).get(`/dossiers/${id}`)).body);
       expect(await stateOf(w, id)).toEqual({ status: tr.to, version: before.version + 1, events: before.events + 1 });
       const [event] = await t.ds.query(
         `SELECT type, from_status, to_status, actor_id, actor_role FROM dossier_event WHERE dossier_id = $1 ORDER BY seq DESC LIMIT 1`,
@@ -225,6 +229,26 @@ describe('the workflow: every transition and every refusal, through the API', ()
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('STALE_VERSION');
     expect(await stateOf(w, id)).toEqual(before);
+  });
+
+  it('answers an action from the row the transition wrote: the dossier is read once per request', async () => {
+    const id = await dossierIn(w, 'IN_PROCESSING');
+    const logger = t.ds.logger as Logger & { logQuery: Logger['logQuery'] };
+    const original = logger.logQuery.bind(logger);
+    const statements: string[] = [];
+    logger.logQuery = (query, parameters, runner) => {
+      statements.push(query);
+      original(query, parameters, runner);
+    };
+    try {
+      const res = await attempt(w, w.staff.OFFICER, id, 'submit_for_approval');
+      expect(res.status).toBe(200);
+    } finally {
+      logger.logQuery = original;
+    }
+    const reads = statements.filter((q) => /^\s*SELECT\b[\s\S]*\bFROM dossier d\b/.test(q));
+    expect(reads).toHaveLength(1);
+    expect(statements.some((q) => /UPDATE dossier SET[\s\S]*RETURNING/.test(q))).toBe(true);
   });
 
   describe('assign, and officers acting only on their own dossiers', () => {

@@ -220,7 +220,7 @@ describe('staff queue (GET /queue)', () => {
         });
         expect(next.status).toBe(200);
         expect(statements.length).toBeLessThanOrEqual(3);
-        expect(statements.some((q) => q.includes('FROM dossier d'))).toBe(true);
+        expect(statements.some((q) => q.includes('FROM dossier_queue_item d'))).toBe(true);
       }
     } finally {
       logger.logQuery = original;

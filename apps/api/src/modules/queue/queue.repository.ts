@@ -61,7 +61,10 @@ const SLA_SQL: Record<SlaState, string> = {
   LATE: `${DECIDED} AND d.completed_at > d.due_at`,
 };
 
-/** The staff queue's one read: a page of dossiers with the names it shows, in one statement. */
+/**
+ * The staff queue's one read: a page of dossiers with the names it shows, in one statement, through
+ * the dossier module's view `dossier_queue_item` (migration 1765800000000), never its tables.
+ */
 @Injectable()
 export class QueueRepository {
   constructor(private readonly ds: DataSource) {}
@@ -95,19 +98,16 @@ export class QueueRepository {
     if (f.q) {
       // A code always has digits, a name never: one condition each, so each uses its trigram index.
       if (/\d/.test(f.q)) where.push(`d.code LIKE ${p(`%${likeText(f.q.toUpperCase())}%`)}`);
-      else where.push(`lower(f_unaccent(u.full_name)) LIKE lower(f_unaccent(${p(`%${likeText(f.q)}%`)}))`);
+      else where.push(`lower(f_unaccent(d.applicant_name)) LIKE lower(f_unaccent(${p(`%${likeText(f.q)}%`)}))`);
     }
     if (f.after) where.push(`(${SORT_KEY}, d.id) > (${p(f.after.sortAt)}::timestamptz, ${p(f.after.id)}::uuid)`);
     return this.ds.query(
-      `SELECT d.id, d.code, d.procedure_code AS "procedureCode", pv.name AS "procedureName",
-              u.full_name AS "applicantName", d.status, d.channel, d.submitted_at AS "submittedAt",
+      `SELECT d.id, d.code, d.procedure_code AS "procedureCode", d.procedure_name AS "procedureName",
+              d.applicant_name AS "applicantName", d.status, d.channel, d.submitted_at AS "submittedAt",
               d.due_at AS "dueAt", d.completed_at AS "completedAt", d.assignee_id AS "assigneeId",
-              asg.full_name AS "assigneeName",
+              d.assignee_name AS "assigneeName",
               to_char(${SORT_KEY} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sortAt"
-         FROM dossier d
-         JOIN procedure_version pv ON pv.procedure_code = d.procedure_code AND pv.version = d.procedure_version
-         JOIN app_user u ON u.id = d.applicant_id
-         LEFT JOIN app_user asg ON asg.id = d.assignee_id
+         FROM dossier_queue_item d
         WHERE ${where.join(' AND ')}
         ORDER BY ${SORT_KEY}, d.id
         LIMIT ${p(f.limit + 1)}`,

@@ -1,12 +1,8 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '../catalog/catalog.module.js';
 import { DossiersModule } from '../dossiers/dossiers.module.js';
 import { IdentityModule } from '../identity/identity.module.js';
 import { LiveStreamsRepository } from './live-streams.repository.js';
-import { ReportDaily } from './report-daily.entity.js';
-import { ReportMonthly } from './report-monthly.entity.js';
-import { ReportOpen } from './report-open.entity.js';
 import { ReportSummaryUpkeep } from './report-summary-upkeep.service.js';
 import { PublicStatsController, ReportsController } from './reports.controller.js';
 import { ReportsLiveService } from './reports-live.service.js';
@@ -18,12 +14,7 @@ import { ReportsService } from './reports.service.js';
  * rebuild, the manager's summary, breakdown, CSV and live feed, and the public open data.
  */
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([ReportDaily, ReportMonthly, ReportOpen]),
-    CatalogModule,
-    IdentityModule,
-    DossiersModule,
-  ],
+  imports: [CatalogModule, IdentityModule, DossiersModule],
   controllers: [ReportsController, PublicStatsController],
   providers: [ReportsRepository, LiveStreamsRepository, ReportsService, ReportsLiveService, ReportSummaryUpkeep],
   exports: [ReportsService],

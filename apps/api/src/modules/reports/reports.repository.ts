@@ -59,9 +59,10 @@ const OPEN_KEY: Record<ReportGrouping, string> = {
 
 const NAME_JOIN: Record<ReportGrouping, string> = {
   total: '',
-  agency: 'LEFT JOIN agency l ON l.code = k.key',
-  sector: 'LEFT JOIN sector l ON l.code = k.key',
-  procedure: 'LEFT JOIN procedure l ON l.code = k.key',
+  // The catalog's label views (migration 1765800000000), not its tables.
+  agency: 'LEFT JOIN agency_label l ON l.code = k.key',
+  sector: 'LEFT JOIN sector_label l ON l.code = k.key',
+  procedure: 'LEFT JOIN procedure_label l ON l.code = k.key',
   month: '',
 };
 

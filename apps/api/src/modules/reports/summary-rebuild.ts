@@ -18,7 +18,7 @@ const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', 
 const CALENDAR_CTE = `
   bounds AS (
     SELECT min(vn_local_date(received_at)) - 2 AS lo, max(vn_local_date(completed_at)) + 1 AS hi
-      FROM dossier WHERE completed_at IS NOT NULL AND received_at IS NOT NULL
+      FROM dossier_report_fact WHERE completed_at IS NOT NULL AND received_at IS NOT NULL
   ),
   cal AS (
     SELECT g::date AS day,
@@ -26,7 +26,7 @@ const CALENDAR_CTE = `
                     WHEN h.kind = 'WORKING_DAY' THEN 1
                     WHEN extract(isodow FROM g) < 6 THEN 1 ELSE 0 END) OVER (ORDER BY g) AS n
       FROM bounds, generate_series(bounds.lo, bounds.hi, interval '1 day') AS g
-      LEFT JOIN holiday h ON h.date = g::date
+      LEFT JOIN calendar_exception h ON h.date = g::date
   )`;
 
 /**
@@ -45,7 +45,7 @@ const CONTRIBUTIONS = `
          0 AS processing_days_sum, 0 AS returned, 0 AS ratings, 0 AS ratings_satisfied, 0 AS rating_score_sum,
          (d.fee > 0 AND d.fee_paid_at IS NOT NULL)::int AS fee_paid,
          (d.fee > 0 AND d.fee_paid_at IS NOT NULL AND d.fee_paid_online IS TRUE)::int AS fee_paid_online
-    FROM dossier d WHERE d.received_at IS NOT NULL
+    FROM dossier_report_fact d WHERE d.received_at IS NOT NULL
   UNION ALL
   SELECT vn_local_date(d.completed_at), d.agency_code, d.procedure_code, d.channel, d.sector_code, d.online_level,
          0, 1,
@@ -53,18 +53,18 @@ const CONTRIBUTIONS = `
          (d.due_at IS NULL OR (d.completed_at <= d.due_at AND vn_local_date(d.completed_at) >= vn_local_date(d.due_at)))::int,
          (d.completed_at > d.due_at)::int,
          COALESCE(${PROCESSING_DAYS}, 0), 0, 0, 0, 0, 0, 0
-    FROM dossier d
+    FROM dossier_report_fact d
     LEFT JOIN cal c_end ON c_end.day = vn_local_date(d.completed_at)
     LEFT JOIN cal c_start ON c_start.day = (${RECEIPT_D0}) - 1
    WHERE d.completed_at IS NOT NULL AND d.status IN (${list(DECIDED_STATUSES)})
   UNION ALL
   SELECT vn_local_date(d.returned_at), d.agency_code, d.procedure_code, d.channel, d.sector_code, d.online_level,
          0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0
-    FROM dossier d WHERE d.returned_at IS NOT NULL
+    FROM dossier_report_fact d WHERE d.returned_at IS NOT NULL
   UNION ALL
   SELECT vn_local_date(d.received_at), d.agency_code, d.procedure_code, d.channel, d.sector_code, d.online_level,
          0, 0, 0, 0, 0, 0, 0, 1, (r.score >= 4)::int, r.score, 0, 0
-    FROM dossier_rating r JOIN dossier d ON d.id = r.dossier_id
+    FROM dossier_rating_fact r JOIN dossier_report_fact d ON d.id = r.dossier_id
    WHERE d.received_at IS NOT NULL`;
 
 export const DAILY_COLUMNS = `received, decided, decided_early, decided_on_time, decided_late, processing_days_sum,
@@ -110,7 +110,7 @@ async function rebuildIn(m: Queryable): Promise<RebuildResult> {
     INSERT INTO report_open (agency_code, procedure_code, channel, sector_code, online_level, status, due_at, open_count)
     SELECT agency_code, procedure_code, channel, sector_code, online_level, status,
            COALESCE(due_at, '${NO_DUE_AT}'::timestamptz), count(*)
-      FROM dossier
+      FROM dossier_report_fact
      WHERE status IN (${list(OPEN_STATUSES)})
      GROUP BY 1, 2, 3, 4, 5, 6, 7
     RETURNING 1)
@@ -120,7 +120,8 @@ async function rebuildIn(m: Queryable): Promise<RebuildResult> {
 }
 
 /**
- * Recompute the summary tables from `dossier` and `dossier_rating`, in one transaction (its own,
+ * Recompute the summary tables from the dossier module's views `dossier_report_fact` and
+ * `dossier_rating_fact` and the catalog's `calendar_exception` (migration 1765800000000), in one transaction (its own,
  * or the caller's manager). Run after loading data in bulk (the history generator), after a
  * restore, or after a holiday-calendar change that should reach past processing times.
  */

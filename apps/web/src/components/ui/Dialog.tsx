@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import './dialog.css';
 
@@ -25,11 +25,10 @@ export function Dialog({
 }) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
-  const holder = useRef<HTMLDivElement | null>(null);
-  if (holder.current === null && typeof document !== 'undefined') holder.current = document.createElement('div');
+  // The portal's host element, made once per dialog instance.
+  const [host] = useState(() => (typeof document === 'undefined' ? null : document.createElement('div')));
 
   useEffect(() => {
-    const host = holder.current;
     if (!host) return;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     document.body.append(host);
@@ -43,8 +42,9 @@ export function Dialog({
       host.remove();
       opener?.focus();
     };
-    // Opening is a one-time event for this instance: later prop changes must not refocus.
-  }, []);
+    // Opening is a one-time event for this instance: `host` never changes, and `initialFocus` is a ref object
+    // (stable), so this runs once and later renders do not refocus.
+  }, [host, initialFocus]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key === 'Escape') {
@@ -69,7 +69,7 @@ export function Dialog({
     }
   };
 
-  if (!holder.current) return null;
+  if (!host) return null;
   return createPortal(
     <div className="dialog-backdrop">
       <div
@@ -88,6 +88,6 @@ export function Dialog({
         {children}
       </div>
     </div>,
-    holder.current,
+    host,
   );
 }

@@ -32,7 +32,13 @@ function fakeApi(
     'GET /procedures/1.001193': { body: birthProcedure() },
     'GET /dossiers': ({ url }) => ({
       body: {
-        items: current && (url.searchParams.get('status') ?? 'DRAFT') === current.status ? [summaryOf(current)] : [],
+        // The API's filters: status and procedureCode (a missing one matches every dossier).
+        items:
+          current &&
+          (url.searchParams.get('status') ?? current.status) === current.status &&
+          (url.searchParams.get('procedureCode') ?? current.procedure.code) === current.procedure.code
+            ? [summaryOf(current)]
+            : [],
         nextCursor: null,
       },
     }),
@@ -236,6 +242,18 @@ describe('application wizard: resuming a saved draft', () => {
     expect(screen.getByLabelText(/^Số điện thoại liên hệ/)).toHaveValue('0905123456');
     expect(api.fetched.calls.some((c) => c.method === 'POST')).toBe(false);
     expect(api.fetched.calls.find((c) => c.path === '/dossiers')?.search).toContain('status=DRAFT');
+  });
+
+  it('asks the API for this procedure’s newest draft in one request, and starts a new one when it has none', async () => {
+    const api = fakeApi(buildDossier({ procedure: { ...buildDossier().procedure, code: '2.000001' } }));
+    const { router } = renderApp('/apply/1.001193');
+    await screen.findByRole('heading', { level: 1, name: /^Khai thông tin/ });
+    expect(router.state.location.pathname).toBe('/apply/1.001193/1');
+    const searches = api.fetched.calls.filter((c) => c.method === 'GET' && c.path === '/dossiers');
+    expect(searches).toHaveLength(1);
+    const query = new URLSearchParams(searches[0].search);
+    expect(Object.fromEntries(query)).toEqual({ status: 'DRAFT', procedureCode: '1.001193', limit: '1' });
+    expect(api.fetched.calls.filter((c) => c.method === 'POST' && c.path === '/dossiers')).toHaveLength(1);
   });
 
   it('opens the documents when every answer is complete and a required document is missing', async () => {

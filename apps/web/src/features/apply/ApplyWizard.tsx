@@ -1,5 +1,5 @@
 import type { DossierDto, ProcedureDetail } from '@motcua/shared';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
 import { useCatalogText } from '../catalog/useCatalogText';
@@ -33,7 +33,7 @@ export function ApplyWizard({
   const [serverErrors, setServerErrors] = useState<Record<string, string>>(NONE);
   const [serverMissing, setServerMissing] = useState<string[]>(NO_CODES);
   // The first page shown keeps the focus where the browser put it; later steps focus their heading.
-  const firstStep = useRef<string | null>(null);
+  const [firstStep, setFirstStep] = useState<string | null>(null);
   const onFieldErrors = useCallback((e: Record<string, string>) => setServerErrors(e), []);
   const onMissingDocuments = useCallback((codes: string[]) => setServerMissing(codes), []);
   const onSaved = useCallback(
@@ -51,7 +51,8 @@ export function ApplyWizard({
   if (!step || !plan.steps.includes(step)) {
     return <Navigate replace to={`${base}/${firstIncompleteStep(plan, dossier)}`} />;
   }
-  firstStep.current ??= step;
+  // Remembered during render (React's "adjusting state when a prop changes"): the first valid step.
+  if (firstStep === null) setFirstStep(step);
   const index = plan.steps.indexOf(step);
   const returning = params.get('return') === 'check' && step !== 'check';
   const nav: StepNav = {
@@ -64,7 +65,7 @@ export function ApplyWizard({
         ? `/procedures/${encodeURIComponent(procedure.code)}`
         : `${base}/${plan.steps[index - 1]}`,
     next: returning ? `${base}/check` : `${base}/${plan.steps[index + 1] ?? 'check'}`,
-    focusHeading: step !== firstStep.current,
+    focusHeading: step !== (firstStep ?? step),
   };
 
   if (step === 'documents') {

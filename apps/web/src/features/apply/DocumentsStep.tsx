@@ -1,5 +1,5 @@
 import type { DossierDto, RequiredDocument } from '@motcua/shared';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { Button, ErrorSummary } from '../../components/ui';
@@ -29,11 +29,13 @@ export function DocumentsStep({
   const text = useCatalogText();
   const navigate = useNavigate();
   const addAttachment = useAddAttachment(dossier.id);
-  const [missing, setMissing] = useState<string[]>([]);
-
-  useEffect(() => {
+  const [missing, setMissing] = useState<string[]>(serverMissing);
+  // New codes from the API's submit answer replace the list, adjusted during render rather than in an effect.
+  const [seenServerMissing, setSeenServerMissing] = useState(serverMissing);
+  if (serverMissing !== seenServerMissing) {
+    setSeenServerMissing(serverMissing);
     if (serverMissing.length) setMissing(serverMissing);
-  }, [serverMissing]);
+  }
 
   const uploadedCodes = new Set(dossier.attachments.map((a) => a.documentCode));
   const stillMissing = missing.filter((c) => !uploadedCodes.has(c));

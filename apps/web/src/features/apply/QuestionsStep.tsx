@@ -79,11 +79,16 @@ export function QuestionsStep({
     formState: { errors, isSubmitting },
   } = form;
 
-  // The API's errors at submit, brought back to their page.
-  useEffect(() => {
+  // The API's errors at submit, brought back to their page: the summary is adjusted during render, the
+  // form library (outside React's state) in an effect.
+  const [seenServer, setSeenServer] = useState<{ fields: FormField[]; errors: Record<string, string> } | null>(null);
+  if (seenServer?.fields !== fields || seenServer.errors !== serverErrors) {
+    setSeenServer({ fields, errors: serverErrors });
     const named = fields.filter((f) => serverErrors[f.key]);
-    for (const f of named) setError(f.key, { type: 'server', message: serverErrors[f.key] });
     if (named.length) setSummary(named.map((f) => ({ key: f.key, code: serverErrors[f.key] })));
+  }
+  useEffect(() => {
+    for (const f of fields) if (serverErrors[f.key]) setError(f.key, { type: 'server', message: serverErrors[f.key] });
   }, [fields, serverErrors, setError]);
 
   const message = (key: string, code: string | undefined) => {

@@ -10,27 +10,16 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 import { queryKeys } from '../../lib/queryKeys';
 
-/** Drafts are few; this bounds the search if someone has very many. */
-const MAX_DRAFT_PAGES = 10;
-
 /**
  * The citizen's draft for a procedure: the newest existing one (so leaving and coming back
- * resumes it), else a new one. No abort signal on purpose: an aborted search followed by a
- * second run could create two drafts.
+ * resumes it), else a new one. The API filters by procedure and lists newest first, so one
+ * row answers. No abort signal on purpose: an aborted search followed by a second run could
+ * create two drafts.
  */
 export async function findOrCreateDraft(procedureCode: string): Promise<string> {
-  let cursor: string | null = null;
-  for (let i = 0; i < MAX_DRAFT_PAGES; i++) {
-    const params = new URLSearchParams({ status: 'DRAFT', limit: '100' });
-    if (cursor) params.set('cursor', cursor);
-    const page: DossierListResponse = await api<DossierListResponse>(`/dossiers?${params.toString()}`);
-    const mine = page.items
-      .filter((d) => d.procedure.code === procedureCode && d.status === 'DRAFT')
-      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-    if (mine.length > 0) return mine[0].id;
-    cursor = page.nextCursor;
-    if (!cursor) break;
-  }
+  const params = new URLSearchParams({ status: 'DRAFT', procedureCode, limit: '1' });
+  const page = await api<DossierListResponse>(`/dossiers?${params.toString()}`);
+  if (page.items[0]) return page.items[0].id;
   const body: CreateDossierRequest = { procedureCode, formData: {} };
   const created = await api<CreateDossierResponse>('/dossiers', { method: 'POST', body });
   return created.id;

@@ -7,7 +7,7 @@ import {
   type StaffDossierAction,
   type UserSummary,
 } from '@motcua/shared';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Button, Dialog, Field, Radios } from '../../components/ui';
 import { useColleagues } from './useColleagues';
@@ -67,12 +67,12 @@ export function ActionDialog({
   const {
     register,
     handleSubmit,
-    watch,
+    control,
     setError,
     setFocus,
     formState: { errors },
   } = useForm<DialogValues>({ defaultValues: { who: canTakeSelf ? 'self' : 'other', assigneeId: '', note: '' } });
-  const who = watch('who');
+  const who = useWatch({ control, name: 'who' });
   // The note of a handover (it moves someone's work) follows the table's rule for `hand_over`.
   const withNote = isAssign ? who === 'other' && noteRequired('hand_over') : noteRequired(action);
   const noteKey = isAssign ? 'hand_over' : action;

@@ -163,7 +163,7 @@ function CounterForm({
       if (m) out.push({ fieldId: fieldId(f.key), message: m });
     }
     return out;
-    // The messages are read from the errors of the submit that set summaryOn.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a snapshot of the errors at the failed submit that bumped summaryOn: a new array (and focus) per submit, not per keystroke.
   }, [summaryOn, english]);
 
   return (

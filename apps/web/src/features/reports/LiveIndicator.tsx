@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/format';
 import type { SseStatus } from '../../lib/sse';
@@ -12,30 +12,31 @@ export const ANNOUNCE_EVERY_MS = 60_000;
  */
 export function LiveIndicator({ status, updatedAt }: { status: SseStatus; updatedAt: Date | null }) {
   const { t } = useTranslation();
-  const [message, setMessage] = useState('');
-  const lastAnnounced = useRef(0);
-  const seenUpdate = useRef<Date | null>(null);
-  const lastStatus = useRef<SseStatus>(status);
-
-  useEffect(() => {
-    if (status === lastStatus.current) return;
-    const was = lastStatus.current;
-    lastStatus.current = status;
-    if (status === 'reconnecting' || status === 'stopped') setMessage(t(`dashboard.live.announce.${status}`));
-    else if (status === 'open' && was === 'reconnecting') setMessage(t('dashboard.live.announce.back'));
-  }, [status, t]);
-
-  useEffect(() => {
-    if (!updatedAt) return;
-    const first = seenUpdate.current === null;
-    seenUpdate.current = updatedAt;
+  // What was last seen and said, adjusted during render when the props change (React's "adjusting state
+  // when a prop changes"), so the announcement lands in the same render as the new figures.
+  const [seen, setSeen] = useState<{
+    status: SseStatus;
+    updatedAt: Date | null;
+    announcedAt: number;
+    message: string;
+  }>({ status, updatedAt, announcedAt: 0, message: '' });
+  if (status !== seen.status || (updatedAt !== null && updatedAt !== seen.updatedAt)) {
+    let { message, announcedAt } = seen;
+    if (status !== seen.status) {
+      if (status === 'reconnecting' || status === 'stopped') message = t(`dashboard.live.announce.${status}`);
+      else if (status === 'open' && seen.status === 'reconnecting') message = t('dashboard.live.announce.back');
+    }
     // The first summary is the page loading, not news.
-    if (first) return;
-    const now = updatedAt.getTime();
-    if (now - lastAnnounced.current < ANNOUNCE_EVERY_MS) return;
-    lastAnnounced.current = now;
-    setMessage(t('dashboard.live.announce.updated', { time: formatDateTime(updatedAt) }));
-  }, [updatedAt, t]);
+    if (updatedAt !== null && updatedAt !== seen.updatedAt && seen.updatedAt !== null) {
+      const now = updatedAt.getTime();
+      if (now - announcedAt >= ANNOUNCE_EVERY_MS) {
+        announcedAt = now;
+        message = t('dashboard.live.announce.updated', { time: formatDateTime(updatedAt) });
+      }
+    }
+    setSeen({ status, updatedAt: updatedAt ?? seen.updatedAt, announcedAt, message });
+  }
+  const { message } = seen;
 
   return (
     <div className={`live live--${status}`}>

@@ -1,5 +1,5 @@
-import { useMemo } from 'react';
-import { useForm } from 'react-hook-form';
+import { useCallback, useMemo } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Button, ErrorSummary, Field, Radios } from '../../components/ui';
 import { PERIOD_KINDS, type Period, type PeriodKind, type PeriodProblem } from './period';
@@ -27,22 +27,25 @@ export function PeriodSelector({
   onChange: (next: { kind: PeriodKind; from?: string; to?: string }) => void;
 }) {
   const { t } = useTranslation();
-  const { register, handleSubmit, watch } = useForm<Values>({
+  const { register, handleSubmit, control } = useForm<Values>({
     defaultValues: {
       kind: period.kind,
       from: period.kind === 'custom' ? period.from : '',
       to: period.kind === 'custom' ? period.to : '',
     },
   });
-  const kind = watch('kind');
-  const message = (field: 'from' | 'to') => {
-    const p = problems.find((x) => x.field === field);
-    return p ? t(`dashboard.period.errors.${field}.${p.kind}`) : undefined;
-  };
+  const kind = useWatch({ control, name: 'kind' });
+  const message = useCallback(
+    (field: 'from' | 'to') => {
+      const p = problems.find((x) => x.field === field);
+      return p ? t(`dashboard.period.errors.${field}.${p.kind}`) : undefined;
+    },
+    [problems, t],
+  );
+  // A new array only when the problems or the language change: the summary takes focus on each.
   const summary = useMemo(
     () => problems.map((p) => ({ fieldId: p.field === 'from' ? FROM_ID : TO_ID, message: message(p.field) ?? '' })),
-    // A new array only when the problems or the language change: the summary takes focus on each.
-    [problems, t],
+    [problems, message],
   );
   return (
     <form

@@ -1,5 +1,5 @@
 import type { DossierStatus } from '@motcua/shared';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { Button, Field, LoadError, Loading } from '../../components/ui';
@@ -26,14 +26,21 @@ export function MyDossiersPage() {
   const list = useMyDossiers(status);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   // After "Show more", the first new dossier takes the focus, so keyboard users carry on from there.
-  const [focusIndex, setFocusIndex] = useState<number | null>(null);
+  // A ref, not state: it changes no output, only where the focus goes once the page has arrived.
+  const focusIndex = useRef<number | null>(null);
 
-  useEffect(() => setChoice(status ?? ''), [status]);
+  // A new status in the URL (back/forward) resets the select, adjusted during render.
+  const [seenStatus, setSeenStatus] = useState(status);
+  if (status !== seenStatus) {
+    setSeenStatus(status);
+    setChoice(status ?? '');
+  }
   useEffect(() => {
-    if (focusIndex === null || items.length <= focusIndex) return;
-    document.querySelector<HTMLElement>(`[data-dossier-index="${focusIndex}"]`)?.focus();
-    setFocusIndex(null);
-  }, [focusIndex, items.length]);
+    const index = focusIndex.current;
+    if (index === null || items.length <= index) return;
+    document.querySelector<HTMLElement>(`[data-dossier-index="${index}"]`)?.focus();
+    focusIndex.current = null;
+  }, [items.length]);
 
   const onFilter = (e: FormEvent) => {
     e.preventDefault();
@@ -100,7 +107,7 @@ export function MyDossiersPage() {
               variant="secondary"
               disabled={list.isFetchingNextPage}
               onClick={() => {
-                setFocusIndex(items.length);
+                focusIndex.current = items.length;
                 void list.fetchNextPage();
               }}
             >

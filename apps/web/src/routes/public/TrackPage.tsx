@@ -34,7 +34,12 @@ export function TrackPage() {
   const tracking = useTracking(code, token);
   const resultHeading = useRef<HTMLHeadingElement>(null);
 
-  useEffect(() => setValue(code ?? ''), [code]);
+  // A new code in the URL (a search, back/forward) replaces the box's text, adjusted during render.
+  const [seenCode, setSeenCode] = useState(code);
+  if (code !== seenCode) {
+    setSeenCode(code);
+    setValue(code ?? '');
+  }
   // After a search on this page, the answer takes the focus (a scan of the QR code opens the page as is).
   useEffect(() => {
     if (searched && !tracking.isPending) resultHeading.current?.focus();
