@@ -23,8 +23,9 @@ export function requestOrigin(req: Request): RequestOrigin {
 
 /**
  * Default deny: every route declares one permission of the shared table (@Access), and the
- * table says who holds it (packages/shared/src/permissions.ts). A bearer token, when present, is authenticated by passport's 'jwt'
- * strategy through the identity module's Authenticator and sets `request.user`. A bad
+ * table says who holds it (packages/shared/src/permissions.ts). A bearer token, when present,
+ * is authenticated by passport's 'jwt' strategy through the identity module's Authenticator
+ * and sets `request.user`. A bad
  * token is 401 on a route that needs a user and ignored on a public one (the caller is
  * then anonymous).
  */
