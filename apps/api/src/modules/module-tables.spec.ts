@@ -35,7 +35,17 @@ const OWNER: Record<string, string> = {
  * Reads not yet behind a view, left for the owners of those modules (identity's agency checks,
  * the dossier engine's name joins). A new one fails the test; removing one means deleting it here.
  */
+// The remainder still to move behind the owner's view or exported query (issue 13, item 6). The audit
+// module reads the rows it seals; the dossier engine and claims read a user's name and national ID.
 const KNOWN: string[] = [
+  'audit/audit.service.ts reads attachment (dossiers)',
+  'audit/audit.service.ts reads dossier (dossiers)',
+  'audit/audit.service.ts reads dossier_event (dossiers)',
+  'audit/legacy-seal.ts reads attachment (dossiers)',
+  'audit/legacy-seal.ts reads dossier (dossiers)',
+  'audit/legacy-seal.ts reads dossier_event (dossiers)',
+  'dossiers/counter-claims.repository.ts reads app_user (identity)',
+  'dossiers/dossier-workflow.service.ts reads app_user (identity)',
   'dossiers/dossiers.repository.ts reads agency (catalog)',
   'dossiers/dossiers.repository.ts reads app_user (identity)',
   'dossiers/dossiers.repository.ts reads procedure_version (catalog)',

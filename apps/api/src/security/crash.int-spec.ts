@@ -96,6 +96,8 @@ function callApi(port: number, method: string, url: string, body?: object, heade
 /** A running `node dist/main.js` and what it printed. */
 class ApiProcess {
   readonly output: string[] = [];
+  /** Kept apart from the log, which is trimmed: a long run pushes the start-up line out of it. */
+  private pg: { port: number; dir: string } | null = null;
   exited: { code: number | null; signal: string | null } | null = null;
   private readonly exit: Promise<void>;
 
@@ -104,7 +106,12 @@ class ApiProcess {
     readonly port: number,
   ) {
     const keep = (chunk: Buffer) => {
-      this.output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      const lines = chunk.toString('utf8').split('\n').filter(Boolean);
+      for (const line of lines) {
+        const m = /Embedded PostgreSQL on port (\d+) \(data in (.+?)\)/.exec(line);
+        if (m) this.pg = { port: Number(m[1]), dir: m[2] };
+      }
+      this.output.push(...lines);
       if (this.output.length > 400) this.output.splice(0, this.output.length - 400);
     };
     child.stdout?.on('data', keep);
@@ -172,11 +179,7 @@ class ApiProcess {
 
   /** The embedded cluster's port and folder, from the start-up line `Embedded PostgreSQL on port N (data in DIR)`. */
   embedded(): { port: number; dir: string } | null {
-    for (const line of this.output) {
-      const m = /Embedded PostgreSQL on port (\d+) \(data in (.+?)\)/.exec(line);
-      if (m) return { port: Number(m[1]), dir: m[2] };
-    }
-    return null;
+    return this.pg;
   }
 }
 
