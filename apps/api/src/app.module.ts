@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
 import { Clock, SystemClock } from './common/clock.js';
 import { AccessGuard } from './common/auth/access.guard.js';
+import { AccessModule } from './common/auth/access.module.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { RateLimitService } from './common/rate-limit/rate-limit.service.js';
 import { AuditModule } from './modules/audit/audit.module.js';
@@ -38,6 +39,7 @@ export class AppModule {
           installExtensions: false,
           extra: { max: 20 },
         }),
+        AccessModule,
         AuditModule,
         HealthModule,
         IdentityModule,

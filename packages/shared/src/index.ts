@@ -1,4 +1,5 @@
 export * from './roles.js';
+export * from './permissions.js';
 export * from './dossier-status.js';
 export * from './problem.js';
 export * from './input.js';

@@ -37,6 +37,8 @@ type Row = [DossierStatus, DossierMove, DossierStatus, Role[], boolean, Assignme
  */
 const EXPECTED: Row[] = [
   ['DRAFT', 'submit', 'SUBMITTED', ['CITIZEN'], false, null],
+  // A walk-in dossier: the desk submits it for the applicant at intake (then receives it as usual).
+  ['DRAFT', 'counter_submit', 'SUBMITTED', ['RECEPTIONIST'], false, null],
   ['SUBMITTED', 'receive', 'RECEIVED', ['RECEPTIONIST'], false, null],
   ['SUBMITTED', 'refuse', 'NOT_ACCEPTED', ['RECEPTIONIST'], true, null],
   ['SUBMITTED', 'withdraw', 'WITHDRAWN', ['CITIZEN'], false, null],
@@ -83,9 +85,12 @@ describe('dossier workflow table', () => {
     expect(actual).toHaveLength(expected.length);
   });
 
-  it('splits assign into take and hand_over and keeps every other action as its own move', () => {
-    expect(DOSSIER_MOVES).toHaveLength(DOSSIER_ACTIONS.length + 1);
+  it('splits assign into take and hand_over, submit into the citizen’s and the counter’s, and keeps every other action as its own move', () => {
+    expect(DOSSIER_MOVES).toHaveLength(DOSSIER_ACTIONS.length + 2);
     expect(DOSSIER_MOVES.filter((m) => actionOfMove(m) === 'assign').sort()).toEqual(['hand_over', 'take']);
+    expect(DOSSIER_MOVES.filter((m) => actionOfMove(m) === 'submit').sort()).toEqual(['counter_submit', 'submit']);
+    expect(moveOf('submit', { callerId: 'me', channel: 'ONLINE' })).toBe('submit');
+    expect(moveOf('submit', { callerId: 'me', channel: 'COUNTER' })).toBe('counter_submit');
     for (const a of DOSSIER_ACTIONS.filter((a) => a !== 'assign')) expect(actionOfMove(a)).toBe(a);
     expect(moveOf('assign', { callerId: 'me' })).toBe('take');
     expect(moveOf('assign', { assigneeId: 'me', callerId: 'me' })).toBe('take');
@@ -161,7 +166,9 @@ describe('who may make which move from which status', () => {
                 assignment,
                 allowed,
               });
-              expect(availableMoves(status, c).includes(move)).toBe(allowed);
+              // The counter's move is made by the intake alone, never offered as an action.
+              const offered = allowed && findTransition(status, move)?.channel === undefined;
+              expect(availableMoves(status, c).includes(move)).toBe(offered);
               const check = checkAction(status, move, c);
               expect(check.ok).toBe(allowed);
               if (check.ok) expect(check.transition.to).toBe(row![2]);
@@ -288,6 +295,15 @@ describe('checkAction answers in the order of the API: 403 before 409', () => {
     expect(moveRoles('hand_over').sort()).toEqual(['APPROVER', 'RECEPTIONIST']);
     expect(actionRoles('return_result')).toEqual(['RECEPTIONIST']);
     expect(actionRoles('withdraw')).toEqual(['CITIZEN']);
+    expect(moveRoles('counter_submit')).toEqual(['RECEPTIONIST']);
+  });
+
+  it('offers nobody the counter’s submit: a receptionist on a draft has no action', () => {
+    for (const assignment of ASSIGNMENTS) {
+      expect(availableActions('DRAFT', caller(['RECEPTIONIST'], false, assignment))).toEqual([]);
+      expect(canTakeAction('DRAFT', 'submit', caller(['RECEPTIONIST'], false, assignment))).toBe(false);
+    }
+    expect(availableActions('DRAFT', caller(['CITIZEN'], true))).toEqual(['submit']);
   });
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { DossierStatus } from './dossier-status.js';
+import type { Channel, DossierStatus } from './dossier-status.js';
+import { PERMISSION_GRANTS } from './permissions.js';
 import type { Role } from './roles.js';
 
 /**
@@ -31,13 +32,15 @@ export type ActionActor = 'applicant' | 'staff';
 /**
  * The table's finer keys. Every action is one move, but for `assign`, which is two rules: an
  * officer `take`s a dossier nobody holds, for themself; the desk or the head of the agency
- * `hand_over`s it to another officer, with a note, since it moves someone's work.
+ * `hand_over`s it to another officer, with a note, since it moves someone's work. And `submit`
+ * of a walk-in dossier is the desk's `counter_submit` (POST /counter/dossiers), not the citizen's.
  */
 export const DOSSIER_MOVES = [
   ...APPLICANT_DOSSIER_ACTIONS,
   ...STAFF_DOSSIER_ACTIONS.filter((a): a is Exclude<StaffDossierAction, 'assign'> => a !== 'assign'),
   'take',
   'hand_over',
+  'counter_submit',
 ] as const;
 export type DossierMove = (typeof DOSSIER_MOVES)[number];
 
@@ -53,6 +56,8 @@ export interface Transition {
   actor: ActionActor;
   /** The caller's assignments the move is allowed in (officers act only on their own dossiers); absent: any. */
   assignment?: readonly Assignment[];
+  /** Made only by the counter intake on its own walk-in draft, never offered as an action or a button. */
+  channel?: Extract<Channel, 'COUNTER'>;
 }
 
 /** Who is asking: their roles, whether they are the dossier's applicant, and who holds it. */
@@ -78,6 +83,9 @@ const HANDERS = ['RECEPTIONIST', 'APPROVER'] as const satisfies readonly Role[];
 const OWN = ['self'] as const satisfies readonly Assignment[];
 const FREE = ['none'] as const satisfies readonly Assignment[];
 
+// The desk files a walk-in dossier for its applicant: whoever may register one at the counter.
+const COUNTER_DESK = PERMISSION_GRANTS['counter.intake'];
+
 const withdraw: Transition = { to: 'WITHDRAWN', roles: APPLICANT, noteRequired: false, actor: 'applicant' };
 const returnResult: Transition = { to: 'RETURNED', roles: RECEPTIONIST, noteRequired: false, actor: 'staff' };
 const handOver = (to: DossierStatus): Transition => ({ to, roles: HANDERS, noteRequired: true, actor: 'staff' });
@@ -90,6 +98,7 @@ const handOver = (to: DossierStatus): Transition => ({ to, roles: HANDERS, noteR
 export const DOSSIER_TRANSITIONS = {
   DRAFT: {
     submit: { to: 'SUBMITTED', roles: APPLICANT, noteRequired: false, actor: 'applicant' },
+    counter_submit: { to: 'SUBMITTED', roles: COUNTER_DESK, noteRequired: false, actor: 'staff', channel: 'COUNTER' },
   },
   SUBMITTED: {
     receive: { to: 'RECEIVED', roles: RECEPTIONIST, noteRequired: false, actor: 'staff' },
@@ -142,16 +151,22 @@ const ROWS = Object.values(DOSSIER_TRANSITIONS) as TransitionRow[];
 /** Statuses with no way out. */
 export const TERMINAL_STATUSES = ['NOT_ACCEPTED', 'WITHDRAWN', 'RETURNED'] as const satisfies readonly DossierStatus[];
 
-/** The action a move is taken with (`take` and `hand_over` are both `assign`). */
+/** The action a move is taken with (`take` and `hand_over` are both `assign`, `counter_submit` is `submit`). */
 export function actionOfMove(move: DossierMove): DossierAction {
+  if (move === 'counter_submit') return 'submit';
   return move === 'take' || move === 'hand_over' ? 'assign' : move;
 }
 
 /**
  * The move a request makes: `assign` with no assignee, or the caller as assignee, takes the
- * dossier; with anyone else it hands the dossier over. Every other action is its own move.
+ * dossier; with anyone else it hands the dossier over. A walk-in (COUNTER) dossier is submitted
+ * by the desk. Every other action is its own move.
  */
-export function moveOf(action: DossierAction, target?: { assigneeId?: string | null; callerId: string }): DossierMove {
+export function moveOf(
+  action: DossierAction,
+  target?: { assigneeId?: string | null; callerId: string; channel?: Channel },
+): DossierMove {
+  if (action === 'submit') return target?.channel === 'COUNTER' ? 'counter_submit' : 'submit';
   if (action !== 'assign') return action;
   return !target?.assigneeId || target.assigneeId === target.callerId ? 'take' : 'hand_over';
 }
@@ -214,14 +229,19 @@ export function canMakeMove(status: DossierStatus, move: DossierMove, caller: Ac
   return t !== null && callerMayTake(t, caller);
 }
 
-/** Whether the caller may take `action` from `status` by one of its moves. */
+/** Whether a move may be offered to a caller as an action (the counter's own moves are not). */
+function offered(status: DossierStatus, move: DossierMove): boolean {
+  return !findTransition(status, move)?.channel;
+}
+
+/** Whether the caller may take `action` from `status` by one of its offered moves. */
 export function canTakeAction(status: DossierStatus, action: DossierAction, caller: ActionCaller): boolean {
-  return DOSSIER_MOVES.some((m) => actionOfMove(m) === action && canMakeMove(status, m, caller));
+  return DOSSIER_MOVES.some((m) => actionOfMove(m) === action && offered(status, m) && canMakeMove(status, m, caller));
 }
 
 /** The moves the caller may make now, in DOSSIER_MOVES order (the web's assign dialog reads `take` and `hand_over`). */
 export function availableMoves(status: DossierStatus, caller: ActionCaller): DossierMove[] {
-  return DOSSIER_MOVES.filter((m) => canMakeMove(status, m, caller));
+  return DOSSIER_MOVES.filter((m) => offered(status, m) && canMakeMove(status, m, caller));
 }
 
 /** The actions the caller may take now, in DOSSIER_ACTIONS order: the web's buttons, the API's `availableActions`. */

@@ -6,9 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
-import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
-import { ROLES, type Role } from '@motcua/shared';
-import { ACCESS_KEY, type AccessRule } from '../common/auth/access.decorator.js';
+import { DiscoveryService, MetadataScanner, ModulesContainer } from '@nestjs/core';
+import { ROLES, grantOf, type Grant, type Role } from '@motcua/shared';
+import { declaredAccess } from '../common/auth/access.decorator.js';
 import { buildAgencyInput, buildProcedureInput } from '../modules/catalog/catalog.factories.js';
 import {
   attach,
@@ -49,7 +49,7 @@ type Persona = 'anonymous' | Role;
 interface Route {
   method: string;
   path: string;
-  rule: AccessRule | undefined;
+  rule: Grant | undefined;
 }
 
 interface Outcome {
@@ -61,11 +61,10 @@ interface Outcome {
   error?: string;
 }
 
-/** Every controller route and the access rule it declares, read as the AccessGuard reads it. */
+/** Every controller route and the grant of the permission it declares, read as the AccessGuard reads it. */
 function discoverRoutes(t: TestApp): Route[] {
   const discovery = new DiscoveryService(t.app.get(ModulesContainer));
   const scanner = new MetadataScanner();
-  const reflector = new Reflector();
   const out = new Map<string, Route>();
   for (const { instance, metatype } of discovery.getControllers()) {
     if (!instance || !metatype) continue;
@@ -76,7 +75,8 @@ function discoverRoutes(t: TestApp): Route[] {
       const paths = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
       if (paths === undefined) continue;
       const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
-      const rule = reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [handler, metatype as Function]);
+      const [permission] = declaredAccess(handler);
+      const rule = permission ? grantOf(permission) : undefined;
       for (const b of bases) {
         for (const p of ([] as string[]).concat(paths)) {
           const full =
@@ -174,7 +174,7 @@ describe('seeded fuzzer: bad input never reaches a 500', () => {
   let port: number;
   let targets: FuzzTarget[];
   const auth = new Map<Persona, string | null>();
-  const rules = new Map<string, AccessRule | undefined>();
+  const rules = new Map<string, Grant | undefined>();
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'motcua-fuzz-'));
@@ -322,14 +322,14 @@ describe('seeded fuzzer: bad input never reaches a 500', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  function personasFor(rule: AccessRule | undefined): { allowed: Persona[]; others: Persona[] } {
+  function personasFor(rule: Grant | undefined): { allowed: Persona[]; others: Persona[] } {
     const all: Persona[] = ['anonymous', ...ROLES.filter((r) => auth.has(r))];
     const allowed =
-      !rule || rule.kind === 'public'
+      !rule || rule === 'public'
         ? all
-        : rule.kind === 'authenticated'
+        : rule === 'authenticated'
           ? all.filter((p) => p !== 'anonymous')
-          : all.filter((p) => (rule.roles as Persona[]).includes(p));
+          : all.filter((p) => (rule as readonly Persona[]).includes(p));
     return { allowed: allowed.length ? allowed : all, others: all.filter((p) => !allowed.includes(p)) };
   }
 
@@ -340,7 +340,7 @@ describe('seeded fuzzer: bad input never reaches a 500', () => {
       const writes = targets.filter((x) => x.method !== 'GET').length;
       // Writes carry bodies to mutate, public reads face anyone: they get more of the requests.
       const weights = targets.map((x) =>
-        x.method !== 'GET' ? 3 : rules.get(`${x.method} ${x.path}`)?.kind === 'public' ? 2 : 1,
+        x.method !== 'GET' ? 3 : rules.get(`${x.method} ${x.path}`) === 'public' ? 2 : 1,
       );
       const total = weights.reduce((a, b) => a + b, 0);
       const pickWeighted = (r: number) => {

@@ -1,3 +1,4 @@
+import { can } from '@motcua/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { landingPath } from '../features/auth/landing';
@@ -17,7 +18,7 @@ export function AccountMenu() {
       </Link>
     );
   }
-  const home = user.roles.includes('CITIZEN') ? '/account' : landingPath(user.roles);
+  const home = can(user, 'dossier.own') ? '/account' : landingPath(user.roles);
   return (
     <>
       <Link to={home} className="header__link header__user" aria-label={t('auth.account', { name: user.fullName })}>

@@ -1,3 +1,4 @@
+import { can } from '@motcua/shared';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
@@ -42,7 +43,7 @@ export function Layout() {
           </NavLink>
           <NavLink to="/procedures">{t('nav.procedures')}</NavLink>
           <NavLink to="/track">{t('nav.tracking')}</NavLink>
-          {!user || user.roles.includes('CITIZEN') ? <NavLink to="/dossiers">{t('nav.myDossiers')}</NavLink> : null}
+          {!user || can(user, 'dossier.own') ? <NavLink to="/dossiers">{t('nav.myDossiers')}</NavLink> : null}
         </nav>
       </header>
       <main id="main-content" className="container main" tabIndex={-1}>

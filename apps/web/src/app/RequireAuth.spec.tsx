@@ -26,6 +26,24 @@ describe('pages that need a login', () => {
     expect(screen.queryByRole('heading', { name: 'Bàn làm việc' })).not.toBeInTheDocument();
   });
 
+  it('shows a menu entry only to a role holding its permission: no "My dossiers" for staff (dossier.own)', async () => {
+    storeSession(receptionistLogin, receptionistLogin.user);
+    stubApi({});
+    const staff = renderApp('/staff');
+    await screen.findByRole('heading', { level: 1, name: 'Bàn làm việc' });
+    const staffNav = screen.getByRole('navigation', { name: 'Điều hướng chính' });
+    expect(within(staffNav).queryByRole('link', { name: 'Hồ sơ của tôi' })).not.toBeInTheDocument();
+    expect(within(staffNav).getByRole('link', { name: 'Tra cứu hồ sơ' })).toBeInTheDocument();
+    staff.unmount();
+
+    storeSession(citizenLogin, citizenLogin.user);
+    stubApi({ 'GET /auth/me': { body: citizenMe }, 'GET /sectors': { body: { items: sectors } } });
+    renderApp('/account');
+    await screen.findByRole('heading', { level: 1, name: 'Tài khoản của tôi' });
+    const nav = screen.getByRole('navigation', { name: 'Điều hướng chính' });
+    expect(within(nav).getByRole('link', { name: 'Hồ sơ của tôi' })).toHaveAttribute('href', '/dossiers');
+  });
+
   it('lets a receptionist open the staff desk but not the dashboard', async () => {
     storeSession(receptionistLogin, receptionistLogin.user);
     stubApi({});

@@ -1,14 +1,15 @@
-import type { Role } from '@motcua/shared';
+import { can, type Permission } from '@motcua/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { landingPath } from '../features/auth/landing';
 import { useAuth } from './useAuth';
 
 /**
- * A route that needs a logged-in user, and one of `roles` when given. Anonymous
- * visitors go to the login page, which brings them back here afterwards.
+ * A route that needs a logged-in user holding `permission` (shared permission table;
+ * default: any signed-in user). Anonymous visitors go to the login page, which brings
+ * them back here afterwards.
  */
-export function RequireAuth({ roles }: { roles?: readonly Role[] }) {
+export function RequireAuth({ permission = 'authenticated' }: { permission?: Permission }) {
   const { user } = useAuth();
   const location = useLocation();
   const { t } = useTranslation();
@@ -16,7 +17,7 @@ export function RequireAuth({ roles }: { roles?: readonly Role[] }) {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
   }
-  if (roles && !user.roles.some((r) => roles.includes(r))) {
+  if (!can(user, permission)) {
     return (
       <>
         <h1>{t('auth.forbidden.title')}</h1>

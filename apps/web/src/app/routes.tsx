@@ -1,10 +1,6 @@
 import type { RouteObject } from 'react-router';
-import { DASHBOARD_ROLES, DESK_ROLES } from '../features/auth/landing';
 import { Layout } from './Layout';
 import { RequireAuth } from './RequireAuth';
-
-/** The citizen's own pages: the application wizard and their dossiers. */
-const CITIZEN_ROLES = ['CITIZEN'] as const;
 
 /** Every page is its own chunk, loaded when its URL is visited. */
 export const routes: RouteObject[] = [
@@ -34,7 +30,8 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('../routes/public/TrackPage')).TrackPage }),
       },
       {
-        element: <RequireAuth roles={CITIZEN_ROLES} />,
+        // The citizen's own pages: the application wizard and their dossiers.
+        element: <RequireAuth permission="dossier.own" />,
         children: [
           {
             path: 'apply/:procedureCode/:step?',
@@ -68,7 +65,7 @@ export const routes: RouteObject[] = [
         ],
       },
       {
-        element: <RequireAuth roles={DESK_ROLES} />,
+        element: <RequireAuth permission="dossier.act" />,
         children: [
           {
             path: 'staff',
@@ -81,7 +78,7 @@ export const routes: RouteObject[] = [
         ],
       },
       {
-        element: <RequireAuth roles={['RECEPTIONIST']} />,
+        element: <RequireAuth permission="counter.intake" />,
         children: [
           {
             path: 'staff/counter',
@@ -90,7 +87,7 @@ export const routes: RouteObject[] = [
         ],
       },
       {
-        element: <RequireAuth roles={DASHBOARD_ROLES} />,
+        element: <RequireAuth permission="report.read" />,
         children: [
           {
             path: 'manager',

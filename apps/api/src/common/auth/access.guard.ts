@@ -1,7 +1,7 @@
 import { Injectable, Logger, Optional, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
-import { ACCESS_KEY, type AccessRule } from './access.decorator.js';
+import { can, grantOf, isPermission } from '@motcua/shared';
+import { declaredAccess } from './access.decorator.js';
 import type { AuthUser } from './auth-user.js';
 import { Authenticator, type RequestOrigin } from './authenticator.js';
 import { AppError } from '../app-error.js';
@@ -22,9 +22,10 @@ export function requestOrigin(req: Request): RequestOrigin {
 }
 
 /**
- * Default deny: every route must declare an access rule (@Public, @Authenticated
- * or @Roles). A bearer token, when present, is authenticated by passport's 'jwt'
- * strategy through the identity module's Authenticator and sets `request.user`. A bad
+ * Default deny: every route declares one permission of the shared table (@Access), and the
+ * table says who holds it (packages/shared/src/permissions.ts). A bearer token, when present,
+ * is authenticated by passport's 'jwt' strategy through the identity module's Authenticator
+ * and sets `request.user`. A bad
  * token is 401 on a route that needs a user and ignored on a public one (the caller is
  * then anonymous).
  */
@@ -32,19 +33,15 @@ export function requestOrigin(req: Request): RequestOrigin {
 export class AccessGuard implements CanActivate {
   private readonly logger = new Logger('Access');
 
-  constructor(
-    private readonly reflector: Reflector,
-    @Optional() private readonly authenticator?: Authenticator,
-  ) {}
+  constructor(@Optional() private readonly authenticator?: Authenticator) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
+    const declared = declaredAccess(context.getHandler());
+    const permission = declared.length === 1 && isPermission(declared[0]) ? declared[0] : null;
     const http = context.switchToHttp();
     const req = http.getRequest<Request & { user?: AuthUser }>();
-    if (!rule) {
+    // AccessRoutesCheck refuses such a route at boot; refused here too, should one slip past it.
+    if (!permission) {
       this.logger.error(`Route without an access rule refused: ${req.method} ${req.url}`);
       throw new AppError('FORBIDDEN', 403, 'This route declares no access rule');
     }
@@ -53,15 +50,15 @@ export class AccessGuard implements CanActivate {
     const user =
       token && this.authenticator ? await this.authenticator.authenticate(req, http.getResponse<Response>()) : null;
     if (user) req.user = user;
-    if (rule.kind === 'public') return true;
+    const grant = grantOf(permission);
+    if (grant === 'public') return true;
     if (!user) {
       throw token
         ? new AppError('INVALID_TOKEN', 401, 'The access token is invalid or expired')
         : new AppError('UNAUTHENTICATED', 401, 'Sign-in required');
     }
-    if (rule.kind === 'authenticated') return true;
-    if (rule.roles.some((r) => user.roles.includes(r))) return true;
-    await this.authenticator?.recordForbidden(user, rule, requestOrigin(req));
+    if (can(user, permission)) return true;
+    await this.authenticator?.recordForbidden(user, permission, requestOrigin(req));
     throw new AppError('FORBIDDEN', 403, 'Your role may not do this');
   }
 }

@@ -12,7 +12,7 @@ export interface AuthUser {
   sessionId?: string;
 }
 
-/** The caller of a route declared @Authenticated() or @Roles(...). */
+/** The caller of a route whose permission needs a signed-in user (@Access, permissions.ts). */
 export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionContext): AuthUser => {
   const req = ctx.switchToHttp().getRequest<{ user?: AuthUser }>();
   if (!req.user) throw new Error('CurrentUser used on a route without authentication');

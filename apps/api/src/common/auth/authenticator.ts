@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { AccessRule } from './access.decorator.js';
+import type { Permission } from '@motcua/shared';
 import type { AuthUser } from './auth-user.js';
 
 /** Who called and from where, for security events. */
@@ -21,5 +21,5 @@ export abstract class Authenticator {
    */
   abstract authenticate(req: Request, res: Response): Promise<AuthUser | null>;
   /** Record a refused access (403) as a security event. */
-  abstract recordForbidden(user: AuthUser, rule: AccessRule, origin: RequestOrigin): Promise<void>;
+  abstract recordForbidden(user: AuthUser, permission: Permission, origin: RequestOrigin): Promise<void>;
 }

@@ -21,7 +21,7 @@ import {
   type PutHolidayInput,
   type SectorDto,
 } from '@motcua/shared';
-import { Roles } from '../../common/auth/access.decorator.js';
+import { Access } from '../../common/auth/access.decorator.js';
 import { CurrentUser, type AuthUser } from '../../common/auth/auth-user.js';
 import { ZodPipe } from '../../common/zod.pipe.js';
 import { CatalogService } from './catalog.service.js';
@@ -36,7 +36,7 @@ export class CatalogAdminController {
   constructor(private readonly catalog: CatalogService) {}
 
   @Post('agencies')
-  @Roles('ADMIN')
+  @Access('admin.catalog.write')
   @ApiBody({ schema: openApiSchema(createAgencySchema, 'input') })
   @ApiCreatedResponse({ schema: openApiSchema(agencyDtoSchema) })
   async createAgency(@Body(new ZodPipe(createAgencySchema)) body: CreateAgencyInput): Promise<AgencyDto> {
@@ -44,7 +44,7 @@ export class CatalogAdminController {
   }
 
   @Post('sectors')
-  @Roles('ADMIN')
+  @Access('admin.catalog.write')
   @ApiBody({ schema: openApiSchema(createSectorSchema, 'input') })
   @ApiCreatedResponse({ schema: openApiSchema(sectorDtoSchema) })
   async createSector(@Body(new ZodPipe(createSectorSchema)) body: CreateSectorInput): Promise<SectorDto> {
@@ -52,7 +52,7 @@ export class CatalogAdminController {
   }
 
   @Post('procedures')
-  @Roles('ADMIN')
+  @Access('admin.procedure.write')
   @ApiBody({ schema: openApiSchema(createProcedureSchema, 'input') })
   @ApiCreatedResponse({ schema: openApiSchema(procedureDetailSchema) })
   async createProcedure(
@@ -64,7 +64,7 @@ export class CatalogAdminController {
 
   /** Publishes a new version; dossiers keep the version they were filed under. */
   @Put('procedures/:code')
-  @Roles('ADMIN')
+  @Access('admin.procedure.write')
   @ApiBody({ schema: openApiSchema(procedureVersionInputSchema, 'input') })
   @ApiOkResponse({ schema: openApiSchema(procedureDetailSchema) })
   async publishProcedure(
@@ -76,7 +76,7 @@ export class CatalogAdminController {
   }
 
   @Put('holidays/:date')
-  @Roles('ADMIN')
+  @Access('admin.catalog.write')
   @ApiBody({ schema: openApiSchema(putHolidaySchema, 'input') })
   @ApiOkResponse({ schema: openApiSchema(holidayDtoSchema) })
   async putHoliday(
@@ -87,7 +87,7 @@ export class CatalogAdminController {
   }
 
   @Delete('holidays/:date')
-  @Roles('ADMIN')
+  @Access('admin.catalog.write')
   @HttpCode(204)
   async deleteHoliday(@Param('date', new ZodPipe(holidayDateSchema, 'date')) date: string): Promise<void> {
     await this.catalog.deleteHoliday(date);

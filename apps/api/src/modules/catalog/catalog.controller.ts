@@ -19,7 +19,7 @@ import {
   type ProcedureSummary,
   type SectorDto,
 } from '@motcua/shared';
-import { Public } from '../../common/auth/access.decorator.js';
+import { Access } from '../../common/auth/access.decorator.js';
 import { ZodPipe } from '../../common/zod.pipe.js';
 import { CatalogService } from './catalog.service.js';
 import { toAgencyDto, toHolidayDto, toProcedureDetail, toProcedureSummary, toSectorDto } from './catalog.mapper.js';
@@ -32,21 +32,21 @@ export class CatalogController {
   constructor(private readonly catalog: CatalogService) {}
 
   @Get('agencies')
-  @Public()
+  @Access('public')
   @ApiOkResponse({ schema: itemsSchema(agencyDtoSchema) })
   async agencies(): Promise<ItemList<AgencyDto>> {
     return { items: (await this.catalog.listAgencies()).map(toAgencyDto) };
   }
 
   @Get('sectors')
-  @Public()
+  @Access('public')
   @ApiOkResponse({ schema: itemsSchema(sectorDtoSchema) })
   async sectors(): Promise<ItemList<SectorDto>> {
     return { items: (await this.catalog.listSectors()).map(toSectorDto) };
   }
 
   @Get('procedures')
-  @Public()
+  @Access('public')
   @ApiQuery({ name: 'q', required: false, description: 'Name, with or without diacritics; typos tolerated' })
   @ApiQuery({ name: 'sectorCode', required: false })
   @ApiQuery({ name: 'agencyCode', required: false })
@@ -64,14 +64,14 @@ export class CatalogController {
   }
 
   @Get('procedures/:code')
-  @Public()
+  @Access('public')
   @ApiOkResponse({ schema: openApiSchema(procedureDetailSchema) })
   async procedure(@Param('code') code: string): Promise<ProcedureDetail> {
     return toProcedureDetail(await this.catalog.getProcedure(code));
   }
 
   @Get('holidays')
-  @Public()
+  @Access('public')
   @ApiQuery({ name: 'year', required: false, description: 'e.g. 2026; all years when omitted' })
   @ApiOkResponse({ schema: itemsSchema(holidayDtoSchema) })
   async holidays(

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { claimDossierSchema, dossierDtoSchema, type ClaimDossierRequest, type DossierDto } from '@motcua/shared';
-import { Roles } from '../../common/auth/access.decorator.js';
+import { Access } from '../../common/auth/access.decorator.js';
 import { CurrentUser, type AuthUser } from '../../common/auth/auth-user.js';
 import type { RequestOrigin } from '../../common/auth/authenticator.js';
 import { ZodPipe } from '../../common/zod.pipe.js';
@@ -17,7 +17,7 @@ export class ClaimController {
   constructor(private readonly counter: CounterService) {}
 
   @Post('claim')
-  @Roles('CITIZEN')
+  @Access('dossier.own')
   @HttpCode(200)
   @ApiOperation({ summary: 'Bring a counter dossier into the account with the one-time code of its receipt' })
   @ApiBody({ schema: openApiSchema(claimDossierSchema, 'input') })

@@ -2,7 +2,7 @@ import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { counterDossierSchema, counterIntakeResponseSchema, type CounterIntakeResponse } from '@motcua/shared';
-import { Roles } from '../../common/auth/access.decorator.js';
+import { Access } from '../../common/auth/access.decorator.js';
 import { CurrentUser, type AuthUser } from '../../common/auth/auth-user.js';
 import { ZodPipe } from '../../common/zod.pipe.js';
 import { CounterService } from './counter.service.js';
@@ -16,7 +16,7 @@ export class CounterController {
   constructor(private readonly counter: CounterService) {}
 
   @Post('dossiers')
-  @Roles('RECEPTIONIST')
+  @Access('counter.intake')
   @ApiOperation({ summary: 'Register a walk-in dossier, received at once at the receptionist’s agency' })
   @ApiBody({ schema: openApiSchema(counterDossierSchema, 'input') })
   @ApiCreatedResponse({

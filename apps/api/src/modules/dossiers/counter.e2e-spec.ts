@@ -56,6 +56,27 @@ describe('counter intake (POST /counter/dossiers)', () => {
     expect(audit.body.valid).toBe(true);
   });
 
+  it('submits through the action engine as the table’s counter_submit: the desk’s note, no message to the applicant', async () => {
+    const res = await as(t, w.staff.RECEPTIONIST).post('/counter/dossiers', intake(randomNationalId()));
+    expect(res.status).toBe(201);
+    const [submit] = await t.ds.query<object[]>(
+      `SELECT type, actor_id, actor_role, note FROM dossier_event WHERE dossier_id = $1 ORDER BY seq LIMIT 1`,
+      [res.body.id],
+    );
+    expect(submit).toEqual({
+      type: 'submit',
+      actor_id: w.staff.RECEPTIONIST.id,
+      actor_role: 'RECEPTIONIST',
+      note: 'Nộp trực tiếp tại Bộ phận Một cửa',
+    });
+    // The submit is silent (the receipt is handed over at once); the receive tells the applicant.
+    const messages = await t.ds.query<{ action: string }[]>(
+      `SELECT payload->>'action' AS action FROM outbox WHERE payload->>'dossierId' = $1 ORDER BY id`,
+      [res.body.id],
+    );
+    expect(messages.map((m) => m.action)).toEqual(['receive']);
+  });
+
   /** A password account (unverified) registered over HTTP, signed in. */
   async function registered(nationalId: string, fullName = 'Kẻ Chiếm Số') {
     const password = 'Ngoi-Nha-Xanh-2026!';

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { findTransition, type CounterIntakeResponse, type DossierDto } from '@motcua/shared';
+import type { CounterIntakeResponse, DossierDto } from '@motcua/shared';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import type { RequestOrigin } from '../../common/auth/authenticator.js';
 import { Clock } from '../../common/clock.js';
@@ -140,25 +140,16 @@ export class CounterService implements OnModuleInit {
   }
 
   /**
-   * The submit on the applicant's behalf (the desk is their hand: no outbox message, the receipt
-   * follows at once), then the receptionist's ordinary `receive`.
+   * Both through the action engine and the shared transition table: the desk's `counter_submit`
+   * of the walk-in draft on the applicant's behalf (the desk is their hand: no outbox message, the
+   * receipt follows at once), then the receptionist's ordinary `receive`.
    */
   private async submitAndReceive(dossierId: string, receptionist: AuthUser, m: EntityManager): Promise<void> {
-    const draft = (await this.dossiers.findWithNamesById(dossierId, m))!;
-    const now = this.clock.now();
-    const code = await this.workflow.assignCode(draft.agencyCode, now, m);
-    const submitted = await this.workflow.commitTransition(
-      m,
-      draft,
-      'submit',
-      findTransition('DRAFT', 'submit')!,
-      { ...receptionist, roles: ['RECEPTIONIST'] },
-      draft.version,
-      { code, submittedAt: now },
-      COUNTER_SUBMIT_NOTE,
-      now,
-      false,
-    );
+    const submitted = await this.workflow.applyAction(dossierId, 'submit', receptionist, undefined, {
+      manager: m,
+      note: COUNTER_SUBMIT_NOTE,
+      notify: false,
+    });
     await this.workflow.applyAction(dossierId, 'receive', receptionist, submitted.version, { manager: m });
   }
 }

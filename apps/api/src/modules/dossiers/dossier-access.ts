@@ -13,15 +13,16 @@ export function isUuid(id: string): boolean {
 
 /**
  * Who may see a dossier (domain.md, Roles): its applicant; staff whose agency scope holds the
- * dossier's agency, once it is submitted (a draft is the citizen's alone). Everyone else gets
- * 404, never 403, so that existence does not leak.
+ * dossier's agency, once it is submitted (a draft is the citizen's alone, but for a walk-in draft,
+ * which lives only inside the desk's intake transaction). Everyone else gets 404, never 403, so
+ * that existence does not leak.
  */
 export function canSeeDossier(
   user: Actor,
   scope: AgencyScope,
-  d: Pick<DossierRow, 'applicantId' | 'agencyCode' | 'status'>,
+  d: Pick<DossierRow, 'applicantId' | 'agencyCode' | 'status' | 'channel'>,
 ): boolean {
   if (d.applicantId === user.id) return true;
-  if (d.status === 'DRAFT' || !user.roles.some(isStaffRole)) return false;
+  if ((d.status === 'DRAFT' && d.channel !== 'COUNTER') || !user.roles.some(isStaffRole)) return false;
   return scope === 'ALL' || scope.includes(d.agencyCode);
 }

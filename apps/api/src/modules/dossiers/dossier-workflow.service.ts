@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
+  actionOfMove,
   assignmentOf,
   buildFormValidator,
   checkAction,
@@ -11,6 +12,7 @@ import {
   moveOf,
   zodFieldErrors,
   type DossierAction,
+  type DossierMove,
   type DossierStatus,
   type FieldError,
   type Role,
@@ -55,6 +57,8 @@ export interface ActionOptions {
   assigneeId?: string;
   /** Run inside the caller's transaction instead of opening one. */
   manager?: EntityManager;
+  /** False: no outbox message (the counter's submit: the desk hands the receipt over at once). */
+  notify?: boolean;
 }
 
 /** Prefix each form field error with `formData.`. */
@@ -115,7 +119,8 @@ export class DossierWorkflowService {
       const d = await this.dossiers.findWithNamesById(dossierId, m);
       if (!d || !canSeeDossier(actor, scope, d)) throw DossierError.notFound();
       // `assign` is two moves of the shared table: taking a free dossier, or handing it to another officer.
-      const move = moveOf(action, { assigneeId: options.assigneeId, callerId: actor.id });
+      // A walk-in draft is submitted by the desk (`counter_submit`), an online one by its applicant.
+      const move = moveOf(action, { assigneeId: options.assigneeId, callerId: actor.id, channel: d.channel });
       if (move === 'take' && !actor.roles.includes('OFFICER')) throw DossierError.assigneeRequired();
       const check = checkAction(d.status, move, {
         roles: actor.roles,
@@ -137,8 +142,9 @@ export class DossierWorkflowService {
       const version = expectedVersion ?? d.version;
       if (version !== d.version) throw DossierError.staleVersion(version);
       const now = this.clock.now();
-      const fields = await this.changeFor(action, d, actor, assignee, options, now, m);
-      return this.commitTransition(m, d, action, check.transition, actor, version, fields, note, now);
+      const fields = await this.changeFor(move, d, actor, assignee, options, now, m);
+      const notify = options.notify ?? true;
+      return this.commitTransition(m, d, action, check.transition, actor, version, fields, note, now, notify);
     };
     return options.manager ? run(options.manager) : this.ds.transaction(run);
   }
@@ -148,7 +154,7 @@ export class DossierWorkflowService {
    * event chained to the previous one, the outbox message (unless `notify` is false) and the
    * hooks. The caller has checked that the transition is allowed.
    */
-  async commitTransition(
+  private async commitTransition(
     m: EntityManager,
     d: DossierWithNames,
     action: DossierAction,
@@ -287,7 +293,7 @@ export class DossierWorkflowService {
 
   /** The columns an action sets besides the status (domain.md, deadlines and clock stop). */
   private async changeFor(
-    action: DossierAction,
+    move: DossierMove,
     d: DossierRow,
     actor: Actor,
     assignee: AssigneeCandidate | null,
@@ -295,9 +301,10 @@ export class DossierWorkflowService {
     now: Date,
     m: EntityManager,
   ): Promise<DossierChange> {
-    switch (action) {
+    switch (actionOfMove(move)) {
       case 'submit':
-        await this.checkSubmittable(d, m);
+        // At the counter the form was checked at intake and the documents are on paper at the desk.
+        if (move === 'submit') await this.checkSubmittable(d, m);
         // Last: the counter row stays locked until commit, so take it as late as possible.
         return { code: await this.assignCode(d.agencyCode, now, m), submittedAt: now };
       case 'receive': {

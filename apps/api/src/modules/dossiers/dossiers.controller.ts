@@ -53,7 +53,7 @@ import {
   type RatingDto,
   type SubmitDossierResponse,
 } from '@motcua/shared';
-import { Authenticated, Roles } from '../../common/auth/access.decorator.js';
+import { Access } from '../../common/auth/access.decorator.js';
 import { CurrentUser, type AuthUser } from '../../common/auth/auth-user.js';
 import { ZodPipe } from '../../common/zod.pipe.js';
 import { AttachmentsService } from './attachments.service.js';
@@ -89,7 +89,7 @@ export class DossiersController {
   ) {}
 
   @Post()
-  @Roles('CITIZEN')
+  @Access('dossier.own')
   @ApiOperation({ summary: 'Start a draft dossier for a procedure' })
   @ApiBody({ schema: openApiSchema(createDossierSchema, 'input') })
   @ApiCreatedResponse({ schema: openApiSchema(createDossierResponseSchema) })
@@ -101,7 +101,7 @@ export class DossiersController {
   }
 
   @Get()
-  @Authenticated()
+  @Access('dossier.read')
   @ApiOperation({ summary: 'A citizen’s own dossiers, or the dossiers of a staff member’s agency scope' })
   @ApiQuery({ name: 'status', required: false, enum: DOSSIER_STATUSES })
   @ApiQuery({ name: 'procedureCode', required: false, description: 'Only this procedure’s dossiers' })
@@ -116,14 +116,14 @@ export class DossiersController {
   }
 
   @Get(':id')
-  @Authenticated()
+  @Access('dossier.read')
   @ApiOkResponse({ schema: openApiSchema(dossierDtoSchema) })
   get(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<DossierDto> {
     return this.dossiers.getDetail(id, user);
   }
 
   @Patch(':id')
-  @Roles('CITIZEN')
+  @Access('dossier.own')
   @ApiOperation({ summary: 'Edit a draft (form data checked for shape only)' })
   @ApiBody({ schema: openApiSchema(updateDossierSchema, 'input') })
   @ApiOkResponse({ schema: openApiSchema(dossierDtoSchema) })
@@ -136,7 +136,7 @@ export class DossiersController {
   }
 
   @Post(':id/attachments')
-  @Roles('CITIZEN')
+  @Access('dossier.own')
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: attachmentUploadSchema })
   @ApiCreatedResponse({ schema: openApiSchema(attachmentDtoSchema) })
@@ -145,7 +145,7 @@ export class DossiersController {
   }
 
   @Get(':id/attachments/:attachmentId')
-  @Authenticated()
+  @Access('dossier.read')
   @ApiProduces('application/pdf', 'image/jpeg', 'image/png')
   @ApiOkResponse({ description: 'The file, as an attachment' })
   async download(
@@ -165,7 +165,7 @@ export class DossiersController {
 
   @Post(':id/submit')
   @HttpCode(200)
-  @Roles('CITIZEN')
+  @Access('dossier.own')
   @ApiHeader({ name: IDEMPOTENCY_KEY_HEADER, required: true, description: 'A unique key per submission' })
   @ApiBody({ required: false, schema: openApiSchema(submitDossierSchema, 'input') })
   @ApiOkResponse({ schema: openApiSchema(submitDossierResponseSchema) })
@@ -180,7 +180,7 @@ export class DossiersController {
 
   @Post(':id/actions')
   @HttpCode(200)
-  @Roles('RECEPTIONIST', 'OFFICER', 'APPROVER')
+  @Access('dossier.act')
   @ApiOperation({ summary: 'A staff action on the dossier (the shared transition table decides)' })
   @ApiBody({ schema: openApiSchema(dossierActionSchema, 'input') })
   @ApiOkResponse({ schema: openApiSchema(dossierDtoSchema) })
@@ -194,7 +194,7 @@ export class DossiersController {
 
   @Post(':id/supplement')
   @HttpCode(200)
-  @Roles('CITIZEN')
+  @Access('dossier.own')
   @ApiOperation({ summary: 'The applicant hands in the requested supplement; the clock restarts' })
   @ApiBody({ schema: openApiSchema(supplementDossierSchema, 'input') })
   @ApiOkResponse({ schema: openApiSchema(dossierDtoSchema) })
@@ -208,7 +208,7 @@ export class DossiersController {
 
   @Post(':id/withdraw')
   @HttpCode(200)
-  @Roles('CITIZEN')
+  @Access('dossier.own')
   @ApiBody({ schema: openApiSchema(withdrawDossierSchema, 'input') })
   @ApiOkResponse({ schema: openApiSchema(dossierDtoSchema) })
   withdraw(
@@ -220,7 +220,7 @@ export class DossiersController {
   }
 
   @Post(':id/rating')
-  @Roles('CITIZEN')
+  @Access('dossier.own')
   @ApiBody({ schema: openApiSchema(ratingSchema, 'input') })
   @ApiCreatedResponse({ schema: openApiSchema(ratingDtoSchema) })
   rate(
@@ -232,7 +232,7 @@ export class DossiersController {
   }
 
   @Get(':id/receipt.pdf')
-  @Authenticated()
+  @Access('dossier.read')
   @ApiOperation({ summary: 'The receipt and appointment slip (phiếu tiếp nhận và hẹn trả kết quả)' })
   @ApiProduces('application/pdf')
   @ApiOkResponse(pdfResponse)
@@ -251,7 +251,7 @@ export class DossiersController {
   }
 
   @Get(':id/apology.pdf')
-  @Authenticated()
+  @Access('dossier.read')
   @ApiOperation({ summary: 'The apology letter (thư xin lỗi) of a late dossier, with a new appointment date' })
   @ApiProduces('application/pdf')
   @ApiOkResponse(pdfResponse)
@@ -264,7 +264,7 @@ export class DossiersController {
   }
 
   @Get(':id/audit')
-  @Roles('MANAGER', 'ADMIN')
+  @Access('audit.read')
   @ApiOperation({ summary: 'The timeline’s hash chain, checked' })
   @ApiOkResponse({ schema: openApiSchema(auditResponseSchema) })
   audit(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<AuditResponse> {

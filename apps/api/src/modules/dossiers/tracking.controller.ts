@@ -1,7 +1,7 @@
 import { Controller, Get, Ip, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { trackingDtoSchema, trackingQuerySchema, type TrackingDto, type TrackingQuery } from '@motcua/shared';
-import { Public } from '../../common/auth/access.decorator.js';
+import { Access } from '../../common/auth/access.decorator.js';
 import { ZodPipe } from '../../common/zod.pipe.js';
 import { DossiersService } from './dossiers.service.js';
 import { openApiSchema } from './dossiers.openapi.js';
@@ -16,7 +16,7 @@ export class TrackingController {
   constructor(private readonly dossiers: DossiersService) {}
 
   @Get(':code')
-  @Public()
+  @Access('public')
   @ApiOperation({ summary: 'Where a dossier stands, by its code (no personal data)' })
   @ApiQuery({ name: 't', required: false, description: 'The receipt’s tracking token: adds the public timeline' })
   @ApiOkResponse({ schema: openApiSchema(trackingDtoSchema) })

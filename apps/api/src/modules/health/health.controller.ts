@@ -2,7 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { HealthService } from './health.service.js';
-import { Public } from '../../common/auth/access.decorator.js';
+import { Access } from '../../common/auth/access.decorator.js';
 import { problemBody, sendProblem } from '../../common/problem.filter.js';
 
 @ApiTags('health')
@@ -10,7 +10,7 @@ import { problemBody, sendProblem } from '../../common/problem.filter.js';
 export class HealthController {
   constructor(private readonly health: HealthService) {}
 
-  @Public()
+  @Access('public')
   @Get()
   @ApiOkResponse({ schema: { example: { status: 'ok', db: 'ok' } } })
   @ApiServiceUnavailableResponse({ description: 'The database does not answer' })

@@ -152,7 +152,13 @@ describe('administration of users over HTTP', () => {
         {
           user_id: citizen.id,
           ip: '198.51.100.77',
-          detail: { method: 'POST', path: '/api/v1/admin/users', roles: ['CITIZEN'], required: ['ADMIN'] },
+          detail: {
+            method: 'POST',
+            path: '/api/v1/admin/users',
+            roles: ['CITIZEN'],
+            permission: 'admin.user.write',
+            required: ['ADMIN'],
+          },
         },
       ]);
     });

@@ -21,7 +21,7 @@ import {
   type RegisterResponse,
   type UserDto,
 } from '@motcua/shared';
-import { Authenticated, Public } from '../../common/auth/access.decorator.js';
+import { Access } from '../../common/auth/access.decorator.js';
 import { CurrentUser, type AuthUser } from '../../common/auth/auth-user.js';
 import type { RequestOrigin } from '../../common/auth/authenticator.js';
 import { ZodPipe } from '../../common/zod.pipe.js';
@@ -50,7 +50,7 @@ export class AuthController {
     private readonly oidc: OidcService,
   ) {}
 
-  @Public()
+  @Access('public')
   @Post('register')
   @ApiBody({ schema: jsonSchema(registerSchema) })
   @ApiCreatedResponse({
@@ -64,7 +64,7 @@ export class AuthController {
   }
 
   /** Passport's local strategy (LocalAuthGuard) checks the body and the credentials; this starts the session. */
-  @Public()
+  @Access('public')
   @Post('login')
   @UseGuards(LocalAuthGuard)
   @HttpCode(200)
@@ -75,7 +75,7 @@ export class AuthController {
   }
 
   /** Public: the refresh token is the credential (the access token may have expired). */
-  @Public()
+  @Access('public')
   @Post('refresh')
   @HttpCode(200)
   @ApiBody({ schema: jsonSchema(refreshSchema) })
@@ -87,7 +87,7 @@ export class AuthController {
     return this.auth.refresh(body.refreshToken, origin);
   }
 
-  @Public()
+  @Access('public')
   @Post('logout')
   @HttpCode(204)
   @ApiBody({ schema: jsonSchema(logoutSchema) })
@@ -96,7 +96,7 @@ export class AuthController {
     await this.auth.logout(body.refreshToken);
   }
 
-  @Authenticated()
+  @Access('authenticated')
   @Get('me')
   @ApiBearerAuth()
   @ApiOkResponse({ description: 'The signed-in user' })
@@ -105,7 +105,7 @@ export class AuthController {
   }
 
   /** Which login methods the web should offer. */
-  @Public()
+  @Access('public')
   @Get('providers')
   @ApiOkResponse({ schema: { example: { oidc: true } } })
   providers(): AuthProvidersResponse {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import type { AccessRule } from '../../common/auth/access.decorator.js';
+import { grantOf, type Permission } from '@motcua/shared';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { Authenticator, type RequestOrigin } from '../../common/auth/authenticator.js';
 import { SecurityEventsService } from './security-events.service.js';
@@ -20,7 +20,7 @@ export class IdentityAuthenticator extends Authenticator {
     return this.passport.authenticate<AuthUser>('jwt', req, res);
   }
 
-  async recordForbidden(user: AuthUser, rule: AccessRule, origin: RequestOrigin): Promise<void> {
+  async recordForbidden(user: AuthUser, permission: Permission, origin: RequestOrigin): Promise<void> {
     await this.events.record('FORBIDDEN', {
       userId: user.id,
       origin,
@@ -28,7 +28,8 @@ export class IdentityAuthenticator extends Authenticator {
         method: origin.method,
         path: origin.path,
         roles: user.roles,
-        required: rule.kind === 'roles' ? rule.roles : rule.kind,
+        permission,
+        required: grantOf(permission),
       },
     });
   }

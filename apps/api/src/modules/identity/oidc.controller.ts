@@ -1,7 +1,7 @@
 import { Controller, Get, Redirect, Req } from '@nestjs/common';
 import { ApiFoundResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { Public } from '../../common/auth/access.decorator.js';
+import { Access } from '../../common/auth/access.decorator.js';
 import type { RequestOrigin } from '../../common/auth/authenticator.js';
 import { OidcService } from './oidc.service.js';
 import { Origin } from './request-origin.decorator.js';
@@ -16,7 +16,7 @@ interface RedirectTo {
 export class OidcController {
   constructor(private readonly oidc: OidcService) {}
 
-  @Public()
+  @Access('public')
   @Get('login')
   @Redirect()
   @ApiFoundResponse({ description: 'To the digital-ID provider' })
@@ -25,7 +25,7 @@ export class OidcController {
     return { url: await this.oidc.authorizationUrl(), statusCode: 302 };
   }
 
-  @Public()
+  @Access('public')
   @Get('callback')
   @Redirect()
   @ApiFoundResponse({

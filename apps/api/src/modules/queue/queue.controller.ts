@@ -8,7 +8,7 @@ import {
   type QueuePage,
   type QueueQuery,
 } from '@motcua/shared';
-import { Roles } from '../../common/auth/access.decorator.js';
+import { Access } from '../../common/auth/access.decorator.js';
 import { CurrentUser, type AuthUser } from '../../common/auth/auth-user.js';
 import { ZodPipe } from '../../common/zod.pipe.js';
 import { openApiSchema } from '../catalog/catalog.openapi.js';
@@ -22,7 +22,7 @@ export class QueueController {
   constructor(private readonly queue: QueueService) {}
 
   @Get()
-  @Roles('RECEPTIONIST', 'OFFICER', 'APPROVER', 'MANAGER', 'ADMIN')
+  @Access('queue.read')
   @ApiQuery({
     name: 'status',
     required: false,

@@ -25,7 +25,7 @@ import {
   type ReportQuery,
   type ReportSummary,
 } from '@motcua/shared';
-import { Public, Roles } from '../../common/auth/access.decorator.js';
+import { Access } from '../../common/auth/access.decorator.js';
 import { CurrentUser, type AuthUser } from '../../common/auth/auth-user.js';
 import { ZodPipe } from '../../common/zod.pipe.js';
 import { openApiSchema } from '../catalog/catalog.openapi.js';
@@ -62,7 +62,7 @@ export class ReportsController {
   ) {}
 
   @Get('summary')
-  @Roles('MANAGER', 'ADMIN')
+  @Access('report.read')
   @filterQueries()
   @ApiOkResponse({ schema: openApiSchema(reportSummarySchema) })
   summary(
@@ -73,7 +73,7 @@ export class ReportsController {
   }
 
   @Get('breakdown')
-  @Roles('MANAGER', 'ADMIN')
+  @Access('report.read')
   @ApiQuery({ name: 'by', enum: BREAKDOWN_KEYS })
   @filterQueries()
   @ApiOkResponse({ schema: openApiSchema(breakdownResponseSchema) })
@@ -85,7 +85,7 @@ export class ReportsController {
   }
 
   @Get('breakdown.csv')
-  @Roles('MANAGER', 'ADMIN')
+  @Access('report.read')
   @ApiOperation({ summary: 'The breakdown as CSV (UTF-8 with BOM, header in Vietnamese with English)' })
   @ApiQuery({ name: 'by', enum: BREAKDOWN_KEYS })
   @filterQueries()
@@ -102,7 +102,7 @@ export class ReportsController {
   }
 
   @Get('live')
-  @Roles('MANAGER', 'ADMIN')
+  @Access('report.read')
   @ApiOperation({
     summary: 'Server-Sent Events: a `summary` event on connect and after every change; a comment every 15 s',
   })
@@ -127,7 +127,7 @@ export class PublicStatsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Get('stats')
-  @Public()
+  @Access('public')
   @periodQueries()
   @ApiQuery({ name: 'by', required: false, enum: PUBLIC_BREAKDOWN_KEYS })
   @ApiOkResponse({ schema: openApiSchema(publicStatsSchema) })

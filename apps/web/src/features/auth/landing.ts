@@ -1,10 +1,8 @@
-import type { Role } from '@motcua/shared';
+import { can, type Role } from '@motcua/shared';
 
-/** Who may open the staff desk and the manager's dashboard. */
-export const DESK_ROLES = ['RECEPTIONIST', 'OFFICER', 'APPROVER'] as const satisfies readonly Role[];
-export const DASHBOARD_ROLES = ['MANAGER', 'ADMIN'] as const satisfies readonly Role[];
-
-const hasAny = (roles: readonly Role[], wanted: readonly Role[]) => roles.some((r) => wanted.includes(r));
+/** The staff desk is for those who act on dossiers, the dashboard for those who read the reports. */
+const mayDesk = (roles: readonly Role[]) => can({ roles }, 'dossier.act');
+const mayDashboard = (roles: readonly Role[]) => can({ roles }, 'report.read');
 
 /** Only a path of this site, never `//evil.example` or `https://…` (an open redirect). */
 export function safeNext(next: string | null | undefined): string | null {
@@ -14,8 +12,8 @@ export function safeNext(next: string | null | undefined): string | null {
 }
 
 export function mayOpen(path: string, roles: readonly Role[]): boolean {
-  if (path === '/staff' || path.startsWith('/staff/')) return hasAny(roles, DESK_ROLES);
-  if (path === '/manager' || path.startsWith('/manager/')) return hasAny(roles, DASHBOARD_ROLES);
+  if (path === '/staff' || path.startsWith('/staff/')) return mayDesk(roles);
+  if (path === '/manager' || path.startsWith('/manager/')) return mayDashboard(roles);
   return true;
 }
 
@@ -26,10 +24,10 @@ export function mayOpen(path: string, roles: readonly Role[]): boolean {
  */
 export function landingPath(roles: readonly Role[], next?: string | null): string {
   const target = safeNext(next);
-  const isStaff = hasAny(roles, DESK_ROLES) || hasAny(roles, DASHBOARD_ROLES);
+  const isStaff = mayDesk(roles) || mayDashboard(roles);
   if (!isStaff) return target ?? '/account';
   if (target && (target.startsWith('/staff') || target.startsWith('/manager')) && mayOpen(target, roles)) {
     return target;
   }
-  return hasAny(roles, DESK_ROLES) ? '/staff' : '/manager';
+  return mayDesk(roles) ? '/staff' : '/manager';
 }

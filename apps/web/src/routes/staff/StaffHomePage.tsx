@@ -1,3 +1,4 @@
+import { can } from '@motcua/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth } from '../../app/useAuth';
@@ -13,7 +14,7 @@ export function StaffHomePage() {
     <>
       <h1>{t('staffHome.title')}</h1>
       <p className="lead">{t('staffHome.lead', { name: user.fullName })}</p>
-      {user.roles.includes('RECEPTIONIST') ? (
+      {can(user, 'counter.intake') ? (
         <p>
           <Link to="/staff/counter" className="btn btn--secondary">
             {t('desk.counter.start')}
