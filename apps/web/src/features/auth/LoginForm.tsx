@@ -16,6 +16,11 @@ const FIELDS = ['username', 'password'] as const;
 const fieldId = (f: string) => `login-${f}`;
 
 /** National ID (or staff username) and password; the same zod schema the API checks. */
+/** When a lockout of `seconds` ends; read in the submit handler, never during render. */
+function secondsFromNow(seconds: number): Date {
+  return new Date(Date.now() + seconds * 1000);
+}
+
 export function LoginForm({ next }: { next: string | null }) {
   const { t } = useTranslation();
   const { login } = useAuth();
@@ -46,7 +51,7 @@ export function LoginForm({ next }: { next: string | null }) {
         const retryAfter = Number(e.problem.retryAfter);
         const seconds = retryAfter > 0 ? Math.ceil(retryAfter) : 60;
         setSummary([]);
-        setLockedUntil({ seconds, at: new Date(Date.now() + seconds * 1000) });
+        setLockedUntil({ seconds, at: secondsFromNow(seconds) });
         return;
       }
       setSummary(failureSummary(e));
