@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { Channel, DossierStatus, OnlineLevel } from '@motcua/shared';
+import type { Channel, DecidedOutcome, DossierStatus, OnlineLevel } from '@motcua/shared';
 
 /**
  * A dossier (hồ sơ). The procedure facts reports and queues filter on (online level, sector,
@@ -30,6 +30,9 @@ export class Dossier {
   @Column('timestamptz', { name: 'completed_at', nullable: true }) completedAt: Date | null;
   @Column('timestamptz', { name: 'returned_at', nullable: true }) returnedAt: Date | null;
   @Column('timestamptz', { name: 'supplement_requested_at', nullable: true }) supplementRequestedAt: Date | null;
+  @Column('integer', { name: 'paused_working_days', default: 0 }) pausedWorkingDays: number;
+  @Column('text', { name: 'decided_outcome', nullable: true }) decidedOutcome: DecidedOutcome | null;
+  @Column('integer', { name: 'processing_working_days', nullable: true }) processingWorkingDays: number | null;
   @Column('uuid', { name: 'assignee_id', nullable: true }) assigneeId: string | null;
   @Column('integer', { name: 'last_event_seq' }) lastEventSeq: number;
   @Column('text', { name: 'last_event_hash', nullable: true }) lastEventHash: string | null;
