@@ -43,9 +43,9 @@ function naiveSql(by) {
         FROM d WHERE d.received_at IS NOT NULL AND vn_local_date(d.received_at) BETWEEN $1::date AND $2::date
       UNION ALL
       SELECT ${key('vn_local_date(d.completed_at)')}, 0, 0, 0, 0, 1,
-             (d.decided_outcome = 'EARLY')::int,
+             (d.decided_outcome IS NOT DISTINCT FROM 'EARLY')::int,
              (d.decided_outcome IS NULL OR d.decided_outcome = 'ON_TIME')::int,
-             (d.decided_outcome = 'LATE')::int,
+             (d.decided_outcome IS NOT DISTINCT FROM 'LATE')::int,
              (d.online_level = 'FULL' AND d.channel = 'ONLINE')::int,
              COALESCE(d.processing_working_days, 0), 0, 0, 0, 0, 0, 0, 0
         FROM d

@@ -236,7 +236,7 @@ async function withTimeFacts(m: EntityManager): Promise<void> {
   const calendar = new WorkingCalendar(holidays);
   const rows: { id: string; receivedAt: Date; completedAt: Date | null; processingDays: number }[] = await m.query(
     `SELECT id, received_at AS "receivedAt", completed_at AS "completedAt", processing_days AS "processingDays"
-       FROM gen_d WHERE received_at IS NOT NULL`,
+       FROM gen_x WHERE received_at IS NOT NULL`,
   );
   const ids: string[] = [];
   const due: string[] = [];
@@ -250,7 +250,7 @@ async function withTimeFacts(m: EntityManager): Promise<void> {
     days.push(r.completedAt ? processingWorkingDays(r.receivedAt, r.completedAt, calendar) : null);
   }
   await m.query(
-    `UPDATE gen_d d SET due_at = u.due, decided_outcome = u.outcome, processing_working_days = u.days
+    `UPDATE gen_x d SET due_at = u.due, decided_outcome = u.outcome, processing_working_days = u.days
        FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::int[]) AS u(id, due, outcome, days)
       WHERE d.id = u.id`,
     [ids, due, outcomes, days],

@@ -24,9 +24,9 @@ const CONTRIBUTIONS = `
   UNION ALL
   SELECT vn_local_date(d.completed_at), d.agency_code, d.procedure_code, d.channel, d.sector_code, d.online_level,
          0, 1,
-         (d.decided_outcome = 'EARLY')::int,
+         (d.decided_outcome IS NOT DISTINCT FROM 'EARLY')::int,
          (d.decided_outcome IS NULL OR d.decided_outcome = 'ON_TIME')::int,
-         (d.decided_outcome = 'LATE')::int,
+         (d.decided_outcome IS NOT DISTINCT FROM 'LATE')::int,
          COALESCE(d.processing_working_days, 0), 0, 0, 0, 0, 0, 0
     FROM dossier d
    WHERE d.completed_at IS NOT NULL AND d.status IN (${list(DECIDED_STATUSES)})
