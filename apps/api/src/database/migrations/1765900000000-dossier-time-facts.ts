@@ -37,7 +37,7 @@ export class DossierTimeFacts1765900000000 implements MigrationInterface {
 const BATCH = 5000;
 
 /** Decided dossiers get their outcome and processing days; every dossier its paused days from the timeline. */
-async function backfillTimeFacts(q: QueryRunner): Promise<void> {
+export async function backfillTimeFacts(q: QueryRunner): Promise<void> {
   const holidays = (await q.query(`SELECT to_char(date, 'YYYY-MM-DD') AS date, kind FROM holiday`)) as {
     date: string;
     kind: 'HOLIDAY' | 'WORKING_DAY';
