@@ -23,7 +23,7 @@ import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { DossierWorkflowService } from '../dossiers/dossier-workflow.service.js';
 import { DossiersService } from '../dossiers/dossiers.service.js';
 import { VALID_FORM } from '../dossiers/dossiers.factories.js';
-import { createDesk, createReportProcedure, local, type Desk } from './reports.factories.js';
+import { createDesk, createReportProcedure, local } from './reports.factories.js';
 import { rebuildSummaries } from './summary-rebuild.js';
 
 /**
