@@ -93,8 +93,9 @@ async function rebuildIn(m: Queryable): Promise<RebuildResult> {
 
 /**
  * Recompute the summary tables from `dossier` and `dossier_rating`, in one transaction (its own,
- * or the caller's manager). Run after loading data in bulk (the history generator), after a
- * restore, or after a holiday-calendar change that should reach past processing times.
+ * or the caller's manager). Run after loading data in bulk (the history generator) or after a
+ * restore. It reads the decisions' stored time facts, so a later holiday-calendar change does
+ * not reach past processing times.
  */
 export async function rebuildSummaries(db: DataSource | EntityManager): Promise<RebuildResult> {
   return db.transaction((m) => rebuildIn(m));
