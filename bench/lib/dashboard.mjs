@@ -22,21 +22,15 @@ const list = (xs) => xs.map((x) => `'${x}'`).join(', ');
  * `dossier_rating`) with GROUP BY, under the same rules as the summary rows (domain.md, Metrics;
  * reports/summary-contribution.ts): received, ratings and fees by the local day of receipt;
  * decided (APPROVED, REJECTED, RETURNED with a decision time) by the day of decision, with the
- * working days from receipt to decision over the holiday calendar; returned by the day of return;
+ * outcome and working days its decision stored (decided_outcome, processing_working_days: the
+ * naive query scans rows, it does not redo the calendar); returned by the day of return;
  * open dossiers now. `$1` from, `$2` to, `$3` now, `$4` agency codes (null: all).
  */
 function naiveSql(by) {
   const key = (day) => (by === 'month' ? `to_char(${day}, 'YYYY-MM')` : `''`);
   const openKey = by === 'month' ? `to_char(vn_local_date(d.due_at), 'YYYY-MM')` : `''`;
   return `
-    WITH cal AS (
-      SELECT g::date AS day,
-             sum(CASE WHEN h.kind = 'HOLIDAY' THEN 0 WHEN h.kind = 'WORKING_DAY' THEN 1
-                      WHEN extract(isodow FROM g) < 6 THEN 1 ELSE 0 END) OVER (ORDER BY g) AS n
-        FROM generate_series($1::date - 800, $2::date + 2, interval '1 day') AS g
-        LEFT JOIN holiday h ON h.date = g::date
-    ),
-    d AS (SELECT * FROM dossier WHERE status <> 'DRAFT' AND ($4::text[] IS NULL OR agency_code = ANY($4::text[]))),
+    WITH d AS (SELECT * FROM dossier WHERE status <> 'DRAFT' AND ($4::text[] IS NULL OR agency_code = ANY($4::text[]))),
     c AS (
       SELECT ${key('vn_local_date(d.received_at)')} AS k,
              1 AS received, (d.channel = 'ONLINE')::int AS received_online, (d.online_level = 'FULL')::int AS received_full,
@@ -49,15 +43,12 @@ function naiveSql(by) {
         FROM d WHERE d.received_at IS NOT NULL AND vn_local_date(d.received_at) BETWEEN $1::date AND $2::date
       UNION ALL
       SELECT ${key('vn_local_date(d.completed_at)')}, 0, 0, 0, 0, 1,
-             (d.completed_at <= d.due_at AND vn_local_date(d.completed_at) < vn_local_date(d.due_at))::int,
-             (d.due_at IS NULL OR (d.completed_at <= d.due_at AND vn_local_date(d.completed_at) >= vn_local_date(d.due_at)))::int,
-             (d.completed_at > d.due_at)::int,
+             (d.decided_outcome IS NOT DISTINCT FROM 'EARLY')::int,
+             (d.decided_outcome IS NULL OR d.decided_outcome = 'ON_TIME')::int,
+             (d.decided_outcome IS NOT DISTINCT FROM 'LATE')::int,
              (d.online_level = 'FULL' AND d.channel = 'ONLINE')::int,
-             COALESCE(greatest(0, c_end.n - c_start.n - 1), 0), 0, 0, 0, 0, 0, 0, 0
+             COALESCE(d.processing_working_days, 0), 0, 0, 0, 0, 0, 0, 0
         FROM d
-        LEFT JOIN cal c_end ON c_end.day = vn_local_date(d.completed_at)
-        LEFT JOIN cal c_start ON c_start.day = vn_local_date(d.received_at)
-          + CASE WHEN ((d.received_at AT TIME ZONE 'UTC') + interval '7 hours')::time >= time '17:00' THEN 1 ELSE 0 END - 1
        WHERE d.completed_at IS NOT NULL AND d.status IN (${list(DECIDED)})
          AND vn_local_date(d.completed_at) BETWEEN $1::date AND $2::date
       UNION ALL

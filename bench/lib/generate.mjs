@@ -3,9 +3,11 @@ import path from 'node:path';
 import pg from 'pg';
 import {
   computeDueAt,
+  decidedOutcome,
   endOfWorkingDay,
   formatDossierCode,
   localDateKey,
+  processingWorkingDays,
   WorkingCalendar,
 } from '../../packages/shared/dist/index.js';
 import { channel } from './channel.mjs';
@@ -118,7 +120,7 @@ export async function generate(url, o) {
           `COPY dossier (id, code, procedure_code, procedure_version, agency_code, applicant_id, channel, status, version,
              form_data, online_level, sector_code, processing_days, fee, fee_paid_at, fee_paid_online, submitted_at,
              received_at, due_at, completed_at, returned_at, supplement_requested_at, assignee_id, last_event_seq,
-             last_event_hash, created_at, updated_at) FROM STDIN`,
+             last_event_hash, created_at, updated_at, decided_outcome, processing_working_days) FROM STDIN`,
           streams.dossier,
         ).catch((e) => fail(e)),
         copyFrom(
@@ -582,6 +584,11 @@ function dossierGenerator({ r, world, cal, nowMs, applicants, seqs, eventHash, w
     const feePaidOnline = paid ? channel === 'ONLINE' && r() < 0.75 : null;
     const assignee = assigned && off ? off.id : null;
     const form = p.forms[Math.floor(r() * p.forms.length)];
+    // The decision's time facts, as the API's transition writes them: by dossierClock, not SQL.
+    const facts = decided
+      ? `${decidedOutcome(new Date(completedAt), new Date(dueAt))}\t` +
+        `${processingWorkingDays(new Date(receivedAt), new Date(completedAt), world.calendar)}`
+      : '\\N\t\\N';
     const line =
       `${id}\t${code}\t${p.code}\t${p.version}\t${agency}\t${applicant.id}\t${channel}\t${status}\t${1 + steps.length}\t` +
       `${v(form)}\t${p.onlineLevel}\t${p.sectorCode}\t${p.processingDays}\t${p.fee}\t` +
@@ -589,7 +596,7 @@ function dossierGenerator({ r, world, cal, nowMs, applicants, seqs, eventHash, w
       `${receivedAt === null ? '\\N' : iso(receivedAt)}\t${dueAt === null ? '\\N' : iso(dueAt)}\t` +
       `${completedAt === null ? '\\N' : iso(completedAt)}\t${returnedAt === null ? '\\N' : iso(returnedAt)}\t` +
       `${supplementAt === null ? '\\N' : iso(supplementAt)}\t${v(assignee)}\t${withEvents ? steps.length : 0}\t${v(prevHash)}\t` +
-      `${iso(submitted - 20 * MIN)}\t${iso(lastAt)}\n`;
+      `${iso(submitted - 20 * MIN)}\t${iso(lastAt)}\t${facts}\n`;
 
     let rating = '';
     if (status === 'RETURNED' && returnedAt + 3 * HOUR <= nowMs && r() < (channel === 'ONLINE' ? 0.35 : 0.12)) {

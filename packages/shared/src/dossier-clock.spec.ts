@@ -240,6 +240,16 @@ describe('extendDueAt: the clock stops while waiting for a supplement', () => {
 });
 
 describe('slaState', () => {
+  it('shows a decided dossier by the outcome its decision stored, when given (the decided_outcome time fact)', () => {
+    const decided = {
+      status: 'APPROVED' as const,
+      dueAt: vn('2026-03-05T17:00:00'),
+      completedAt: vn('2026-03-05T10:00:00'),
+    };
+    expect(slaState(decided, vn('2026-03-20T10:00:00'), cal)).toBe('ON_TIME');
+    expect(slaState({ ...decided, decidedOutcome: 'EARLY' }, vn('2026-03-20T10:00:00'), cal)).toBe('EARLY');
+  });
+
   const dueAt = due('2026-03-05'); // Thursday
   const open = { status: 'IN_PROCESSING' as const, dueAt, completedAt: null };
 

@@ -197,16 +197,22 @@ export function decidedOutcome(completedAt: Date, dueAt: Date | null): DecidedOu
  * a decision (refused, withdrawn). Decided (completedAt set): decidedOutcome. SUPPLEMENT_REQUESTED:
  * WAITING_CITIZEN, whatever the time (the agency's clock is stopped). Otherwise OVERDUE after
  * dueAt; DUE_SOON when at most one working day is left (from 17:00 of the working day before the
- * due day); else ON_TIME.
+ * due day); else ON_TIME. A decided dossier's outcome is the one stored at the decision when given
+ * (the `decided_outcome` time fact), so every reader shows what the reports counted.
  */
 export function slaState(
-  dossier: { status: DossierStatus; dueAt: Date | null; completedAt: Date | null },
+  dossier: {
+    status: DossierStatus;
+    dueAt: Date | null;
+    completedAt: Date | null;
+    decidedOutcome?: DecidedOutcome | null;
+  },
   now: Date,
   calendar: WorkingCalendar,
 ): SlaState | null {
   const { status, dueAt, completedAt } = dossier;
   if ((NO_SLA_STATUSES as readonly DossierStatus[]).includes(status) || !dueAt) return null;
-  if (completedAt) return decidedOutcome(completedAt, dueAt);
+  if (completedAt) return dossier.decidedOutcome ?? decidedOutcome(completedAt, dueAt);
   if (status === CLOCK_PAUSED_STATUS) return 'WAITING_CITIZEN';
   if (now.getTime() > dueAt.getTime()) return 'OVERDUE';
   return receiptDay(now, calendar) >= toLocalDate(dueAt) ? 'DUE_SOON' : 'ON_TIME';

@@ -14,6 +14,8 @@ import { TrackingTokenUploadQuota1765400000000 } from './1765400000000-tracking-
 import { KeyedAuditChain1765500000000 } from './1765500000000-keyed-audit-chain.js';
 import { LocalDateZone1765700000000 } from './1765700000000-local-date-zone.js';
 import { ModuleReadViews1765800000000 } from './1765800000000-module-read-views.js';
+import { DossierTimeFacts1765900000000 } from './1765900000000-dossier-time-facts.js';
+import { TimeFactViews1765950000000 } from './1765950000000-time-fact-views.js';
 
 /** Every migration, in order. A new one is appended here; a merged one is never edited. */
 export const MIGRATIONS = [
@@ -33,4 +35,6 @@ export const MIGRATIONS = [
   KeyedAuditChain1765500000000,
   LocalDateZone1765700000000,
   ModuleReadViews1765800000000,
+  DossierTimeFacts1765900000000,
+  TimeFactViews1765950000000,
 ];

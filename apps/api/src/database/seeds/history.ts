@@ -1,5 +1,13 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { toLocalDate } from '@motcua/shared';
+import {
+  computeDueAt,
+  decidedOutcome,
+  processingWorkingDays,
+  TIME_ZONE,
+  toLocalDate,
+  WorkingCalendar,
+  type DecidedOutcome,
+} from '@motcua/shared';
 import { rebuildSummaries, type RebuildResult } from '../../modules/reports/summary-rebuild.js';
 
 /**
@@ -111,11 +119,8 @@ const sqlArray = (values: readonly string[]) => `ARRAY[${values.map((v) => `'${v
 const R = (salt: string, i: string) =>
   `((hashtext($1 || ':' || ${i} || ':${salt}')::float8 + 2147483648) / 4294967296)`;
 
-/** A local time (timestamp without zone, Asia/Ho_Chi_Minh) as an instant, to the millisecond. */
-const instant = (localTs: string) =>
-  `date_trunc('milliseconds', ((${localTs}) AT TIME ZONE 'UTC') - interval '7 hours')`;
-/** The local time of day of an instant. */
-const localTime = (ts: string) => `((${ts} AT TIME ZONE 'UTC') + interval '7 hours')::time`;
+/** A local time (timestamp without zone) as an instant, to the millisecond: the zone by dossierClock's name. */
+const instant = (localTs: string) => `date_trunc('milliseconds', (${localTs}) AT TIME ZONE '${TIME_ZONE}')`;
 
 /**
  * Fill `count` dossiers submitted between `from` and `to`, with their timelines and ratings, then
@@ -134,6 +139,7 @@ export async function generateHistory(ds: DataSource, options: HistoryOptions): 
   const result = await ds.transaction(async (m) => {
     await prepare(m, { seed, from, to, applicants });
     await generateDossiers(m, { seed, count, now });
+    await withTimeFacts(m);
     await generateEvents(m);
     return writeAll(m);
   });
@@ -218,6 +224,39 @@ async function prepare(
   );
 }
 
+/**
+ * The time facts of the generated dossiers from dossierClock, as each transition would have
+ * written them: the due time at receipt, the outcome and processing working days at the decision.
+ * SQL only placed the times; the calendar and the 17:00 cut-off stay in TypeScript.
+ */
+async function withTimeFacts(m: EntityManager): Promise<void> {
+  const holidays: { date: string; kind: 'HOLIDAY' | 'WORKING_DAY' }[] = await m.query(
+    `SELECT to_char(date, 'YYYY-MM-DD') AS date, kind FROM holiday`,
+  );
+  const calendar = new WorkingCalendar(holidays);
+  const rows: { id: string; receivedAt: Date; completedAt: Date | null; processingDays: number }[] = await m.query(
+    `SELECT id, received_at AS "receivedAt", completed_at AS "completedAt", processing_days AS "processingDays"
+       FROM gen_x WHERE received_at IS NOT NULL`,
+  );
+  const ids: string[] = [];
+  const due: string[] = [];
+  const outcomes: (DecidedOutcome | null)[] = [];
+  const days: (number | null)[] = [];
+  for (const r of rows) {
+    const dueAt = computeDueAt(r.receivedAt, r.processingDays, calendar);
+    ids.push(r.id);
+    due.push(dueAt.toISOString());
+    outcomes.push(r.completedAt ? decidedOutcome(r.completedAt, dueAt) : null);
+    days.push(r.completedAt ? processingWorkingDays(r.receivedAt, r.completedAt, calendar) : null);
+  }
+  await m.query(
+    `UPDATE gen_x d SET due_at = u.due, decided_outcome = u.outcome, processing_working_days = u.days
+       FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::int[]) AS u(id, due, outcome, days)
+      WHERE d.id = u.id`,
+    [ids, due, outcomes, days],
+  );
+}
+
 /** One row per dossier with every time and outcome decided (gen_d). */
 async function generateDossiers(m: EntityManager, o: { seed: string; count: number; now: Date }): Promise<void> {
   const [{ k0, k1 }]: { k0: number; k1: number }[] = await m.query(
@@ -269,15 +308,13 @@ async function generateDossiers(m: EntityManager, o: { seed: string; count: numb
          FROM s
      ),
      e AS (
-       -- computeDueAt: the receipt counts toward its working day before 17:00, else the next one.
-       SELECT r.*,
-              CASE WHEN r.after_hours THEN r.k_sub + 1 ELSE r.k_sub END
-                + CASE WHEN ${localTime('r.receipt_at')} >= time '17:00' THEN 1 ELSE 0 END AS k_eff
+       -- The working day decisions are placed from (the receipt's); the due time itself, with its
+       -- 17:00 cut-off, is dossierClock's, set in TypeScript afterwards (withTimeFacts).
+       SELECT r.*, CASE WHEN r.after_hours THEN r.k_sub + 1 ELSE r.k_sub END AS k_eff
          FROM r
      ),
      t AS (
        SELECT e.*,
-              ${instant(`(SELECT day FROM gen_wk WHERE k = e.k_eff + e.processing_days) + interval '17 hours'`)} AS due,
               CASE WHEN e.ro < 0.72 THEN CASE WHEN e.processing_days = 0 THEN 0
                                               ELSE floor(e.ro2 * e.processing_days)::int END
                    WHEN e.ro < 0.90 THEN e.processing_days
@@ -306,7 +343,7 @@ async function generateDossiers(m: EntityManager, o: { seed: string; count: numb
               ELSE 'APPROVED' END AS status,
             CASE WHEN c.refused OR c.receipt_at > $5 THEN NULL ELSE c.receipt_at END AS received_at,
             CASE WHEN c.refused AND c.receipt_at <= $5 THEN c.receipt_at END AS refused_at,
-            CASE WHEN c.refused OR c.receipt_at > $5 THEN NULL ELSE c.due END AS due_at,
+            NULL::timestamptz AS due_at, NULL::text AS decided_outcome, NULL::int AS processing_working_days,
             CASE WHEN NOT c.refused AND NOT c.withdrawing AND c.decision_at <= $5 THEN c.decision_at END AS completed_at,
             CASE WHEN NOT c.refused AND NOT c.withdrawing AND c.decision_at + (1 + c.rf * 47) * interval '1 hour' <= $5
                  THEN date_trunc('milliseconds', c.decision_at + (1 + c.rf * 47) * interval '1 hour') END AS returned_at,
@@ -439,6 +476,7 @@ async function writeAll(m: EntityManager): Promise<Omit<HistoryResult, 'summary'
        INSERT INTO dossier (id, code, procedure_code, procedure_version, agency_code, applicant_id, channel, status,
          version, form_data, online_level, sector_code, processing_days, fee, fee_paid_at, fee_paid_online,
          submitted_at, received_at, due_at, completed_at, returned_at, supplement_requested_at, assignee_id,
+         decided_outcome, processing_working_days,
          last_event_seq, last_event_hash, created_at, updated_at)
        SELECT x.id, x.agency_code || '-' || to_char(c.day, 'YYMMDD') || '-' || lpad(c.seq::text, greatest(4, length(c.seq::text)), '0'),
               x.procedure_code, x.procedure_version, x.agency_code, x.applicant_id, x.channel, x.status,
@@ -446,7 +484,7 @@ async function writeAll(m: EntityManager): Promise<Omit<HistoryResult, 'summary'
               CASE WHEN x.fee > 0 AND x.received_at IS NOT NULL THEN x.received_at END,
               CASE WHEN x.fee > 0 AND x.received_at IS NOT NULL THEN x.channel = 'ONLINE' AND x.rf2 < 0.75 END,
               x.submitted_at, x.received_at, x.due_at, x.completed_at, x.returned_at, x.supplement_at,
-              CASE WHEN x.assign_at IS NOT NULL THEN x.off_id END,
+              CASE WHEN x.assign_at IS NOT NULL THEN x.off_id END, x.decided_outcome, x.processing_working_days,
               last.seq, last.hash, x.submitted_at - interval '20 minutes', last.at
          FROM gen_x x
          JOIN gen_code c ON c.id = x.id

@@ -107,6 +107,33 @@ describe('the keyed chain', () => {
     expect(check.reason).toBe('dossier differs from the sealed state: fee, assigneeId');
   });
 
+  // Issue 13: the decision's time facts are sealed; links sealed before they existed still verify.
+  it('seals the time facts: a forged decided outcome or processing time is named', () => {
+    const decided = {
+      ...ROW,
+      status: 'APPROVED',
+      completedAt: new Date('2026-11-28T03:00:00Z'),
+      decidedOutcome: 'LATE',
+      processingWorkingDays: 6,
+    };
+    const e3 = event(3, e2.hash, decided, atts);
+    expect(verifyDossierChain(KEY, input([e1, e2, e3], decided, atts)).valid).toBe(true);
+    const forged = { ...decided, decidedOutcome: 'ON_TIME', processingWorkingDays: 2 };
+    expect(verifyDossierChain(KEY, input([e1, e2, e3], forged, atts)).reason).toBe(
+      'dossier differs from the sealed state: timeFacts',
+    );
+  });
+
+  it('still verifies a link sealed before the time facts, whatever the row now holds in them', () => {
+    const { timeFacts: _dropped, ...old } = e2.state!;
+    const c = { ...e2, dossierId: ID };
+    const e2old: StoredEvent = { ...e2, hash: keyedLink(KEY, e1.hash, c, old), state: old };
+    const row = { ...supplement, pausedWorkingDays: 3, decidedOutcome: null, processingWorkingDays: null };
+    expect(verifyDossierChain(KEY, input([e1, e2old], row, atts)).valid).toBe(true);
+    // The legacy seal's state never has them (its MACs were written before).
+    expect(legacyState(row, atts)).not.toHaveProperty('timeFacts');
+  });
+
   describe('legacy (v1) links', () => {
     const v1: StoredEvent = {
       dossierId: ID,

@@ -34,6 +34,17 @@ export interface DossierFacts {
   completedAt: Time;
   returnedAt: Time;
   supplementRequestedAt: Time;
+  /** The time facts (issue 13); absent on rows read by a caller that does not seal them. */
+  pausedWorkingDays?: number;
+  decidedOutcome?: string | null;
+  processingWorkingDays?: number | null;
+}
+
+/** The time facts a link seals since they became columns: a forged outcome or processing time shows. */
+export interface TimeFactsState {
+  pausedWorkingDays: number;
+  decidedOutcome: string | null;
+  processingWorkingDays: number | null;
 }
 
 export interface AttachmentFacts {
@@ -66,6 +77,11 @@ export interface DossierState {
   completedAt: string | null;
   returnedAt: string | null;
   supplementRequestedAt: string | null;
+  /**
+   * Sealed from the time-facts migration on. Links sealed before have no such key, and the check
+   * compares only the keys a sealed state has, so they still verify; the legacy seal never has it.
+   */
+  timeFacts?: TimeFactsState;
   /** Every attachment at that moment, by id. */
   attachments: AttachmentState[];
 }
@@ -95,6 +111,18 @@ export function attachmentState(a: AttachmentFacts): AttachmentState {
 }
 
 export function dossierState(d: DossierFacts, attachments: readonly AttachmentFacts[]): DossierState {
+  return {
+    ...coreState(d, attachments),
+    timeFacts: {
+      pausedWorkingDays: Number(d.pausedWorkingDays ?? 0),
+      decidedOutcome: d.decidedOutcome ?? null,
+      processingWorkingDays: d.processingWorkingDays ?? null,
+    },
+  };
+}
+
+/** The state as sealed before the time facts (the legacy seal's shape, which must never change). */
+function coreState(d: DossierFacts, attachments: readonly AttachmentFacts[]): DossierState {
   return {
     code: d.code ?? null,
     status: d.status,
@@ -161,7 +189,7 @@ export function legacyState(
   d: DossierFacts,
   attachments: readonly (AttachmentFacts & { mac?: string | null })[],
 ): DossierState {
-  return dossierState(
+  return coreState(
     d,
     attachments.filter((a) => !a.mac),
   );
@@ -225,7 +253,8 @@ export function stateDifferences(sealed: DossierState, now: DossierState, allowN
   const out: string[] = [];
   for (const k of Object.keys(sealed) as (keyof DossierState)[]) {
     if (k === 'attachments') continue;
-    if (canonicalJson(sealed[k]) !== canonicalJson(now[k])) out.push(k);
+    // Only the keys the sealed state has: an older link, sealed before a field was added, still verifies.
+    if (canonicalJson((sealed[k] ?? null) as Json) !== canonicalJson((now[k] ?? null) as Json)) out.push(k);
   }
   const current = new Map(now.attachments.map((a) => [a.id, a]));
   for (const a of sealed.attachments) {

@@ -1,11 +1,11 @@
 import type { DataSource } from 'typeorm';
-import { createProcedureSchema } from '@motcua/shared';
+import { createProcedureSchema, localDateTime } from '@motcua/shared';
 import type { DemoSeed } from '../../database/seeds/demo-seed.js';
 import { CatalogRepository, procedureVersionRow } from './catalog.repository.js';
 import { DEMO_AGENCIES, DEMO_PROCEDURES, DEMO_SECTORS } from './catalog.seed-data.js';
 
 /** The demo procedures' version 1 is dated the start of the two-tier local government. */
-const PUBLISHED_AT = new Date('2025-07-01T00:00:00+07:00');
+const PUBLISHED_AT = localDateTime('2025-07-01');
 
 /**
  * Da Nang's demo catalog (agencies, sectors, procedures). Idempotent: rows that exist are left

@@ -65,5 +65,8 @@ export function snapshotOf(d: DossierRow): DossierSnapshot {
     completedAt: d.completedAt,
     returnedAt: d.returnedAt,
     supplementRequestedAt: d.supplementRequestedAt,
+    pausedWorkingDays: d.pausedWorkingDays,
+    decidedOutcome: d.decidedOutcome,
+    processingWorkingDays: d.processingWorkingDays,
   };
 }

@@ -6,7 +6,10 @@ import {
   buildFormValidator,
   checkAction,
   computeDueAt,
-  extendDueAt,
+  decidedOutcome,
+  moveDueAt,
+  processingWorkingDays,
+  workingDaysWaited,
   formatDossierCode,
   localDateKey,
   moveOf,
@@ -318,12 +321,24 @@ export class DossierWorkflowService {
       case 'supplement': {
         if (!d.dueAt) return { supplementRequestedAt: null };
         const calendar = await this.catalog.getWorkingCalendar(m);
-        const pausedFrom = d.supplementRequestedAt ?? now;
-        return { dueAt: extendDueAt(d.dueAt, pausedFrom, now, calendar), supplementRequestedAt: null };
+        // The working days waited move the due time and add to the pause so far (a time fact).
+        const waited = workingDaysWaited(d.supplementRequestedAt ?? now, now, calendar);
+        return {
+          dueAt: moveDueAt(d.dueAt, waited, calendar),
+          supplementRequestedAt: null,
+          pausedWorkingDays: d.pausedWorkingDays + waited,
+        };
       }
       case 'approve':
-      case 'reject':
-        return { completedAt: now };
+      case 'reject': {
+        // The decision's time facts, fixed now: reports and queues read them, never recompute them.
+        const calendar = await this.catalog.getWorkingCalendar(m);
+        return {
+          completedAt: now,
+          decidedOutcome: decidedOutcome(now, d.dueAt),
+          processingWorkingDays: d.receivedAt ? processingWorkingDays(d.receivedAt, now, calendar) : 0,
+        };
+      }
       case 'return_result':
         return { returnedAt: now };
       case 'refuse':

@@ -21,7 +21,7 @@ const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
  * a supplement is awaited, none before receipt or after leaving without a decision).
  */
 export function dossierSla(
-  d: Pick<DossierRow, 'status' | 'dueAt' | 'completedAt'>,
+  d: Pick<DossierRow, 'status' | 'dueAt' | 'completedAt'> & Partial<Pick<DossierRow, 'decidedOutcome'>>,
   now: Date,
   calendar: WorkingCalendar,
 ): SlaState | null {

@@ -9,7 +9,8 @@ const COLUMNS = `d.id, d.code, d.procedure_code AS "procedureCode", d.procedure_
   d.processing_days AS "processingDays", d.fee, d.fee_paid_at AS "feePaidAt", d.fee_paid_online AS "feePaidOnline",
   d.submitted_at AS "submittedAt", d.received_at AS "receivedAt", d.due_at AS "dueAt",
   d.completed_at AS "completedAt", d.returned_at AS "returnedAt",
-  d.supplement_requested_at AS "supplementRequestedAt", d.assignee_id AS "assigneeId",
+  d.supplement_requested_at AS "supplementRequestedAt", d.paused_working_days AS "pausedWorkingDays",
+  d.decided_outcome AS "decidedOutcome", d.processing_working_days AS "processingWorkingDays", d.assignee_id AS "assigneeId",
   d.last_event_seq AS "lastEventSeq", d.last_event_hash AS "lastEventHash",
   d.created_at AS "createdAt", d.updated_at AS "updatedAt"`;
 
@@ -33,6 +34,9 @@ const CHANGE_COLUMNS: Record<keyof DossierChange, string> = {
   completedAt: 'completed_at',
   returnedAt: 'returned_at',
   supplementRequestedAt: 'supplement_requested_at',
+  pausedWorkingDays: 'paused_working_days',
+  decidedOutcome: 'decided_outcome',
+  processingWorkingDays: 'processing_working_days',
   assigneeId: 'assignee_id',
 };
 

@@ -1,4 +1,4 @@
-import type { Channel, DossierAction, DossierStatus, OnlineLevel, Role } from '@motcua/shared';
+import type { Channel, DecidedOutcome, DossierAction, DossierStatus, OnlineLevel, Role } from '@motcua/shared';
 import type { EntityManager } from 'typeorm';
 
 /** A dossier row as the repository reads it. */
@@ -25,6 +25,10 @@ export interface DossierRow {
   completedAt: Date | null;
   returnedAt: Date | null;
   supplementRequestedAt: Date | null;
+  /** Time facts written by each transition from dossierClock (the clock paused since is supplementRequestedAt). */
+  pausedWorkingDays: number;
+  decidedOutcome: DecidedOutcome | null;
+  processingWorkingDays: number | null;
   assigneeId: string | null;
   lastEventSeq: number;
   lastEventHash: string | null;
@@ -54,6 +58,9 @@ export interface DossierChange {
   completedAt?: Date;
   returnedAt?: Date;
   supplementRequestedAt?: Date | null;
+  pausedWorkingDays?: number;
+  decidedOutcome?: DecidedOutcome;
+  processingWorkingDays?: number;
   assigneeId?: string | null;
 }
 
@@ -121,6 +128,9 @@ export interface DossierSnapshot {
   completedAt: Date | null;
   returnedAt: Date | null;
   supplementRequestedAt: Date | null;
+  pausedWorkingDays: number;
+  decidedOutcome: DecidedOutcome | null;
+  processingWorkingDays: number | null;
 }
 
 /** One status change, handed to the hooks inside its transaction. */

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CLOCK_PAUSED_STATUS, NO_SLA_STATUSES, type Channel, type DossierStatus, type SlaState } from '@motcua/shared';
+import {
+  CLOCK_PAUSED_STATUS,
+  NO_SLA_STATUSES,
+  type Channel,
+  type DecidedOutcome,
+  type DossierStatus,
+  type SlaState,
+} from '@motcua/shared';
 import type { QueueCursor } from './queue-cursor.js';
 
 export interface QueueFilter {
@@ -30,6 +37,7 @@ export interface QueueRow {
   submittedAt: Date | null;
   dueAt: Date | null;
   completedAt: Date | null;
+  decidedOutcome: DecidedOutcome | null;
   assigneeId: string | null;
   assigneeName: string | null;
   /** The sort key with microseconds, for the cursor. */
@@ -43,9 +51,9 @@ const SORT_KEY = 'COALESCE(d.due_at, d.submitted_at)';
 const likeText = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
- * The SLA states of dossierClock's slaState as SQL over (status, due_at, completed_at), so that a
- * filter returns exactly the rows whose `sla` says so: none for the statuses without an SLA; a
- * decided dossier against due_at; SUPPLEMENT_REQUESTED is WAITING_CITIZEN and nothing else; the
+ * The SLA states of dossierClock's slaState as SQL over (status, due_at, completed_at and the
+ * decided_outcome time fact), so that a filter returns exactly the rows whose `sla` says so: none
+ * for the statuses without an SLA; a decided dossier by its stored outcome; SUPPLEMENT_REQUESTED is WAITING_CITIZEN and nothing else; the
  * other open ones against now and DUE_SOON's end (dueSoonBefore, computed by dossierClock).
  */
 const HAS_SLA = `d.status NOT IN (${NO_SLA_STATUSES.map((s) => `'${s}'`).join(', ')}) AND d.due_at IS NOT NULL`;
@@ -54,11 +62,10 @@ const DECIDED = `${HAS_SLA} AND d.completed_at IS NOT NULL`;
 const SLA_SQL: Record<SlaState, string> = {
   OVERDUE: `${RUNNING} AND d.due_at < $now`,
   DUE_SOON: `${RUNNING} AND d.due_at >= $now AND d.due_at < $soon`,
-  ON_TIME: `((${RUNNING} AND d.due_at >= $soon)
-    OR (${DECIDED} AND d.completed_at <= d.due_at AND vn_local_date(d.completed_at) >= vn_local_date(d.due_at)))`,
+  ON_TIME: `((${RUNNING} AND d.due_at >= $soon) OR (${DECIDED} AND d.decided_outcome = 'ON_TIME'))`,
   WAITING_CITIZEN: `${HAS_SLA} AND d.completed_at IS NULL AND d.status = '${CLOCK_PAUSED_STATUS}'`,
-  EARLY: `${DECIDED} AND d.completed_at <= d.due_at AND vn_local_date(d.completed_at) < vn_local_date(d.due_at)`,
-  LATE: `${DECIDED} AND d.completed_at > d.due_at`,
+  EARLY: `${DECIDED} AND d.decided_outcome = 'EARLY'`,
+  LATE: `${DECIDED} AND d.decided_outcome = 'LATE'`,
 };
 
 /**
@@ -104,7 +111,8 @@ export class QueueRepository {
     return this.ds.query(
       `SELECT d.id, d.code, d.procedure_code AS "procedureCode", d.procedure_name AS "procedureName",
               d.applicant_name AS "applicantName", d.status, d.channel, d.submitted_at AS "submittedAt",
-              d.due_at AS "dueAt", d.completed_at AS "completedAt", d.assignee_id AS "assigneeId",
+              d.due_at AS "dueAt", d.completed_at AS "completedAt", d.decided_outcome AS "decidedOutcome",
+              d.assignee_id AS "assigneeId",
               d.assignee_name AS "assigneeName",
               to_char(${SORT_KEY} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sortAt"
          FROM dossier_queue_item d

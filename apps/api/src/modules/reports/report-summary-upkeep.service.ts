@@ -1,10 +1,9 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { CatalogService } from '../catalog/catalog.service.js';
 import { DossierTransitionHooks } from '../dossiers/dossier-transition-hooks.js';
 import type { DossierRatingChange, DossierTransitionChange } from '../dossiers/dossiers.types.js';
 import { ReportsRepository } from './reports.repository.js';
-import { isDecided, SummaryDelta } from './summary-contribution.js';
+import { SummaryDelta } from './summary-contribution.js';
 
 /**
  * Keeps the summary tables current in the transaction of each dossier change: the change's
@@ -17,7 +16,6 @@ export class ReportSummaryUpkeep implements OnModuleInit {
   constructor(
     private readonly hooks: DossierTransitionHooks,
     private readonly repo: ReportsRepository,
-    private readonly catalog: CatalogService,
   ) {}
 
   onModuleInit(): void {
@@ -26,10 +24,8 @@ export class ReportSummaryUpkeep implements OnModuleInit {
   }
 
   async onTransition(m: EntityManager, change: DossierTransitionChange): Promise<void> {
-    // The calendar (one small read) only when a decision's processing days are counted.
-    const calendar =
-      isDecided(change.before) || isDecided(change.after) ? await this.catalog.getWorkingCalendar(m) : null;
-    const delta = new SummaryDelta().addDossier(change.before, -1, calendar).addDossier(change.after, 1, calendar);
+    // The decision's time facts are on the snapshots: no calendar read here.
+    const delta = new SummaryDelta().addDossier(change.before, -1).addDossier(change.after, 1);
     if (delta.isEmpty()) return;
     await this.repo.applyDelta(m, delta, change.after.agencyCode);
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import type { CreateProcedureInput, DossierAction, Role } from '@motcua/shared';
+import { localDateTime, type CreateProcedureInput, type DossierAction, type Role } from '@motcua/shared';
 import { bearer, createUser, randomNationalId, type TestUser } from '../../test/auth-helpers.js';
 import type { TestApp } from '../../test/test-app.js';
 import { createAgency, createProcedure } from '../catalog/catalog.factories.js';
@@ -47,8 +47,9 @@ export async function createReportProcedure(
   return createProcedure(t.ds, { agencyCodes, ...overrides });
 }
 
-/** The instant of a local (Asia/Ho_Chi_Minh) time `YYYY-MM-DDTHH:mm`. */
-export const local = (at: string): Date => new Date(`${at}:00+07:00`);
+/** The instant of a local time `YYYY-MM-DDTHH:mm`, in dossierClock's zone. */
+export const local = (at: string): Date =>
+  localDateTime(at.slice(0, 10), Number(at.slice(11, 13) || 0), Number(at.slice(14, 16) || 0));
 
 function ok(res: request.Response, status: number, what: string): request.Response {
   if (res.status !== status) throw new Error(`${what} answered ${res.status}: ${JSON.stringify(res.body)}`);

@@ -1,8 +1,6 @@
-import { WorkingCalendar } from '@motcua/shared';
 import type { DossierSnapshot } from '../dossiers/dossiers.types.js';
 import { NO_DUE_AT, SummaryDelta } from './summary-contribution.js';
 
-const calendar = new WorkingCalendar();
 const base: DossierSnapshot = {
   id: 'd1',
   code: 'A-261102-0001',
@@ -25,6 +23,9 @@ const base: DossierSnapshot = {
   completedAt: null,
   returnedAt: null,
   supplementRequestedAt: null,
+  pausedWorkingDays: 0,
+  decidedOutcome: null,
+  processingWorkingDays: null,
 };
 const key = { agencyCode: 'A', procedureCode: 'P', channel: 'ONLINE', sectorCode: 'S', onlineLevel: 'FULL' };
 const received = {
@@ -36,7 +37,7 @@ const received = {
 
 describe('summary contribution of a change', () => {
   it('moves an open dossier from "not received" to its due time on receipt, and counts the receipt', () => {
-    const delta = new SummaryDelta().addDossier(base, -1, null).addDossier(received, 1, null);
+    const delta = new SummaryDelta().addDossier(base, -1).addDossier(received, 1);
     expect(delta.dailyRows()).toEqual([
       {
         key: { day: '2026-11-02', ...key },
@@ -49,10 +50,16 @@ describe('summary contribution of a change', () => {
     ]);
   });
 
-  it('counts a decision on its own day with its outcome and processing days, and leaves the open rows', () => {
-    const decided = { ...received, status: 'APPROVED' as const, completedAt: new Date('2026-11-06T02:00:00Z') };
+  it('counts a decision on its own day with its stored outcome and processing days, and leaves the open rows', () => {
+    const decided = {
+      ...received,
+      status: 'APPROVED' as const,
+      completedAt: new Date('2026-11-06T02:00:00Z'),
+      decidedOutcome: 'LATE' as const,
+      processingWorkingDays: 4,
+    };
     const pending = { ...received, status: 'PENDING_APPROVAL' as const };
-    const delta = new SummaryDelta().addDossier(pending, -1, calendar).addDossier(decided, 1, calendar);
+    const delta = new SummaryDelta().addDossier(pending, -1).addDossier(decided, 1);
     expect(delta.dailyRows()).toEqual([
       {
         key: { day: '2026-11-06', ...key },
@@ -67,12 +74,12 @@ describe('summary contribution of a change', () => {
   it('is empty for a change that counts nothing (an assignment keeps the dossier open, due the same)', () => {
     const before = { ...received, status: 'IN_PROCESSING' as const };
     const after = { ...before, assigneeId: 'o1' };
-    expect(new SummaryDelta().addDossier(before, -1, null).addDossier(after, 1, null).isEmpty()).toBe(true);
+    expect(new SummaryDelta().addDossier(before, -1).addDossier(after, 1).isEmpty()).toBe(true);
   });
 
   it('counts a paid fee with the receipt, and a rating on the receipt day', () => {
     const paid = { ...received, fee: 20_000, feePaidAt: received.receivedAt, feePaidOnline: true };
-    const rows = new SummaryDelta().addDossier(paid, 1, null).addRating(paid, 4).dailyRows();
+    const rows = new SummaryDelta().addDossier(paid, 1).addRating(paid, 4).dailyRows();
     expect(rows[0].counters).toMatchObject({
       received: 1,
       feePaid: 1,
@@ -83,13 +90,19 @@ describe('summary contribution of a change', () => {
     });
   });
 
-  it('needs the calendar for a decided dossier', () => {
+  it('reads the time facts the transition stored, never the calendar (a changed fact changes the count)', () => {
     const decided = {
       ...received,
       status: 'RETURNED' as const,
       completedAt: received.dueAt,
       returnedAt: received.dueAt,
+      decidedOutcome: 'EARLY' as const,
+      processingWorkingDays: 7,
     };
-    expect(() => new SummaryDelta().addDossier(decided, 1, null)).toThrow(/calendar/);
+    const row = new SummaryDelta()
+      .addDossier(decided, 1)
+      .dailyRows()
+      .find((r) => r.counters.decided === 1);
+    expect(row?.counters).toMatchObject({ decided: 1, decidedEarly: 1, decidedOnTime: 0, processingDaysSum: 7 });
   });
 });

@@ -1,19 +1,12 @@
-import {
-  decidedOutcome,
-  isSatisfied,
-  OPEN_STATUSES,
-  processingWorkingDays,
-  toLocalDate,
-  type DossierStatus,
-  type WorkingCalendar,
-} from '@motcua/shared';
+import { isSatisfied, OPEN_STATUSES, toLocalDate, type DossierStatus } from '@motcua/shared';
 import type { DossierSnapshot } from '../dossiers/dossiers.types.js';
 
 /**
  * What one dossier adds to the summary tables, as a pure function of its snapshot. The
  * in-transaction upkeep applies contribution(after) − contribution(before) on each change; the
- * rebuild SQL (summary-rebuild.ts) computes the same sums over `dossier` in one pass. Both follow
- * these rules, and a test holds them equal.
+ * rebuild SQL (summary-rebuild.ts) computes the same sums over `dossier` in one pass. Both read the
+ * decision's time facts (decided_outcome, processing_working_days) that the transition stored from
+ * dossierClock, so neither knows the calendar; a test holds them equal.
  */
 
 /** Decided: APPROVED or REJECTED (the decision), and RETURNED after either. */
@@ -99,7 +92,7 @@ const dailyKeyOf = (s: DossierSnapshot, at: Date): DailyKey => ({
 
 const keyString = (k: DailyKey | OpenKey): string => JSON.stringify(Object.values(k));
 
-/** Whether the snapshot counts as decided, so its contribution needs the working-day calendar. */
+/** Whether the snapshot counts as decided (its outcome and processing days are counted). */
 export function isDecided(s: Pick<DossierSnapshot, 'status' | 'completedAt'>): boolean {
   return s.completedAt !== null && DECIDED_STATUSES.includes(s.status);
 }
@@ -110,7 +103,7 @@ export class SummaryDelta {
   private readonly open = new Map<string, { key: OpenKey; count: number }>();
 
   /** Add (sign 1) or take away (sign −1) a dossier's contribution. */
-  addDossier(s: DossierSnapshot, sign: 1 | -1, calendar: WorkingCalendar | null): this {
+  addDossier(s: DossierSnapshot, sign: 1 | -1): this {
     if (s.receivedAt) {
       const paid = s.fee > 0 && s.feePaidAt !== null;
       this.addDaily(dailyKeyOf(s, s.receivedAt), sign, {
@@ -120,15 +113,14 @@ export class SummaryDelta {
       });
     }
     if (isDecided(s)) {
-      if (!calendar) throw new Error('The working-day calendar is needed for a decided dossier');
-      const completedAt = s.completedAt!;
-      const outcome = decidedOutcome(completedAt, s.dueAt);
-      this.addDaily(dailyKeyOf(s, completedAt), sign, {
+      // A decided row without its facts (none is written so) counts ON_TIME and 0 days, as the rebuild does.
+      const outcome = s.decidedOutcome ?? 'ON_TIME';
+      this.addDaily(dailyKeyOf(s, s.completedAt!), sign, {
         decided: 1,
         decidedEarly: outcome === 'EARLY' ? 1 : 0,
         decidedOnTime: outcome === 'ON_TIME' ? 1 : 0,
         decidedLate: outcome === 'LATE' ? 1 : 0,
-        processingDaysSum: s.receivedAt ? processingWorkingDays(s.receivedAt, completedAt, calendar) : 0,
+        processingDaysSum: s.processingWorkingDays ?? 0,
       });
     }
     if (s.returnedAt) this.addDaily(dailyKeyOf(s, s.returnedAt), sign, { returned: 1 });

@@ -10,35 +10,10 @@ export const ALL_AGENCIES = '*';
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
 /**
- * Working days as a cumulative index over the days the data spans: n(day) = working days up to
- * and including `day` (Monday to Friday, minus HOLIDAY, plus WORKING_DAY rows of the calendar).
- * Then workingDaysBetween(a, b) = n(b) − n(a), and the first working day on or after d has index
- * n(d − 1) + 1: the SQL twin of WorkingCalendar.
+ * One row per counted fact, in the daily table's columns; summed by key below. A decision counts
+ * by the time facts its transition stored (decided_outcome, processing_working_days): no calendar
+ * and no cut-off here, only vn_local_date for the day buckets.
  */
-const CALENDAR_CTE = `
-  bounds AS (
-    SELECT min(vn_local_date(received_at)) - 2 AS lo, max(vn_local_date(completed_at)) + 1 AS hi
-      FROM dossier_report_fact WHERE completed_at IS NOT NULL AND received_at IS NOT NULL
-  ),
-  cal AS (
-    SELECT g::date AS day,
-           sum(CASE WHEN h.kind = 'HOLIDAY' THEN 0
-                    WHEN h.kind = 'WORKING_DAY' THEN 1
-                    WHEN extract(isodow FROM g) < 6 THEN 1 ELSE 0 END) OVER (ORDER BY g) AS n
-      FROM bounds, generate_series(bounds.lo, bounds.hi, interval '1 day') AS g
-      LEFT JOIN calendar_exception h ON h.date = g::date
-  )`;
-
-/**
- * processingWorkingDays in SQL: from the working day the receipt counts toward (the next one when
- * received at or after 17:00 local, or on a day off) to the local day of the decision, at least 0.
- * With d0 = receipt day (+1 from 17:00): n(decision day) − (n(d0 − 1) + 1).
- */
-const PROCESSING_DAYS = `greatest(0, c_end.n - c_start.n - 1)`;
-const RECEIPT_D0 = `vn_local_date(d.received_at)
-  + CASE WHEN ((d.received_at AT TIME ZONE 'UTC') + interval '7 hours')::time >= time '17:00' THEN 1 ELSE 0 END`;
-
-/** One row per counted fact, in the daily table's columns; summed by key below. */
 const CONTRIBUTIONS = `
   SELECT vn_local_date(d.received_at) AS day, d.agency_code, d.procedure_code, d.channel, d.sector_code, d.online_level,
          1 AS received, 0 AS decided, 0 AS decided_early, 0 AS decided_on_time, 0 AS decided_late,
@@ -49,13 +24,11 @@ const CONTRIBUTIONS = `
   UNION ALL
   SELECT vn_local_date(d.completed_at), d.agency_code, d.procedure_code, d.channel, d.sector_code, d.online_level,
          0, 1,
-         (d.completed_at <= d.due_at AND vn_local_date(d.completed_at) < vn_local_date(d.due_at))::int,
-         (d.due_at IS NULL OR (d.completed_at <= d.due_at AND vn_local_date(d.completed_at) >= vn_local_date(d.due_at)))::int,
-         (d.completed_at > d.due_at)::int,
-         COALESCE(${PROCESSING_DAYS}, 0), 0, 0, 0, 0, 0, 0
+         (d.decided_outcome IS NOT DISTINCT FROM 'EARLY')::int,
+         (d.decided_outcome IS NULL OR d.decided_outcome = 'ON_TIME')::int,
+         (d.decided_outcome IS NOT DISTINCT FROM 'LATE')::int,
+         COALESCE(d.processing_working_days, 0), 0, 0, 0, 0, 0, 0
     FROM dossier_report_fact d
-    LEFT JOIN cal c_end ON c_end.day = vn_local_date(d.completed_at)
-    LEFT JOIN cal c_start ON c_start.day = (${RECEIPT_D0}) - 1
    WHERE d.completed_at IS NOT NULL AND d.status IN (${list(DECIDED_STATUSES)})
   UNION ALL
   SELECT vn_local_date(d.returned_at), d.agency_code, d.procedure_code, d.channel, d.sector_code, d.online_level,
@@ -86,8 +59,7 @@ async function rebuildIn(m: Queryable): Promise<RebuildResult> {
   await m.query(`DELETE FROM report_monthly`);
   await m.query(`DELETE FROM report_open`);
   const [daily]: { n: number }[] = await m.query(`
-    WITH ${CALENDAR_CTE},
-    ins AS (
+    WITH ins AS (
     INSERT INTO report_daily (${DAILY_KEY}, ${DAILY_COLUMNS})
     SELECT ${DAILY_KEY},
            sum(received), sum(decided), sum(decided_early), sum(decided_on_time), sum(decided_late),
@@ -121,9 +93,10 @@ async function rebuildIn(m: Queryable): Promise<RebuildResult> {
 
 /**
  * Recompute the summary tables from the dossier module's views `dossier_report_fact` and
- * `dossier_rating_fact` and the catalog's `calendar_exception` (migration 1765800000000), in one transaction (its own,
- * or the caller's manager). Run after loading data in bulk (the history generator), after a
- * restore, or after a holiday-calendar change that should reach past processing times.
+ * `dossier_rating_fact` (migrations 1765800000000, 1765950000000), in one transaction (its own, or
+ * the caller's manager). Run after loading data in bulk (the history generator) or after a restore.
+ * It reads the decisions' stored time facts, so a later holiday-calendar change does not reach past
+ * processing times.
  */
 export async function rebuildSummaries(db: DataSource | EntityManager): Promise<RebuildResult> {
   return db.transaction((m) => rebuildIn(m));
