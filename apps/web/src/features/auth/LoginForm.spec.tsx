@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { setLanguage } from '../../app/i18n';
 import { getRefreshToken } from '../../lib/auth';
@@ -60,7 +60,8 @@ describe('login page', () => {
     await fillAndSubmit('048095001234', 'sai-mat-khau-roi');
 
     const summary = await screen.findByRole('alert');
-    expect(summary).toHaveFocus();
+    // The summary takes the focus once it is on screen (an effect after the render that shows it).
+    await waitFor(() => expect(summary).toHaveFocus());
     expect(
       within(summary).getByRole('link', { name: 'Số định danh cá nhân/tên đăng nhập hoặc mật khẩu không đúng' }),
     ).toHaveAttribute('href', '#login-username');
