@@ -98,6 +98,7 @@ class ApiProcess {
   readonly output: string[] = [];
   /** Kept apart from the log, which is trimmed: a long run pushes the start-up line out of it. */
   private pg: { port: number; dir: string } | null = null;
+  private listening = false;
   exited: { code: number | null; signal: string | null } | null = null;
   private readonly exit: Promise<void>;
 
@@ -110,6 +111,7 @@ class ApiProcess {
       for (const line of lines) {
         const m = /Embedded PostgreSQL on port (\d+) \(data in (.+?)\)/.exec(line);
         if (m) this.pg = { port: Number(m[1]), dir: m[2] };
+        if (line.includes('MotCua is ready')) this.listening = true;
       }
       this.output.push(...lines);
       if (this.output.length > 400) this.output.splice(0, this.output.length - 400);
@@ -157,7 +159,9 @@ class ApiProcess {
   async healthy(): Promise<boolean> {
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline && !this.exited) {
-      const res = await callApi(this.port, 'GET', '/health').catch(() => null);
+      // Only once this process says it listens: the port was free when chosen, but another test
+      // file's server may have taken it since, and its health would pass for ours.
+      const res = this.listening ? await callApi(this.port, 'GET', '/health').catch(() => null) : null;
       if (res?.status === 200 && (res.body as { status?: string; db?: string }).db === 'ok') return true;
       await new Promise((r) => setTimeout(r, 200));
     }
