@@ -4,11 +4,13 @@ import pg from 'pg';
 import {
   computeDueAt,
   decidedOutcome,
+  END_OF_WORKING_DAY_HOUR,
   endOfWorkingDay,
   formatDossierCode,
   localDateKey,
   processingWorkingDays,
   WorkingCalendar,
+  zoneOffsetMs,
 } from '../../packages/shared/dist/index.js';
 import { channel } from './channel.mjs';
 import { copyFrom, copyValue as v } from './copy.mjs';
@@ -20,7 +22,9 @@ const api = (p) => import(path.join(REPO_ROOT, 'apps/api/dist', p));
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 const MIN = 60_000;
-const OFFSET = 7 * HOUR;
+/** The zone's offset and the 17:00 cut-off, read once from the shared clock (dossier-clock.ts). */
+const OFFSET = zoneOffsetMs(new Date());
+const CUTOFF = END_OF_WORKING_DAY_HOUR * HOUR;
 const BATCH = 2_000;
 
 /** Generated citizens' national IDs: 0488 + 8 digits (the API's history generator uses 0489). */
@@ -305,14 +309,14 @@ function calendarIndex(calendar, nowMs) {
   const effective = (ms) => {
     const local = ms + OFFSET;
     const d = Math.floor(local / DAY);
-    return isWorking(d) && local - d * DAY < 17 * HOUR ? d : next(d);
+    return isWorking(d) && local - d * DAY < CUTOFF ? d : next(d);
   };
   return {
     first,
     isWorking,
     add,
     effective,
-    dueAt: (receivedMs, days) => add(effective(receivedMs), days) * DAY - OFFSET + 17 * HOUR,
+    dueAt: (receivedMs, days) => add(effective(receivedMs), days) * DAY - OFFSET + CUTOFF,
     /** Working days in the year up to today, and every day (online filings come any day). */
     workingDays: (fromDay, toDay) => {
       const out = [];
@@ -424,9 +428,7 @@ function dossierGenerator({ r, world, cal, nowMs, applicants, seqs, eventHash, w
     } else day = workdays[Math.floor(r() * workdays.length)];
     const afterHours = channel === 'ONLINE' && r() < 0.2;
     const startMs = day * DAY - OFFSET;
-    const submitted = clampPast(
-      afterHours ? startMs + 17 * HOUR + r() * 5 * HOUR : startMs + 7.5 * HOUR + r() * 9 * HOUR,
-    );
+    const submitted = clampPast(afterHours ? startMs + CUTOFF + r() * 5 * HOUR : startMs + 7.5 * HOUR + r() * 9 * HOUR);
 
     // Receipt: at once at the desk; online within hours on a working day, else next working morning.
     let receipt;
