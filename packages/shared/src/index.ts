@@ -12,3 +12,4 @@ export * from './dossier-clock.js';
 export * from './dossier.js';
 export * from './metrics.js';
 export * from './queue.js';
+export * from './payments.js';

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { buildPaymentUrlSearchParams, calculateSecureHash, HashAlgorithm, VNPay } from 'vnpay';
-import fixtures from './fixtures/vnpay-fixtures.json';
 import {
   buildPayUrl,
   payParams,
@@ -11,6 +12,14 @@ import {
   vnpQuery,
   type VnpParams,
 } from './vnpay-protocol.js';
+
+interface Fixtures {
+  secret: string;
+  tmnCode: string;
+  pay: { name: string; createdAt: string; params: VnpParams; expectedHash: string }[];
+  ipn: { name: string; params: VnpParams; expectedHash: string }[];
+}
+const fixtures = JSON.parse(readFileSync(path.join(__dirname, 'fixtures/vnpay-fixtures.json'), 'utf8')) as Fixtures;
 
 /** The `vnpay` package's own hash of a parameter set: the independent implementation we agree with. */
 function theirHash(params: VnpParams, secret = fixtures.secret): string {

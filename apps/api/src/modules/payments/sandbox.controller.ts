@@ -1,0 +1,84 @@
+import { Body, Controller, Get, Inject, Logger, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Public } from '../../common/auth/access.decorator.js';
+import { Clock } from '../../common/clock.js';
+import { APP_CONFIG, SANDBOX_VNPAY_PATH, type AppConfig, type VnpayConfig } from '../../config/config.js';
+import {
+  errorPage,
+  payPage,
+  payRequestProblem,
+  resultParams,
+  signResult,
+  SANDBOX_OUTCOMES,
+  type SandboxOutcome,
+} from './sandbox-gateway.js';
+import { vnpQuery } from './vnpay-protocol.js';
+
+/**
+ * The built-in VNPay sandbox (outside production only, mounted only then): checks our signed
+ * request like the bank, shows a page to pay, cancel or fail, calls our IPN server to server with
+ * a signed result, then sends the browser to our return URL.
+ */
+@ApiExcludeController()
+@Controller(SANDBOX_VNPAY_PATH.slice(1))
+export class SandboxController {
+  private readonly logger = new Logger('VnpaySandbox');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  private get gateway(): VnpayConfig {
+    return this.config.vnpay!;
+  }
+
+  @Get('pay')
+  @Public()
+  pay(@Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response): void {
+    const params = vnpQuery(query);
+    const problem = params ? payRequestProblem(params, this.gateway, this.clock.now()) : 'Tham số lặp lại';
+    res.setHeader('Cache-Control', 'no-store');
+    if (problem || !params) {
+      res
+        .status(400)
+        .type('html')
+        .send(errorPage(problem ?? ''));
+      return;
+    }
+    const rawQuery = req.originalUrl.split('?')[1] ?? '';
+    res
+      .status(200)
+      .type('html')
+      .send(payPage(params, rawQuery, `${req.baseUrl}${req.path}`));
+  }
+
+  @Post('pay')
+  @Public()
+  async decide(@Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const outcome = body.outcome as SandboxOutcome;
+    const rawQuery = typeof body.query === 'string' ? body.query : '';
+    const params = vnpQuery(Object.fromEntries(new URLSearchParams(rawQuery)));
+    const now = this.clock.now();
+    const problem = params ? payRequestProblem(params, this.gateway, now) : 'Tham số lặp lại';
+    if (problem || !params || !Object.hasOwn(SANDBOX_OUTCOMES, outcome)) {
+      res
+        .status(400)
+        .type('html')
+        .send(errorPage(problem ?? 'Lựa chọn không hợp lệ'));
+      return;
+    }
+    const signed = signResult(resultParams(params, outcome, this.gateway, now), this.gateway);
+    // Server to server, like the bank: our own IPN on the port this request came in on.
+    const ipnUrl = `http://127.0.0.1:${req.socket.localPort}/api/v1/payments/vnpay/ipn?${signed}`;
+    try {
+      const answer = await fetch(ipnUrl, { signal: AbortSignal.timeout(10_000) });
+      this.logger.log(`IPN ${params.vnp_TxnRef}: ${answer.status} ${await answer.text()}`);
+    } catch (e) {
+      this.logger.warn(`IPN ${params.vnp_TxnRef} not delivered: ${String(e)}`);
+    }
+    const returnUrl = new URL(params.vnp_ReturnUrl);
+    res.redirect(303, `${returnUrl.origin}${returnUrl.pathname}?${signed}`);
+  }
+}
