@@ -16,13 +16,34 @@ export const PAYMENT_STATUSES = ['PENDING', 'PAID', 'FAILED', 'CANCELLED'] as co
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 /** `fee` of GET /dossiers/{id}. */
-export interface DossierFeeDto {
+export const dossierFeeSchema = z.object({
   /** VND, from the procedure version. */
-  amount: number;
-  status: FeeStatus;
-  method: FeeMethod | null;
-  paidAt: string | null;
-  receiptNo: string | null;
+  amount: z.number().int(),
+  status: z.enum(FEE_STATUSES),
+  method: z.enum(FEE_METHODS).nullable(),
+  paidAt: z.string().nullable(),
+  receiptNo: z.string().nullable(),
+});
+export type DossierFeeDto = z.infer<typeof dossierFeeSchema>;
+
+/** The delivery fields of POST /dossiers and PATCH /dossiers/{id}. */
+export const deliveryInputShape = {
+  deliveryMethod: z.enum(DELIVERY_METHODS).optional(),
+  postalAddress: safeText().trim().min(5).max(300).optional(),
+};
+
+/** POSTAL needs the address it is posted to, in the same request. */
+export function checkDelivery(
+  v: { deliveryMethod?: DeliveryMethod; postalAddress?: string },
+  ctx: z.RefinementCtx,
+): void {
+  if (v.deliveryMethod === 'POSTAL' && !v.postalAddress) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['postalAddress'],
+      message: 'A postal address is required for POSTAL delivery',
+    });
+  }
 }
 
 /** POST /dossiers/{id}/payments → 201. */

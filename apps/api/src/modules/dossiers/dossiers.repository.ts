@@ -154,15 +154,32 @@ export class DossiersRepository {
   async updateDraft(
     id: string,
     expectedVersion: number,
-    patch: { formData: Record<string, unknown>; agencyCode: string },
+    patch: {
+      formData: Record<string, unknown>;
+      agencyCode: string;
+      deliveryMethod?: DeliveryMethod;
+      postalAddress?: string;
+    },
     at: Date,
     m: EntityManager = this.ds.manager,
   ): Promise<number | null> {
+    // A delivery method other than POSTAL drops the address it no longer needs.
     const [rows] = await m.query<[{ version: number }[], number]>(
-      `UPDATE dossier SET form_data = $3, agency_code = $4, updated_at = $5, version = version + 1
+      `UPDATE dossier SET form_data = $3, agency_code = $4, updated_at = $5, version = version + 1,
+              delivery_method = COALESCE($6, delivery_method),
+              postal_address = CASE WHEN COALESCE($6, delivery_method) = 'POSTAL'
+                                    THEN COALESCE($7, postal_address) END
         WHERE id = $1 AND version = $2 AND status = 'DRAFT'
         RETURNING version`,
-      [id, expectedVersion, JSON.stringify(patch.formData), patch.agencyCode, at],
+      [
+        id,
+        expectedVersion,
+        JSON.stringify(patch.formData),
+        patch.agencyCode,
+        at,
+        patch.deliveryMethod ?? null,
+        patch.postalAddress ?? null,
+      ],
     );
     return rows[0]?.version ?? null;
   }

@@ -251,4 +251,69 @@ describe('fees and online payment (api.md, "Fees and online payment")', () => {
     const audit = await as(t, w.staff.MANAGER).get(`/dossiers/${id}/audit`);
     expect(audit.body.valid).toBe(true);
   });
+  describe('fee and deliveryMethod on the dossier', () => {
+    it('shows fee {amount, status, method, paidAt, receiptNo} through UNPAID → PENDING → PAID online', async () => {
+      const { id } = await submitted(w);
+      const fee = async () => ((await as(t, w.citizen).get(`/dossiers/${id}`)).body as { fee: unknown }).fee;
+      expect(await fee()).toEqual({ amount: FEE, status: 'UNPAID', method: null, paidAt: null, receiptNo: null });
+      const p = (await pay(id)).body as PaymentCreatedResponse;
+      expect(await fee()).toMatchObject({ status: 'PENDING', method: null });
+      expect((await ipn(bankSigned(successIpn(p), secret))).body.RspCode).toBe('00');
+      expect(await fee()).toEqual({
+        amount: FEE,
+        status: 'PAID',
+        method: 'ONLINE',
+        paidAt: t.clock.now().toISOString(),
+        receiptNo: null,
+      });
+    });
+
+    it('defaults to ELECTRONIC for a FULL procedure and COUNTER otherwise; POSTAL needs postalAddress', async () => {
+      const full = await createDraft(w);
+      const d = (await as(t, w.citizen).get(`/dossiers/${full}`)).body as {
+        deliveryMethod: string;
+        postalAddress: null;
+      };
+      expect(d).toMatchObject({ deliveryMethod: 'ELECTRONIC', postalAddress: null });
+
+      const partial = await createProcedure(t.ds, { agencyCodes: [w.agency.code], onlineLevel: 'PARTIAL' });
+      const created = await as(t, w.citizen).post('/dossiers', { procedureCode: partial.code, formData: {} });
+      expect(created.status).toBe(201);
+      const pd = (await as(t, w.citizen).get(`/dossiers/${(created.body as { id: string }).id}`)).body as {
+        deliveryMethod: string;
+      };
+      expect(pd.deliveryMethod).toBe('COUNTER');
+
+      const noAddress = await as(t, w.citizen).post('/dossiers', {
+        procedureCode: w.procedure.code,
+        deliveryMethod: 'POSTAL',
+      });
+      expect(noAddress.status).toBe(400);
+      expect(fieldsOf(noAddress)).toEqual(['postalAddress']);
+      expect(
+        fieldsOf(
+          await as(t, w.citizen).post('/dossiers', { procedureCode: w.procedure.code, deliveryMethod: 'DRONE' }),
+        ),
+      ).toEqual(['deliveryMethod']);
+
+      const postal = await as(t, w.citizen).post('/dossiers', {
+        procedureCode: w.procedure.code,
+        deliveryMethod: 'POSTAL',
+        postalAddress: '12 Bạch Đằng, Hải Châu, Đà Nẵng',
+      });
+      expect(postal.status).toBe(201);
+      const postalId = (postal.body as { id: string }).id;
+      expect((await as(t, w.citizen).get(`/dossiers/${postalId}`)).body).toMatchObject({
+        deliveryMethod: 'POSTAL',
+        postalAddress: '12 Bạch Đằng, Hải Châu, Đà Nẵng',
+      });
+
+      const patched = await as(t, w.citizen).patch(`/dossiers/${postalId}`, { deliveryMethod: 'COUNTER' });
+      expect(patched.status).toBe(200);
+      expect(patched.body).toMatchObject({ deliveryMethod: 'COUNTER', postalAddress: null });
+      const badPatch = await as(t, w.citizen).patch(`/dossiers/${postalId}`, { deliveryMethod: 'POSTAL' });
+      expect(badPatch.status).toBe(400);
+      expect(fieldsOf(badPatch)).toEqual(['postalAddress']);
+    });
+  });
 });
