@@ -87,6 +87,7 @@ export const EXPECTED_ACCESS: ExpectedAccess = {
   // The built-in sandbox gateway stands in for the bank outside production (mounted only then).
   'GET /api/v1/sandbox/vnpay/pay':                            [Y,   Y,      Y,      Y,      Y,      Y,      Y],
   'POST /api/v1/sandbox/vnpay/pay':                           [Y,   Y,      Y,      Y,      Y,      Y,      Y],
+  'POST /api/v1/sandbox/vnpay/querydr':                       [Y,   Y,      Y,      Y,      Y,      Y,      Y],
 
   // Reports (MANAGER, ADMIN); open data for everyone.
   'GET /api/v1/reports/summary':                              [401, 403,    403,    403,    403,    Y,      Y],

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { buildPaymentUrlSearchParams, calculateSecureHash, HashAlgorithm } from 'vnpay';
 import type { PaymentCreatedResponse } from '@motcua/shared';
+import type { AddressInfo } from 'node:net';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
+import { PaymentsService } from './payments.service.js';
 import { createProcedure } from '../catalog/catalog.factories.js';
 import { as, createWorld, fieldsOf, submitted, createDraft, type World } from '../dossiers/dossiers.factories.js';
 
@@ -315,5 +317,48 @@ describe('fees and online payment (api.md, "Fees and online payment")', () => {
       expect(badPatch.status).toBe(400);
       expect(fieldsOf(badPatch)).toEqual(['postalAddress']);
     });
+  });
+
+  it('reconcilePending asks the gateway (querydr) about payments left PENDING: a lost IPN is paid, an abandoned one closed', async () => {
+    // Reconciliation reaches the sandbox on the port the suite listens on.
+    const { port } = t.http.address() as AddressInfo;
+    t.config.vnpay!.apiUrl = `http://127.0.0.1:${port}/api/v1/sandbox/vnpay/querydr`;
+    const lost = await submitted(w);
+    const p1 = (await pay(lost.id)).body as PaymentCreatedResponse;
+    const url = new URL(p1.paymentUrl);
+    const paid = await request(t.http)
+      .post(`${url.pathname}?ipn=lost`)
+      .type('form')
+      .send({ query: url.search.slice(1), outcome: 'pay' });
+    expect(paid.status).toBe(303);
+    expect(await feeOf(lost.id)).toMatchObject({ feeStatus: 'PENDING' });
+    const abandoned = await submitted(w);
+    const p2 = (await pay(abandoned.id)).body as PaymentCreatedResponse;
+
+    const service = t.app.get(PaymentsService);
+    // Not yet expired: nothing is asked.
+    expect((await service.reconcilePending(new Date(t.clock.now().getTime() + 60_000))).checked).toBe(0);
+    const report = await service.reconcilePending(new Date(t.clock.now().getTime() + 16 * 60_000));
+    expect(report.errors).toBe(0);
+    expect(report.paid).toBe(1);
+    const statusOf = async (id: string) =>
+      (await t.ds.query<{ status: string }[]>(`SELECT status FROM payment WHERE id = $1`, [id]))[0].status;
+    expect(await statusOf(p1.id)).toBe('PAID');
+    expect(await statusOf(p2.id)).toBe('CANCELLED');
+    expect(await feeOf(lost.id)).toMatchObject({ feeStatus: 'PAID', online: true });
+    expect(await feeOf(abandoned.id)).toMatchObject({ feeStatus: 'UNPAID' });
+    expect(
+      await countOf(`SELECT count(*) AS n FROM dossier_event WHERE dossier_id = $1 AND type = 'fee_paid'`, [lost.id]),
+    ).toBe(1);
+    // Run again: nothing left to do.
+    expect((await service.reconcilePending(new Date(t.clock.now().getTime() + 17 * 60_000))).paid).toBe(0);
+  });
+
+  it('the sandbox querydr refuses a request not signed with the merchant secret', async () => {
+    const res = await request(t.http)
+      .post('/api/v1/sandbox/vnpay/querydr')
+      .send({ vnp_TxnRef: randomUUID(), vnp_TmnCode: t.config.vnpay!.tmnCode, vnp_SecureHash: 'ab'.repeat(64) });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ vnp_ResponseCode: '97' });
   });
 });

@@ -15,11 +15,25 @@ import { PaymentsRepository, type PayableDossier, type PaymentRow } from './paym
 import {
   buildPayUrl,
   IPN_RESPONSES,
+  querydrRequest,
+  verifyQuerydrResponse,
   verifySecureHash,
+  vnpDate,
   vnpQuery,
   type IpnResponse,
   type VnpParams,
 } from './vnpay-protocol.js';
+
+/** VNPay's pay page expires after 15 minutes: a payment older than that is asked about, not waited for. */
+export const PAY_EXPIRY_MS = 15 * 60_000;
+
+export interface ReconcileReport {
+  checked: number;
+  paid: number;
+  closed: number;
+  unchanged: number;
+  errors: number;
+}
 
 /** The outbox message of a fee paid (online or at the desk); the portal sync and e-mail read it. */
 export const DOSSIER_FEE_PAID = 'dossier.fee_paid';
@@ -154,6 +168,81 @@ export class PaymentsService {
     const payment = await this.repo.findPayment(txnRef, this.ds.manager);
     if (!payment) return `${web}/dossiers`;
     return `${web}/dossiers/${payment.dossierId}/payment?paymentId=${payment.id}`;
+  }
+
+  /**
+   * Reconciliation (a scheduled check, not a user click): every vnpay payment still PENDING past
+   * the pay page's expiry is asked about with querydr; a signed answer settles it exactly as its
+   * IPN would have (amount checked), "not found" closes it as CANCELLED, anything else waits.
+   */
+  async reconcilePending(now: Date): Promise<ReconcileReport> {
+    const gateway = this.gateway();
+    const report: ReconcileReport = { checked: 0, paid: 0, closed: 0, unchanged: 0, errors: 0 };
+    const pending = await this.repo.findPendingBefore(new Date(now.getTime() - PAY_EXPIRY_MS), this.ds.manager);
+    for (const p of pending) {
+      report.checked++;
+      let answer: Record<string, unknown>;
+      try {
+        const body = querydrRequest(
+          {
+            requestId: randomUUID().replace(/-/g, '').slice(0, 32),
+            tmnCode: gateway.tmnCode,
+            txnRef: p.id,
+            orderInfo: `Doi soat giao dich ${p.id}`,
+            transactionDate: vnpDate(p.createdAt),
+            createdAt: now,
+            ipAddr: '127.0.0.1',
+          },
+          gateway.hashSecret,
+        );
+        const res = await fetch(gateway.apiUrl, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+          signal: AbortSignal.timeout(10_000),
+        });
+        answer = (await res.json()) as Record<string, unknown>;
+      } catch (e) {
+        this.logger.warn(`querydr ${p.id} failed: ${String(e)}`);
+        report.errors++;
+        continue;
+      }
+      if (!verifyQuerydrResponse(answer, gateway.hashSecret) || answer.vnp_TxnRef !== p.id) {
+        this.logger.warn(`querydr ${p.id}: answer not signed by the gateway`);
+        report.errors++;
+        continue;
+      }
+      const outcome = await this.ds.transaction(async (m) => {
+        const locked = await this.repo.lockPayment(p.id, m);
+        if (!locked || locked.status !== 'PENDING') return 'unchanged';
+        const str = (k: string) => {
+          const v = answer[k];
+          return typeof v === 'string' ? v : '';
+        };
+        if (str('vnp_ResponseCode') === '91') {
+          // The gateway has no such transaction: the payer never paid and the page has expired.
+          await this.settle(m, locked, { vnp_ResponseCode: '24', vnp_TransactionStatus: '02' }, now);
+          return 'closed';
+        }
+        if (str('vnp_ResponseCode') !== '00') return 'unchanged';
+        const status = str('vnp_TransactionStatus');
+        if (status !== '00' && status !== '02') return 'unchanged'; // still in progress at the bank
+        if (status === '00' && str('vnp_Amount') !== String(locked.amount * 100)) {
+          this.logger.warn(`querydr ${p.id}: amount ${str('vnp_Amount')} differs`);
+          return 'unchanged';
+        }
+        const params: VnpParams = {
+          vnp_ResponseCode: status === '00' ? '00' : '99',
+          vnp_TransactionStatus: status,
+          vnp_TransactionNo: str('vnp_TransactionNo'),
+          vnp_BankCode: str('vnp_BankCode'),
+        };
+        const verdict = await this.settle(m, locked, params, now);
+        return verdict.RspCode !== '00' ? 'unchanged' : status === '00' ? 'paid' : 'closed';
+      });
+      report[outcome]++;
+    }
+    return report;
   }
 
   private async judgeIpn(

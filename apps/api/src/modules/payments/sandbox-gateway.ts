@@ -1,6 +1,13 @@
 import { randomInt } from 'node:crypto';
 import type { VnpayConfig } from '../../config/config.js';
-import { signedQuery, verifySecureHash, vnpDate, VNPAY_VERSION, type VnpParams } from './vnpay-protocol.js';
+import {
+  signedQuery,
+  signQuerydrResponse,
+  verifySecureHash,
+  vnpDate,
+  VNPAY_VERSION,
+  type VnpParams,
+} from './vnpay-protocol.js';
 
 /** The payer's choice on the sandbox page, as VNPay would report it (response code, transaction status). */
 export const SANDBOX_OUTCOMES = {
@@ -21,9 +28,35 @@ export function payRequestProblem(params: VnpParams, gateway: VnpayConfig, now: 
   return null;
 }
 
-/** What the sandbox "bank" keeps of a transaction, for querydr. */
-export interface SandboxTransaction {
-  params: VnpParams;
+/** The querydr answer of the sandbox "bank" for a transaction it knows (or 91: not found), signed. */
+export function querydrAnswer(
+  request: Record<string, unknown>,
+  result: VnpParams | undefined,
+  gateway: VnpayConfig,
+): VnpParams {
+  const base: VnpParams = {
+    vnp_ResponseId: randomInt(1e9, 9e9).toString(),
+    vnp_Command: 'querydr',
+    vnp_TmnCode: gateway.tmnCode,
+    vnp_TxnRef: typeof request.vnp_TxnRef === 'string' ? request.vnp_TxnRef : '',
+    vnp_OrderInfo: typeof request.vnp_OrderInfo === 'string' ? request.vnp_OrderInfo : '',
+  };
+  if (!result)
+    return signQuerydrResponse({ ...base, vnp_ResponseCode: '91', vnp_Message: 'Not found' }, gateway.hashSecret);
+  return signQuerydrResponse(
+    {
+      ...base,
+      vnp_ResponseCode: '00',
+      vnp_Message: 'Query success',
+      vnp_Amount: result.vnp_Amount,
+      vnp_BankCode: result.vnp_BankCode,
+      vnp_PayDate: result.vnp_PayDate,
+      vnp_TransactionNo: result.vnp_TransactionNo,
+      vnp_TransactionType: '01',
+      vnp_TransactionStatus: result.vnp_TransactionStatus,
+    },
+    gateway.hashSecret,
+  );
 }
 
 /**
@@ -77,6 +110,7 @@ button{font-size:1rem;padding:.6rem 1.2rem;margin:.25rem .5rem .25rem 0;cursor:p
 <button type="submit" name="outcome" value="pay">Thanh toán</button>
 <button type="submit" name="outcome" value="cancel">Hủy giao dịch</button>
 <button type="submit" name="outcome" value="fail">Giả lập thất bại</button>
+<button type="submit" name="outcome" value="pay" formaction="${escapeHtml(action)}?ipn=lost">Thanh toán nhưng mất IPN (thử đối soát)</button>
 </form></main></body></html>`;
 }
 

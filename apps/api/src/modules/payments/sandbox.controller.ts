@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, Logger, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Logger, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../../common/auth/access.decorator.js';
@@ -8,12 +8,13 @@ import {
   errorPage,
   payPage,
   payRequestProblem,
+  querydrAnswer,
   resultParams,
   signResult,
   SANDBOX_OUTCOMES,
   type SandboxOutcome,
 } from './sandbox-gateway.js';
-import { vnpQuery } from './vnpay-protocol.js';
+import { verifyQuerydrRequest, vnpQuery, type VnpParams } from './vnpay-protocol.js';
 
 /**
  * The built-in VNPay sandbox (outside production only, mounted only then): checks our signed
@@ -24,6 +25,8 @@ import { vnpQuery } from './vnpay-protocol.js';
 @Controller(SANDBOX_VNPAY_PATH.slice(1))
 export class SandboxController {
   private readonly logger = new Logger('VnpaySandbox');
+  /** The "bank's" books: each transaction's result by vnp_TxnRef, for querydr (this process only). */
+  private readonly transactions = new Map<string, VnpParams>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -69,16 +72,36 @@ export class SandboxController {
         .send(errorPage(problem ?? 'Lựa chọn không hợp lệ'));
       return;
     }
-    const signed = signResult(resultParams(params, outcome, this.gateway, now), this.gateway);
-    // Server to server, like the bank: our own IPN on the port this request came in on.
-    const ipnUrl = `http://127.0.0.1:${req.socket.localPort}/api/v1/payments/vnpay/ipn?${signed}`;
-    try {
-      const answer = await fetch(ipnUrl, { signal: AbortSignal.timeout(10_000) });
-      this.logger.log(`IPN ${params.vnp_TxnRef}: ${answer.status} ${await answer.text()}`);
-    } catch (e) {
-      this.logger.warn(`IPN ${params.vnp_TxnRef} not delivered: ${String(e)}`);
+    const result = resultParams(params, outcome, this.gateway, now);
+    this.transactions.set(params.vnp_TxnRef, result);
+    const signed = signResult(result, this.gateway);
+    // `?ipn=lost` plays a lost notification, for reconciliation to find.
+    if (req.query.ipn !== 'lost') {
+      // Server to server, like the bank: our own IPN on the port this request came in on.
+      const ipnUrl = `http://127.0.0.1:${req.socket.localPort}/api/v1/payments/vnpay/ipn?${signed}`;
+      try {
+        const answer = await fetch(ipnUrl, { signal: AbortSignal.timeout(10_000) });
+        this.logger.log(`IPN ${params.vnp_TxnRef}: ${answer.status} ${await answer.text()}`);
+      } catch (e) {
+        this.logger.warn(`IPN ${params.vnp_TxnRef} not delivered: ${String(e)}`);
+      }
     }
     const returnUrl = new URL(params.vnp_ReturnUrl);
     res.redirect(303, `${returnUrl.origin}${returnUrl.pathname}?${signed}`);
+  }
+
+  /** querydr (VNPay's merchant_webapi transaction API): the signed result the "bank" keeps. */
+  @Post('querydr')
+  @Public()
+  @HttpCode(200)
+  querydr(@Body() body: Record<string, unknown>): VnpParams | { vnp_ResponseCode: string; vnp_Message: string } {
+    if (!verifyQuerydrRequest(body ?? {}, this.gateway.hashSecret) || body.vnp_TmnCode !== this.gateway.tmnCode) {
+      return { vnp_ResponseCode: '97', vnp_Message: 'Invalid checksum' };
+    }
+    return querydrAnswer(
+      body,
+      this.transactions.get(typeof body.vnp_TxnRef === 'string' ? body.vnp_TxnRef : ''),
+      this.gateway,
+    );
   }
 }

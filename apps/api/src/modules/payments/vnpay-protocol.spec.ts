@@ -5,6 +5,10 @@ import {
   buildPayUrl,
   payParams,
   phpUrlencode,
+  querydrRequest,
+  signQuerydrResponse,
+  verifyQuerydrRequest,
+  verifyQuerydrResponse,
   secureHash,
   signData,
   verifySecureHash,
@@ -165,5 +169,61 @@ describe('VNPay 2.1.0 signing (api.md: HMAC-SHA512 over sorted vnp_ params, PHP 
     };
     expect(() => payParams({ ...base, amount: 0 })).toThrow(RangeError);
     expect(() => payParams({ ...base, amount: 10.5 })).toThrow(RangeError);
+  });
+
+  it('querydr: signs the request over the |-joined fields as the vnpay package does, and checks the response', async () => {
+    const body = querydrRequest(
+      {
+        requestId: 'req-1',
+        tmnCode: fixtures.tmnCode,
+        txnRef: fixtures.ipn[0].params.vnp_TxnRef,
+        orderInfo: 'Doi soat',
+        transactionDate: '20261127090000',
+        createdAt: new Date('2026-11-27T03:00:00Z'),
+        ipAddr: '127.0.0.1',
+      },
+      fixtures.secret,
+    );
+    expect(verifyQuerydrRequest(body, fixtures.secret)).toBe(true);
+    expect(verifyQuerydrRequest({ ...body, vnp_TxnRef: 'other' }, fixtures.secret)).toBe(false);
+    // The package's queryDr posts the same hash: catch its request instead of sending it.
+    const realFetch = global.fetch;
+    let sent: Record<string, string> = {};
+    const answer = signQuerydrResponse(
+      {
+        vnp_ResponseId: 'r1',
+        vnp_Command: 'querydr',
+        vnp_ResponseCode: '00',
+        vnp_Message: 'OK',
+        vnp_TmnCode: fixtures.tmnCode,
+        vnp_TxnRef: body.vnp_TxnRef,
+        vnp_Amount: '5000000',
+        vnp_BankCode: 'NCB',
+        vnp_PayDate: '20261127090512',
+        vnp_TransactionNo: '14123456',
+        vnp_TransactionType: '01',
+        vnp_TransactionStatus: '00',
+        vnp_OrderInfo: 'Doi soat',
+        vnp_PromotionCode: '',
+        vnp_PromotionAmount: '',
+      },
+      fixtures.secret,
+    );
+    global.fetch = (async (_url: unknown, init: { body: string }) => {
+      sent = JSON.parse(init.body) as Record<string, string>;
+      return new Response(JSON.stringify(answer), { status: 200 });
+    }) as typeof fetch;
+    try {
+      const { vnp_SecureHash: _h, vnp_Command: _c, vnp_TmnCode: _t, ...query } = body;
+      const result = await theirs.queryDr(query as never);
+      expect(sent.vnp_SecureHash).toBe(body.vnp_SecureHash);
+      expect(result.isVerified).toBe(true);
+    } finally {
+      global.fetch = realFetch;
+    }
+    expect(verifyQuerydrResponse(answer, fixtures.secret)).toBe(true);
+    expect(verifyQuerydrResponse({ ...answer, vnp_TransactionStatus: '02' }, fixtures.secret)).toBe(false);
+    const { vnp_SecureHash: _gone, ...unsigned } = answer;
+    expect(verifyQuerydrResponse(unsigned, fixtures.secret)).toBe(false);
   });
 });

@@ -124,3 +124,92 @@ export const IPN_RESPONSES = {
 } as const;
 export type IpnVerdict = keyof typeof IPN_RESPONSES;
 export type IpnResponse = (typeof IPN_RESPONSES)[IpnVerdict];
+
+// ---- querydr: the merchant asks the gateway for a transaction's result (reconciliation) ----
+
+/** The request fields of querydr in the order VNPay hashes them, joined by `|`. */
+const QUERYDR_REQUEST_FIELDS = [
+  'vnp_RequestId',
+  'vnp_Version',
+  'vnp_Command',
+  'vnp_TmnCode',
+  'vnp_TxnRef',
+  'vnp_TransactionDate',
+  'vnp_CreateDate',
+  'vnp_IpAddr',
+  'vnp_OrderInfo',
+] as const;
+
+/** The response fields of querydr in the order VNPay hashes them. */
+const QUERYDR_RESPONSE_FIELDS = [
+  'vnp_ResponseId',
+  'vnp_Command',
+  'vnp_ResponseCode',
+  'vnp_Message',
+  'vnp_TmnCode',
+  'vnp_TxnRef',
+  'vnp_Amount',
+  'vnp_BankCode',
+  'vnp_PayDate',
+  'vnp_TransactionNo',
+  'vnp_TransactionType',
+  'vnp_TransactionStatus',
+  'vnp_OrderInfo',
+  'vnp_PromotionCode',
+  'vnp_PromotionAmount',
+] as const;
+
+function pipeHash(fields: readonly string[], body: Record<string, unknown>, secret: string): string {
+  // A field that is not a string or number (absent, or an object smuggled into JSON) hashes as empty.
+  const text = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+  const data = fields.map((f) => text(body[f])).join('|');
+  return createHmac('sha512', secret).update(data, 'utf8').digest('hex');
+}
+
+function sameHex(given: unknown, expected: string): boolean {
+  if (typeof given !== 'string' || !/^[0-9a-fA-F]{128}$/.test(given)) return false;
+  const a = Buffer.from(given, 'hex');
+  const b = Buffer.from(expected, 'hex');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export interface QuerydrInput {
+  requestId: string;
+  tmnCode: string;
+  txnRef: string;
+  orderInfo: string;
+  /** The vnp_CreateDate of the pay request. */
+  transactionDate: string;
+  createdAt: Date;
+  ipAddr: string;
+}
+
+/** The signed JSON body of a querydr request. */
+export function querydrRequest(q: QuerydrInput, secret: string): VnpParams {
+  const body: VnpParams = {
+    vnp_RequestId: q.requestId,
+    vnp_Version: VNPAY_VERSION,
+    vnp_Command: 'querydr',
+    vnp_TmnCode: q.tmnCode,
+    vnp_TxnRef: q.txnRef,
+    vnp_OrderInfo: q.orderInfo,
+    vnp_TransactionDate: q.transactionDate,
+    vnp_CreateDate: vnpDate(q.createdAt),
+    vnp_IpAddr: q.ipAddr,
+  };
+  return { ...body, vnp_SecureHash: pipeHash(QUERYDR_REQUEST_FIELDS, body, secret) };
+}
+
+export function verifyQuerydrRequest(body: Record<string, unknown>, secret: string): boolean {
+  return sameHex(body.vnp_SecureHash, pipeHash(QUERYDR_REQUEST_FIELDS, body, secret));
+}
+
+/** A querydr response signed (the sandbox answers with it). */
+export function signQuerydrResponse(body: VnpParams, secret: string): VnpParams {
+  return { ...body, vnp_SecureHash: pipeHash(QUERYDR_RESPONSE_FIELDS, body, secret) };
+}
+
+/** Whether a querydr response is the gateway's: unlike the vnpay package, a missing hash fails. */
+export function verifyQuerydrResponse(body: Record<string, unknown>, secret: string): boolean {
+  return sameHex(body.vnp_SecureHash, pipeHash(QUERYDR_RESPONSE_FIELDS, body, secret));
+}
