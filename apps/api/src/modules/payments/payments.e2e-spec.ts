@@ -361,4 +361,21 @@ describe('fees and online payment (api.md, "Fees and online payment")', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ vnp_ResponseCode: '97' });
   });
+
+  it('a withdrawn dossier with a paid fee becomes REFUND_DUE; a payment confirmed after withdrawal too', async () => {
+    const paidFirst = await submitted(w);
+    expect(
+      (await as(t, w.staff.RECEPTIONIST).post(`/dossiers/${paidFirst.id}/payments/counter`, { receiptNo: 'BL-9' }))
+        .status,
+    ).toBe(201);
+    expect((await as(t, w.citizen).post(`/dossiers/${paidFirst.id}/withdraw`, {})).status).toBe(200);
+    expect(await feeOf(paidFirst.id)).toMatchObject({ feeStatus: 'REFUND_DUE' });
+
+    const paidLate = await submitted(w);
+    const p = (await pay(paidLate.id)).body as PaymentCreatedResponse;
+    expect((await as(t, w.citizen).post(`/dossiers/${paidLate.id}/withdraw`, {})).status).toBe(200);
+    expect((await ipn(bankSigned(successIpn(p), secret))).body.RspCode).toBe('00');
+    expect(await feeOf(paidLate.id)).toMatchObject({ feeStatus: 'REFUND_DUE' });
+    expect((await pay(paidLate.id)).status).toBe(409);
+  });
 });

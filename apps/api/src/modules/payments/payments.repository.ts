@@ -127,6 +127,14 @@ export class PaymentsRepository {
     );
   }
 
+  /** A paid fee of a dossier that will not be served becomes REFUND_DUE. */
+  async markRefundDue(dossierId: string, at: Date, m: EntityManager): Promise<void> {
+    await m.query(
+      `UPDATE dossier SET fee_status = 'REFUND_DUE', updated_at = $2 WHERE id = $1 AND fee_status = 'PAID'`,
+      [dossierId, at],
+    );
+  }
+
   /** Every IPN, kept raw with the answer we gave. */
   async insertIpn(
     ipn: {

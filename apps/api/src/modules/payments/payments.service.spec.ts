@@ -13,6 +13,7 @@ describe('PaymentsService without a gateway (production without VNPAY_*)', () =>
     unreachable as never,
     unreachable as never,
     { vnpay: null, publicUrl: 'https://motcua.example' } as unknown as AppConfig,
+    unreachable as never,
   );
 
   it.each([

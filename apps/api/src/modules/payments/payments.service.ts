@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CounterPaymentResponse, PaymentCreatedResponse, Role } from '@motcua/shared';
 import type { AuthUser } from '../../common/auth/auth-user.js';
@@ -8,6 +8,7 @@ import { APP_CONFIG, type AppConfig, type VnpayConfig } from '../../config/confi
 import { AgencyScopeService } from '../identity/agency-scope.service.js';
 import { OutboxService } from '../notifications/outbox.service.js';
 import { canSeeDossier, isUuid } from '../dossiers/dossier-access.js';
+import { DossierTransitionHooks } from '../dossiers/dossier-transition-hooks.js';
 import { DossierWorkflowService } from '../dossiers/dossier-workflow.service.js';
 import { DossierError } from '../dossiers/dossiers.errors.js';
 import { PaymentError } from './payments.errors.js';
@@ -58,7 +59,7 @@ const NOT_PAYABLE = new Set(['DRAFT', 'NOT_ACCEPTED', 'WITHDRAWN']);
  * changes the dossier, its timeline (sealed) and the outbox in one transaction.
  */
 @Injectable()
-export class PaymentsService {
+export class PaymentsService implements OnModuleInit {
   private readonly logger = new Logger('Payments');
 
   constructor(
@@ -69,7 +70,16 @@ export class PaymentsService {
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly hooks: DossierTransitionHooks,
   ) {}
+
+  onModuleInit(): void {
+    // A dossier refused at the desk or withdrawn keeps no fee: a paid one is owed back (the desk settles it).
+    this.hooks.register(async (m, change) => {
+      if (change.action !== 'refuse' && change.action !== 'withdraw') return;
+      await this.repo.markRefundDue(change.after.id, change.at, m);
+    });
+  }
 
   /** The gateway, or 503: production without VNPAY_* refuses payments, never accepts them all. */
   gateway(): VnpayConfig {
@@ -287,6 +297,8 @@ export class PaymentsService {
         return IPN_RESPONSES.ALREADY_CONFIRMED;
       }
       await this.confirmFee(m, d, payment.id, 'ONLINE', null, null, at, gatewayFacts.transactionNo);
+      // Paid after the dossier was withdrawn or refused (the page was still open): owed back.
+      if (NOT_PAYABLE.has(d.status)) await this.repo.markRefundDue(d.id, at, m);
       return IPN_RESPONSES.CONFIRMED;
     }
     // 24: the payer cancelled at the gateway; anything else is a failed payment.
