@@ -7,6 +7,7 @@ import { Button, ErrorSummary } from '../../components/ui';
 import { queryKeys } from '../../lib/queryKeys';
 import { useCatalogText } from '../catalog/useCatalogText';
 import { dossierErrorText } from '../dossiers/dossierErrors';
+import { DeliveryChoice } from '../payments/DeliveryChoice';
 import { useFeeText } from '../payments/useFeeText';
 import { SummaryRows, useAnswerRows, type AnswerRow } from './AnswersList';
 import { documentFieldId } from './DocumentUpload';
@@ -136,6 +137,7 @@ export function CheckAnswers({
           <SummaryRows rows={documentRows} />
         </>
       ) : null}
+      <DeliveryChoice dossier={dossier} />
       <h2>{t('apply.check.sendTitle')}</h2>
       <p>{t('apply.check.sendLead')}</p>
       <Button id={SUBMIT_ID} onClick={() => void submit()} disabled={submitting} aria-busy={submitting || undefined}>

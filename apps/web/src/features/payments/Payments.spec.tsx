@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { storeSession } from '../../lib/auth';
 import { problem, stubApi } from '../../test/api-stub';
 import { birthProcedure as deskProcedure, dossier as deskDossier, receptionist } from '../../test/desk-fixtures';
-import { birthProcedure, buildDossier } from '../../test/dossier-fixtures';
+import { birthProcedure, buildDossier, summaryOf } from '../../test/dossier-fixtures';
 import { citizenLogin } from '../../test/fixtures';
 import { renderApp, resetVisitor } from '../../test/render-app';
 import { gatewayRedirect } from './PayFeeButton';
@@ -140,5 +140,41 @@ describe('taking the fee at the desk', () => {
         { receiptNo: 'BL-2' },
       ]),
     );
+  });
+});
+
+describe('choosing how to receive the result (check answers)', () => {
+  beforeEach(() => {
+    resetVisitor('vi');
+    storeSession(citizenLogin, citizenLogin.user);
+  });
+
+  it('shows the fee, offers electronic delivery for a FULL procedure, and POSTAL needs the address before it is saved', async () => {
+    let current = buildDossier();
+    const api = stubApi({
+      'GET /procedures/1.001193': { body: birthProcedure() },
+      'GET /dossiers': { body: { items: [summaryOf(current)], nextCursor: null } },
+      'GET /dossiers/d-1': () => ({ body: current }),
+      'PATCH /dossiers/d-1': ({ body }) => {
+        const b = body as { deliveryMethod: DossierDto['deliveryMethod']; postalAddress?: string };
+        current = { ...current, deliveryMethod: b.deliveryMethod, postalAddress: b.postalAddress ?? null };
+        return { body: current };
+      },
+    });
+    renderApp('/apply/1.001193/check');
+    const group = await screen.findByRole('group', { name: 'Bạn muốn nhận kết quả bằng cách nào?' });
+    expect(screen.getByRole('radio', { name: 'Nhận bản điện tử trên Cổng' })).toBeChecked();
+    // The fee row of the summary (the demo birth registration has none).
+    expect(screen.getByText('Phí, lệ phí', { selector: 'dt' }).nextElementSibling).toHaveTextContent('Miễn phí');
+    await userEvent.click(screen.getByRole('radio', { name: 'Nhận qua bưu chính' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Lưu hình thức nhận' }));
+    expect(await screen.findByRole('link', { name: 'Nhập địa chỉ nhận kết quả qua bưu chính' })).toBeInTheDocument();
+    await userEvent.type(screen.getByLabelText(/Địa chỉ nhận qua bưu chính/), '12 Bạch Đằng, Hải Châu');
+    await userEvent.click(screen.getByRole('button', { name: 'Lưu hình thức nhận' }));
+    expect(await screen.findByText('Đã lưu hình thức nhận kết quả.')).toBeInTheDocument();
+    expect(api.calls.filter((c) => c.method === 'PATCH').map((c) => c.body)).toEqual([
+      { deliveryMethod: 'POSTAL', postalAddress: '12 Bạch Đằng, Hải Châu' },
+    ]);
+    expect(group).toBeInTheDocument();
   });
 });
