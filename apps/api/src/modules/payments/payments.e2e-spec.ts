@@ -87,7 +87,7 @@ describe('fees and online payment (api.md, "Fees and online payment")', () => {
     expect(bankSigned(unsigned, secret)).toContain(`vnp_SecureHash=${vnp_SecureHash}`);
     expect(await feeOf(id)).toMatchObject({ feeStatus: 'PENDING' });
 
-    const page = await request(t.http).get(`${url.pathname}${url.search}`);
+    const page = await request(t.http).get(`${url.pathname}${url.search}`).set('Accept', 'text/html');
     expect(page.status).toBe(200);
     expect(page.text).toContain('lang="vi"');
     expect(page.text).toContain('Thanh toán');
@@ -215,9 +215,16 @@ describe('fees and online payment (api.md, "Fees and online payment")', () => {
     const p = (await pay(id)).body as PaymentCreatedResponse;
     const url = new URL(p.paymentUrl);
     url.searchParams.set('vnp_Amount', '100');
-    const page = await request(t.http).get(`${url.pathname}${url.search}`);
+    const page = await request(t.http).get(`${url.pathname}${url.search}`).set('Accept', 'text/html');
     expect(page.status).toBe(400);
     expect(page.text).toContain('Sai chữ ký');
+    // Any other client gets the API's problem+json.
+    const api = await request(t.http).get(`${url.pathname}${url.search}`);
+    expect(api.status).toBe(400);
+    expect(api.headers['content-type']).toMatch(/^application\/problem\+json/);
+    // No form at all (a text body): a 400 problem, never a 500.
+    const noForm = await request(t.http).post(url.pathname).type('text/plain').send('{}');
+    expect(noForm.status).toBe(400);
   });
 
   it('refuses a payment for a draft (409), another person’s dossier (404), a fee-less dossier (409), a bad body (400)', async () => {

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Logger, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { AppError } from '../../common/app-error.js';
 import { Public } from '../../common/auth/access.decorator.js';
 import { Clock } from '../../common/clock.js';
 import { APP_CONFIG, SANDBOX_VNPAY_PATH, type AppConfig, type VnpayConfig } from '../../config/config.js';
@@ -15,6 +16,18 @@ import {
   type SandboxOutcome,
 } from './sandbox-gateway.js';
 import { verifyQuerydrRequest, vnpQuery, type VnpParams } from './vnpay-protocol.js';
+
+/**
+ * A refused request: a page for a browser (the person paying), problem+json for any other client
+ * (the API's error format, api.md).
+ */
+function refuse(req: Request, res: Response, message: string): void {
+  if (req.accepts(['json', 'html']) === 'html') {
+    res.status(400).type('html').send(errorPage(message));
+    return;
+  }
+  throw new AppError('SANDBOX_REFUSED', 400, message);
+}
 
 /**
  * The built-in VNPay sandbox (outside production only, mounted only then): checks our signed
@@ -43,13 +56,7 @@ export class SandboxController {
     const params = vnpQuery(query);
     const problem = params ? payRequestProblem(params, this.gateway, this.clock.now()) : 'Tham số lặp lại';
     res.setHeader('Cache-Control', 'no-store');
-    if (problem || !params) {
-      res
-        .status(400)
-        .type('html')
-        .send(errorPage(problem ?? ''));
-      return;
-    }
+    if (problem || !params) return refuse(req, res, problem ?? '');
     const rawQuery = req.originalUrl.split('?')[1] ?? '';
     res
       .status(200)
@@ -59,18 +66,16 @@ export class SandboxController {
 
   @Post('pay')
   @Public()
-  async decide(@Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async decide(@Body() raw: unknown, @Req() req: Request, @Res() res: Response): Promise<void> {
+    // The page's form (urlencoded); any other body (none, text, an array) carries no choice.
+    const body = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
     const outcome = body.outcome as SandboxOutcome;
     const rawQuery = typeof body.query === 'string' ? body.query : '';
     const params = vnpQuery(Object.fromEntries(new URLSearchParams(rawQuery)));
     const now = this.clock.now();
     const problem = params ? payRequestProblem(params, this.gateway, now) : 'Tham số lặp lại';
     if (problem || !params || !Object.hasOwn(SANDBOX_OUTCOMES, outcome)) {
-      res
-        .status(400)
-        .type('html')
-        .send(errorPage(problem ?? 'Lựa chọn không hợp lệ'));
-      return;
+      return refuse(req, res, problem ?? 'Lựa chọn không hợp lệ');
     }
     const result = resultParams(params, outcome, this.gateway, now);
     this.transactions.set(params.vnp_TxnRef, result);
@@ -94,8 +99,9 @@ export class SandboxController {
   @Post('querydr')
   @Public()
   @HttpCode(200)
-  querydr(@Body() body: Record<string, unknown>): VnpParams | { vnp_ResponseCode: string; vnp_Message: string } {
-    if (!verifyQuerydrRequest(body ?? {}, this.gateway.hashSecret) || body.vnp_TmnCode !== this.gateway.tmnCode) {
+  querydr(@Body() raw: unknown): VnpParams | { vnp_ResponseCode: string; vnp_Message: string } {
+    const body = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+    if (!verifyQuerydrRequest(body, this.gateway.hashSecret) || body.vnp_TmnCode !== this.gateway.tmnCode) {
       return { vnp_ResponseCode: '97', vnp_Message: 'Invalid checksum' };
     }
     return querydrAnswer(
