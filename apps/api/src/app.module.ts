@@ -13,6 +13,7 @@ import { DossiersModule } from './modules/dossiers/dossiers.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { IdentityModule } from './modules/identity/identity.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
+import { PaymentsModule } from './modules/payments/payments.module.js';
 import { QueueModule } from './modules/queue/queue.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
 
@@ -48,6 +49,7 @@ export class AppModule {
         DossiersModule,
         QueueModule,
         ReportsModule,
+        PaymentsModule.forRoot({ sandbox: config.vnpay?.sandbox ?? false }),
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

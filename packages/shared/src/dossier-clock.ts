@@ -85,6 +85,7 @@ export function toLocalParts(instant: Date): {
   day: number;
   hour: number;
   minute: number;
+  second: number;
 } {
   const local = new Date(localMs(instant));
   return {
@@ -93,6 +94,7 @@ export function toLocalParts(instant: Date): {
     day: local.getUTCDate(),
     hour: local.getUTCHours(),
     minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
   };
 }
 

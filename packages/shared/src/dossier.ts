@@ -7,6 +7,7 @@ import { safeText, UNSAFE_TEXT_MESSAGE, unsafeInputIssues } from './input.js';
 import { ROLES } from './roles.js';
 import { DOSSIER_ACTIONS, staffDossierActionSchema } from './workflow.js';
 import { SLA_STATES } from './dossier-clock.js';
+import { checkDelivery, DELIVERY_METHODS, deliveryInputShape, dossierFeeSchema } from './payments.js';
 
 /**
  * The Dossiers and Counter contract of api.md: request bodies (validated by the API, and by the
@@ -36,23 +37,29 @@ export const formDataInputSchema = z.record(z.string(), z.unknown()).superRefine
 const noteSchema = safeText().trim().max(NOTE_MAX_LENGTH);
 const versionSchema = z.number().int().min(1);
 
-export const createDossierSchema = z.strictObject({
-  procedureCode: safeText().trim().min(1).max(40),
-  /** One of the procedure's agencies; the first when omitted. */
-  agencyCode: safeText().trim().min(1).max(40).optional(),
-  formData: formDataInputSchema.default({}),
-});
+export const createDossierSchema = z
+  .strictObject({
+    procedureCode: safeText().trim().min(1).max(40),
+    /** One of the procedure's agencies; the first when omitted. */
+    agencyCode: safeText().trim().min(1).max(40).optional(),
+    formData: formDataInputSchema.default({}),
+    ...deliveryInputShape,
+  })
+  .superRefine(checkDelivery);
 export type CreateDossierRequest = z.input<typeof createDossierSchema>;
 
 /**
  * PATCH /dossiers/{id}: `formData` is merged into the draft's (a key set to null is removed);
  * `version`, when given, must be the draft's current version (409 otherwise).
  */
-export const updateDossierSchema = z.strictObject({
-  formData: formDataInputSchema.optional(),
-  agencyCode: safeText().trim().min(1).max(40).optional(),
-  version: versionSchema.optional(),
-});
+export const updateDossierSchema = z
+  .strictObject({
+    formData: formDataInputSchema.optional(),
+    agencyCode: safeText().trim().min(1).max(40).optional(),
+    version: versionSchema.optional(),
+    ...deliveryInputShape,
+  })
+  .superRefine(checkDelivery);
 export type UpdateDossierRequest = z.input<typeof updateDossierSchema>;
 
 export const submitDossierSchema = z.strictObject({ version: versionSchema.optional() });
@@ -186,6 +193,10 @@ export const dossierDtoSchema = z.object({
   timeline: z.array(timelineEntrySchema),
   availableActions: z.array(z.enum(DOSSIER_ACTIONS)),
   rating: z.object({ score: z.number().int(), comment: z.string().nullable(), at: isoTime }).nullable(),
+  /** api.md, "Fees and online payment". */
+  fee: dossierFeeSchema,
+  deliveryMethod: z.enum(DELIVERY_METHODS),
+  postalAddress: z.string().nullable(),
 });
 export type DossierDto = z.infer<typeof dossierDtoSchema>;
 

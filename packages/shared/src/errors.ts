@@ -213,6 +213,36 @@ export const ERROR_CODES = {
     vi: 'Vai trò của bạn không được thực hiện việc này với hồ sơ.',
     en: 'Your role may not do this to a dossier.',
   },
+  PAYMENTS_UNAVAILABLE: {
+    status: 503,
+    vi: 'Thanh toán trực tuyến tạm thời chưa sẵn sàng. Vui lòng thử lại sau hoặc nộp tại quầy.',
+    en: 'Online payment is not available right now. Please try later or pay at the desk.',
+  },
+  FEE_NONE: {
+    status: 409,
+    vi: 'Hồ sơ này không phải nộp lệ phí.',
+    en: 'This dossier has no fee to pay.',
+  },
+  FEE_ALREADY_PAID: {
+    status: 409,
+    vi: 'Lệ phí của hồ sơ này đã được thanh toán.',
+    en: 'The fee of this dossier is already paid.',
+  },
+  FEE_NOT_PAYABLE: {
+    status: 409,
+    vi: 'Hồ sơ ở trạng thái này không nhận thanh toán.',
+    en: 'A dossier in this status takes no payment.',
+  },
+  FEE_REFUND: {
+    status: 409,
+    vi: 'Lệ phí của hồ sơ này đang chờ hoàn trả, không thể thanh toán thêm.',
+    en: 'The fee of this dossier is to be refunded, not paid.',
+  },
+  SANDBOX_REFUSED: {
+    status: 400,
+    vi: 'Cổng thanh toán thử nghiệm từ chối yêu cầu này.',
+    en: 'The sandbox payment gateway refused this request.',
+  },
   NOT_ASSIGNEE: {
     status: 403,
     vi: 'Hồ sơ này đang do cán bộ khác xử lý.',

@@ -15,3 +15,4 @@ export * from './metrics.js';
 export * from './queue.js';
 export * from './errors.js';
 export * from './status-names.js';
+export * from './payments.js';

@@ -13,6 +13,7 @@ export const PERMISSIONS = [
   'dossier.own',
   'dossier.act',
   'counter.intake',
+  'payment.counter',
   'queue.read',
   'report.read',
   'audit.read',
@@ -45,6 +46,8 @@ export const PERMISSION_GRANTS = {
   'dossier.act': ['RECEPTIONIST', 'OFFICER', 'APPROVER'],
   /** Registering a walk-in dossier at the one-stop desk. */
   'counter.intake': ['RECEPTIONIST'],
+  /** Recording a fee paid in cash at the desk (api.md, Fees and online payment). */
+  'payment.counter': ['RECEPTIONIST'],
   /** The work queues of the agency scope. */
   'queue.read': ['RECEPTIONIST', 'OFFICER', 'APPROVER', 'MANAGER', 'ADMIN'],
   /** The reports and the live dashboard. */

@@ -138,6 +138,23 @@ describe('loadConfig', () => {
       'postgres://app:pw@db/motcua',
     );
   });
+  it('payments: production without VNPAY_* has no gateway (routes 503), outside production the sandbox; all three or none', () => {
+    expect(loadConfig(PROD).vnpay).toBeNull();
+    const sandbox = loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: 'http://localhost:5173/' }).vnpay;
+    expect(sandbox).toMatchObject({
+      sandbox: true,
+      payUrl: 'http://localhost:5173/api/v1/sandbox/vnpay/pay',
+    });
+    expect(sandbox!.hashSecret.length).toBeGreaterThanOrEqual(32);
+    const vnpay = {
+      VNPAY_TMN_CODE: 'DNG0001',
+      VNPAY_HASH_SECRET: randomBytes(24).toString('hex'),
+      VNPAY_PAY_URL: 'https://pay.vnpay.vn/vpcpay.html',
+    };
+    expect(loadConfig({ ...PROD, ...vnpay }).vnpay).toMatchObject({ tmnCode: 'DNG0001', sandbox: false });
+    expect(refusal({ ...PROD, VNPAY_TMN_CODE: 'DNG0001' })).toMatch(/set all three or none/);
+    expect(refusal({ DATA_DIR: dataDir, ...vnpay, VNPAY_PAY_URL: undefined })).toMatch(/set all three or none/);
+  });
 });
 
 /** JWT_SECRET values written in the repository's files (compose, docs, scripts, tests). */

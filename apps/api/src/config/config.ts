@@ -60,6 +60,15 @@ export const envSchema = z.object({
   REPORTS_LIVE_MAX_STREAMS: z.coerce.number().int().min(1).default(1000),
   /** A burst of changes within this window gives one summary per scope to its live streams. */
   REPORTS_LIVE_DEBOUNCE_MS: z.coerce.number().int().min(0).max(10_000).default(250),
+  /** VNPay merchant (api.md, "Fees and online payment"): all three or none; none outside production → the sandbox. */
+  VNPAY_TMN_CODE: z
+    .string()
+    .regex(/^[A-Za-z0-9]{1,20}$/, 'letters and digits (the merchant code VNPay gave)')
+    .optional(),
+  VNPAY_HASH_SECRET: z.string().min(16).optional(),
+  VNPAY_PAY_URL: z.string().url().optional(),
+  /** The querydr endpoint of reconciliation; unset: VNPay's, next to the pay URL. */
+  VNPAY_API_URL: z.string().url().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -90,7 +99,25 @@ export interface AppConfig {
   uploadQuota: { dossierBytes: number; userBytes: number };
   fileSweepIntervalMs: number;
   reportsLive: { maxStreams: number; debounceMs: number };
+  /**
+   * The payment gateway: VNPay as configured, the built-in sandbox (outside production with none
+   * of the VNPAY_ variables set), or null (production without them: payment routes answer 503).
+   */
+  vnpay: VnpayConfig | null;
 }
+
+export interface VnpayConfig {
+  tmnCode: string;
+  hashSecret: string;
+  payUrl: string;
+  /** querydr / refund endpoint. */
+  apiUrl: string;
+  sandbox: boolean;
+}
+
+/** The sandbox gateway's mount (api/v1-relative) and merchant code. */
+export const SANDBOX_VNPAY_PATH = '/sandbox/vnpay';
+export const SANDBOX_TMN_CODE = 'MOTCUA01';
 
 export class ConfigError extends Error {}
 
@@ -172,6 +199,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (!e.AUDIT_KEY && !e.AUDIT_KEY_FILE) problems.push('  AUDIT_KEY: required in production (or AUDIT_KEY_FILE)');
     if (problems.length) throw new ConfigError(`Invalid environment:\n${problems.join('\n')}`);
   }
+  const vnpaySet = [e.VNPAY_TMN_CODE, e.VNPAY_HASH_SECRET, e.VNPAY_PAY_URL].filter((v) => v !== undefined).length;
+  if (vnpaySet !== 0 && vnpaySet !== 3) {
+    throw new ConfigError(
+      'Invalid environment:\n  VNPAY_TMN_CODE, VNPAY_HASH_SECRET, VNPAY_PAY_URL: set all three or none',
+    );
+  }
+  const publicUrl = e.PUBLIC_URL.replace(/\/$/, '');
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -181,7 +215,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     auditKey: e.AUDIT_KEY ? { value: e.AUDIT_KEY } : e.AUDIT_KEY_FILE ? { file: path.resolve(e.AUDIT_KEY_FILE) } : null,
     dataDir,
     webDist: path.resolve(e.WEB_DIST),
-    publicUrl: e.PUBLIC_URL.replace(/\/$/, ''),
+    publicUrl,
     demoData: e.DEMO_DATA ?? !production,
     adminPassword: e.ADMIN_PASSWORD ?? (production ? null : DEMO_ADMIN_PASSWORD),
     // Tests without a secret get one per process: they write nothing into DATA_DIR.
@@ -202,6 +236,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     uploadQuota: { dossierBytes: e.UPLOAD_QUOTA_DOSSIER_MB * MB, userBytes: e.UPLOAD_QUOTA_USER_MB * MB },
     fileSweepIntervalMs: e.FILE_SWEEP_INTERVAL_MS,
     reportsLive: { maxStreams: e.REPORTS_LIVE_MAX_STREAMS, debounceMs: e.REPORTS_LIVE_DEBOUNCE_MS },
+    vnpay:
+      vnpaySet === 3
+        ? {
+            tmnCode: e.VNPAY_TMN_CODE!,
+            hashSecret: e.VNPAY_HASH_SECRET!,
+            payUrl: e.VNPAY_PAY_URL!,
+            apiUrl: e.VNPAY_API_URL ?? new URL('/merchant_webapi/api/transaction', e.VNPAY_PAY_URL).toString(),
+            sandbox: false,
+          }
+        : production
+          ? null
+          : {
+              tmnCode: SANDBOX_TMN_CODE,
+              // The sandbox is in this process: its secret never leaves it.
+              hashSecret: randomBytes(32).toString('hex'),
+              payUrl: `${publicUrl}/api/v1${SANDBOX_VNPAY_PATH}/pay`,
+              apiUrl: `${publicUrl}/api/v1${SANDBOX_VNPAY_PATH}/querydr`,
+              sandbox: true,
+            },
   };
 }
 

@@ -78,6 +78,17 @@ export const EXPECTED_ACCESS: ExpectedAccess = {
   'POST /api/v1/counter/dossiers':                            [401, 403,    Y,      403,    403,    403,    403],
   'GET /api/v1/queue':                                        [401, 403,    Y,      Y,      Y,      Y,      Y],
 
+  // Fees and online payment: the applicant pays online, the desk records cash; the gateway's IPN
+  // and the browser's return carry no login (the IPN is trusted by its signature alone).
+  'POST /api/v1/dossiers/:id/payments':                       [401, Y,      403,    403,    403,    403,    403],
+  'POST /api/v1/dossiers/:id/payments/counter':               [401, 403,    Y,      403,    403,    403,    403],
+  'GET /api/v1/payments/vnpay/ipn':                           [Y,   Y,      Y,      Y,      Y,      Y,      Y],
+  'GET /api/v1/payments/vnpay/return':                        [Y,   Y,      Y,      Y,      Y,      Y,      Y],
+  // The built-in sandbox gateway stands in for the bank outside production (mounted only then).
+  'GET /api/v1/sandbox/vnpay/pay':                            [Y,   Y,      Y,      Y,      Y,      Y,      Y],
+  'POST /api/v1/sandbox/vnpay/pay':                           [Y,   Y,      Y,      Y,      Y,      Y,      Y],
+  'POST /api/v1/sandbox/vnpay/querydr':                       [Y,   Y,      Y,      Y,      Y,      Y,      Y],
+
   // Reports (MANAGER, ADMIN); open data for everyone.
   'GET /api/v1/reports/summary':                              [401, 403,    403,    403,    403,    Y,      Y],
   'GET /api/v1/reports/breakdown':                            [401, 403,    403,    403,    403,    Y,      Y],

@@ -50,6 +50,12 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('../routes/citizen/SubmittedPage')).SubmittedPage }),
           },
           {
+            path: 'dossiers/:id/payment',
+            lazy: async () => ({
+              Component: (await import('../routes/citizen/PaymentResultPage')).PaymentResultPage,
+            }),
+          },
+          {
             path: 'dossiers/:id/withdraw',
             lazy: async () => ({ Component: (await import('../routes/citizen/WithdrawPage')).WithdrawPage }),
           },

@@ -140,6 +140,9 @@ export function dossier(over: Partial<DossierDto> = {}): DossierDto {
     ],
     availableActions: ['receive', 'refuse'],
     rating: null,
+    fee: { amount: 0, status: 'NONE', method: null, paidAt: null, receiptNo: null },
+    deliveryMethod: 'ELECTRONIC',
+    postalAddress: null,
     ...over,
   };
 }

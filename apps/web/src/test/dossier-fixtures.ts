@@ -157,6 +157,9 @@ export function buildDossier(over: Partial<DossierDto> = {}): DossierDto {
     ],
     availableActions: ['submit'],
     rating: null,
+    fee: { amount: 0, status: 'NONE', method: null, paidAt: null, receiptNo: null },
+    deliveryMethod: 'ELECTRONIC',
+    postalAddress: null,
     ...over,
   };
 }

@@ -16,6 +16,7 @@ import { LocalDateZone1765700000000 } from './1765700000000-local-date-zone.js';
 import { ModuleReadViews1765800000000 } from './1765800000000-module-read-views.js';
 import { DossierTimeFacts1765900000000 } from './1765900000000-dossier-time-facts.js';
 import { TimeFactViews1765950000000 } from './1765950000000-time-fact-views.js';
+import { Payments1766000000000 } from './1766000000000-payments.js';
 
 /** Every migration, in order. A new one is appended here; a merged one is never edited. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   ModuleReadViews1765800000000,
   DossierTimeFacts1765900000000,
   TimeFactViews1765950000000,
+  Payments1766000000000,
 ];

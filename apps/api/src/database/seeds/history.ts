@@ -475,6 +475,7 @@ async function writeAll(m: EntityManager): Promise<Omit<HistoryResult, 'summary'
     `WITH ins AS (
        INSERT INTO dossier (id, code, procedure_code, procedure_version, agency_code, applicant_id, channel, status,
          version, form_data, online_level, sector_code, processing_days, fee, fee_paid_at, fee_paid_online,
+         fee_status, delivery_method,
          submitted_at, received_at, due_at, completed_at, returned_at, supplement_requested_at, assignee_id,
          decided_outcome, processing_working_days,
          last_event_seq, last_event_hash, created_at, updated_at)
@@ -483,6 +484,12 @@ async function writeAll(m: EntityManager): Promise<Omit<HistoryResult, 'summary'
               1 + last.seq, '{}'::jsonb, x.online_level, x.sector_code, x.processing_days, x.fee,
               CASE WHEN x.fee > 0 AND x.received_at IS NOT NULL THEN x.received_at END,
               CASE WHEN x.fee > 0 AND x.received_at IS NOT NULL THEN x.channel = 'ONLINE' AND x.rf2 < 0.75 END,
+              -- The fee state the payment columns above imply (api.md, "Fees and online payment").
+              CASE WHEN x.fee = 0 THEN 'NONE'
+                   WHEN x.received_at IS NULL THEN 'UNPAID'
+                   WHEN x.status IN ('WITHDRAWN', 'NOT_ACCEPTED') THEN 'REFUND_DUE'
+                   ELSE 'PAID' END,
+              CASE WHEN x.online_level = 'FULL' THEN 'ELECTRONIC' ELSE 'COUNTER' END,
               x.submitted_at, x.received_at, x.due_at, x.completed_at, x.returned_at, x.supplement_at,
               CASE WHEN x.assign_at IS NOT NULL THEN x.off_id END, x.decided_outcome, x.processing_working_days,
               last.seq, last.hash, x.submitted_at - interval '20 minutes', last.at

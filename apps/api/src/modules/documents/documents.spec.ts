@@ -84,6 +84,27 @@ describe('Vietnamese formatting of documents', () => {
 });
 
 describe('receipt and appointment slip PDF', () => {
+  it('prints how the result is received and the fee with its state (issue 14)', async () => {
+    const postal = await textOf(
+      await renderReceiptPdf({
+        ...sampleReceipt(),
+        delivery: { method: 'POSTAL', postalAddress: '12 Bạch Đằng, Hải Châu' },
+        fee: { amount: 8000, status: 'PAID', online: true },
+      }),
+    );
+    expect(postal).toContain('Qua dịch vụ bưu chính công ích, đến: 12 Bạch Đằng, Hải Châu');
+    expect(postal).toContain('7. Phí, lệ phí: 8.000 đồng (Đã thanh toán trực tuyến)');
+    const electronic = await textOf(
+      await renderReceiptPdf({
+        ...sampleReceipt(),
+        delivery: { method: 'ELECTRONIC', postalAddress: null },
+        fee: { amount: 0, status: 'NONE', online: null },
+      }),
+    );
+    expect(electronic).toContain('Bản điện tử trên Cổng Dịch vụ công');
+    expect(electronic).toContain('Miễn phí');
+  });
+
   it('renders the title, code, applicant with diacritics, procedure, documents and due date', async () => {
     const pdf = await renderReceiptPdf(sampleReceipt());
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');

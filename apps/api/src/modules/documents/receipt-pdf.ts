@@ -1,4 +1,4 @@
-import type { Channel } from '@motcua/shared';
+import type { Channel, DeliveryMethod, FeeStatus } from '@motcua/shared';
 import QRCode from 'qrcode';
 import {
   contentWidth,
@@ -41,6 +41,39 @@ export interface ReceiptView {
   place?: string;
   /** The one-time code that brings a counter dossier into the citizen's account (printed once, at intake). */
   claimCode?: string | null;
+  /** How the citizen receives the result (api.md, "Fees and online payment"); unset: at the desk. */
+  delivery?: { method: DeliveryMethod; postalAddress: string | null };
+  /** The fee in VND and whether it is paid; unset: not printed. */
+  fee?: { amount: number; status: FeeStatus; online: boolean | null };
+}
+
+const FEE_STATUS_VI: Record<FeeStatus, string> = {
+  NONE: 'Không thu',
+  UNPAID: 'Chưa thanh toán',
+  PENDING: 'Đang chờ xác nhận thanh toán',
+  PAID: 'Đã thanh toán',
+  REFUND_DUE: 'Chờ hoàn trả',
+  REFUNDED: 'Đã hoàn trả',
+};
+
+/** Where the result is received, as the receipt prints it. */
+export function deliveryLineVi(agencyName: string, delivery?: ReceiptView['delivery']): string {
+  switch (delivery?.method) {
+    case 'ELECTRONIC':
+      return 'Bản điện tử trên Cổng Dịch vụ công (mục "Hồ sơ của tôi")';
+    case 'POSTAL':
+      return `Qua dịch vụ bưu chính công ích, đến: ${delivery.postalAddress ?? ''}`;
+    case 'COUNTER':
+    case undefined:
+      return 'Bộ phận Một cửa, ' + agencyName;
+  }
+}
+
+/** "50.000 đồng (Đã thanh toán trực tuyến)", or "Miễn phí". */
+export function feeLineVi(fee: NonNullable<ReceiptView['fee']>): string {
+  if (fee.amount === 0 || fee.status === 'NONE') return 'Miễn phí';
+  const how = fee.status === 'PAID' && fee.online !== null ? (fee.online ? ' trực tuyến' : ' tại quầy') : '';
+  return `${new Intl.NumberFormat('vi-VN').format(fee.amount)} đồng (${FEE_STATUS_VI[fee.status]}${how})`;
 }
 
 export const CHANNEL_LABELS_VI: Record<Channel, string> = {
@@ -107,7 +140,8 @@ export async function renderReceiptPdf(vm: ReceiptView): Promise<Buffer> {
   );
   drawLabelled(doc, '4. Thời gian nhận hồ sơ', formatVnDateTime(vm.receivedAt));
   drawLabelled(doc, '5. Ngày hẹn trả kết quả', formatVnDateTime(vm.dueAt));
-  drawLabelled(doc, '6. Nhận kết quả tại', 'Bộ phận Một cửa, ' + vm.agencyName);
+  drawLabelled(doc, '6. Nhận kết quả tại', deliveryLineVi(vm.agencyName, vm.delivery));
+  if (vm.fee) drawLabelled(doc, '7. Phí, lệ phí', feeLineVi(vm.fee));
   if (vm.claimCode) {
     doc.moveDown(0.3);
     drawLabelled(doc, 'Mã nhận hồ sơ vào tài khoản', vm.claimCode);

@@ -114,6 +114,8 @@ export class DossierDocumentsService {
       receivedBy: events.find((e) => e.type === 'receive')?.actorName ?? null,
       trackingUrl: trackingUrl(this.config.publicUrl, d.code, token ?? undefined),
       claimCode: printedClaimCode,
+      delivery: { method: d.deliveryMethod, postalAddress: d.postalAddress },
+      fee: { amount: d.fee, status: d.feeStatus, online: d.feePaidOnline },
     });
     return { fileName: `phieu-tiep-nhan-${d.code}.pdf`, content };
   }

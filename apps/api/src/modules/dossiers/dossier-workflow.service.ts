@@ -288,6 +288,52 @@ export class DossierWorkflowService {
     }
   }
 
+  /**
+   * An event that changes no status (a fee paid online or at the desk): sealed in the keyed chain
+   * like `claim`, the anchor and version moved so a concurrent transition that read the old chain
+   * end gets 409. The caller has already written the row's new facts in `m`; `actor` null is the
+   * gateway (no person).
+   */
+  async recordEvent(
+    m: EntityManager,
+    dossierId: string,
+    type: string,
+    actor: { id: string; role: Role | null; fullName: string | null } | null,
+    note: string | null,
+    at: Date,
+  ): Promise<void> {
+    const d = await this.dossiers.findWithNamesById(dossierId, m);
+    if (!d) throw DossierError.notFound();
+    const content: TimelineEventContent = {
+      dossierId: d.id,
+      seq: d.lastEventSeq + 1,
+      type,
+      fromStatus: d.status,
+      toStatus: d.status,
+      actorId: actor?.id ?? null,
+      actorRole: actor?.role ?? null,
+      note,
+      at,
+    };
+    const sealed = await this.audit.sealTransition(m, d, d.lastEventHash, content);
+    await this.dossiers.moveAnchor(d.id, content.seq, sealed.link, at, m);
+    await this.events.insert(
+      {
+        ...content,
+        fromStatus: d.status,
+        toStatus: d.status,
+        actorRole: actor?.role ?? null,
+        actorName: actor?.fullName ?? null,
+        at,
+        prevHash: d.lastEventHash,
+        hash: sealed.link,
+        chainVersion: sealed.chainVersion,
+        state: sealed.state,
+      },
+      m,
+    );
+  }
+
   /** The code of a dossier submitted now at an agency, from the locked per-day counter row. */
   async assignCode(agencyCode: string, at: Date, m: EntityManager): Promise<string> {
     const seq = await this.dossiers.nextCodeSeq(agencyCode, localDateKey(at), m);

@@ -97,6 +97,15 @@ export function toDossierDto(p: DossierDetailParts): DossierDto {
     timeline: p.events.map(toTimelineEntry),
     availableActions: p.availableActions,
     rating: p.rating ? { score: p.rating.score, comment: p.rating.comment, at: p.rating.at.toISOString() } : null,
+    fee: {
+      amount: d.fee,
+      status: d.feeStatus,
+      method: d.feeStatus === 'NONE' || d.feePaidOnline === null ? null : d.feePaidOnline ? 'ONLINE' : 'COUNTER',
+      paidAt: iso(d.feePaidAt),
+      receiptNo: d.feeReceiptNo,
+    },
+    deliveryMethod: d.deliveryMethod,
+    postalAddress: d.postalAddress,
   };
 }
 

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { DossierStatus } from '@motcua/shared';
-import type { DossierChange, DossierRow, DossierWithNames, RatingRow } from './dossiers.types.js';
+import type { DeliveryMethod, DossierChange, DossierRow, DossierWithNames, RatingRow } from './dossiers.types.js';
 
 const COLUMNS = `d.id, d.code, d.procedure_code AS "procedureCode", d.procedure_version AS "procedureVersion",
   d.agency_code AS "agencyCode", d.applicant_id AS "applicantId", d.channel, d.status, d.version,
   d.form_data AS "formData", d.online_level AS "onlineLevel", d.sector_code AS "sectorCode",
   d.processing_days AS "processingDays", d.fee, d.fee_paid_at AS "feePaidAt", d.fee_paid_online AS "feePaidOnline",
+  d.fee_status AS "feeStatus", d.fee_receipt_no AS "feeReceiptNo", d.delivery_method AS "deliveryMethod",
+  d.postal_address AS "postalAddress",
   d.submitted_at AS "submittedAt", d.received_at AS "receivedAt", d.due_at AS "dueAt",
   d.completed_at AS "completedAt", d.returned_at AS "returnedAt",
   d.supplement_requested_at AS "supplementRequestedAt", d.paused_working_days AS "pausedWorkingDays",
@@ -52,6 +54,9 @@ export interface NewDossier {
   processingDays: number;
   fee: number;
   at: Date;
+  /** Unset: ELECTRONIC for a FULL procedure, COUNTER otherwise (api.md). */
+  deliveryMethod?: DeliveryMethod;
+  postalAddress?: string | null;
 }
 
 /** Who may see which dossiers in a list: the applicant's own, or the agencies of a staff scope. */
@@ -124,8 +129,11 @@ export class DossiersRepository {
   async insert(d: NewDossier, status: DossierStatus, m: EntityManager = this.ds.manager): Promise<string> {
     const rows: { id: string }[] = await m.query(
       `INSERT INTO dossier (procedure_code, procedure_version, agency_code, applicant_id, channel, status,
-         form_data, online_level, sector_code, processing_days, fee, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)
+         form_data, online_level, sector_code, processing_days, fee, created_at, updated_at,
+         fee_status, delivery_method, postal_address)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12,
+         CASE WHEN $11::integer = 0 THEN 'NONE' ELSE 'UNPAID' END,
+         COALESCE($13, CASE WHEN $8 = 'FULL' THEN 'ELECTRONIC' ELSE 'COUNTER' END), $14)
        RETURNING id`,
       [
         d.procedureCode,
@@ -140,6 +148,8 @@ export class DossiersRepository {
         d.processingDays,
         d.fee,
         d.at,
+        d.deliveryMethod ?? null,
+        d.postalAddress ?? null,
       ],
     );
     return rows[0].id;
@@ -149,15 +159,32 @@ export class DossiersRepository {
   async updateDraft(
     id: string,
     expectedVersion: number,
-    patch: { formData: Record<string, unknown>; agencyCode: string },
+    patch: {
+      formData: Record<string, unknown>;
+      agencyCode: string;
+      deliveryMethod?: DeliveryMethod;
+      postalAddress?: string;
+    },
     at: Date,
     m: EntityManager = this.ds.manager,
   ): Promise<number | null> {
+    // A delivery method other than POSTAL drops the address it no longer needs.
     const [rows] = await m.query<[{ version: number }[], number]>(
-      `UPDATE dossier SET form_data = $3, agency_code = $4, updated_at = $5, version = version + 1
+      `UPDATE dossier SET form_data = $3, agency_code = $4, updated_at = $5, version = version + 1,
+              delivery_method = COALESCE($6, delivery_method),
+              postal_address = CASE WHEN COALESCE($6, delivery_method) = 'POSTAL'
+                                    THEN COALESCE($7, postal_address) END
         WHERE id = $1 AND version = $2 AND status = 'DRAFT'
         RETURNING version`,
-      [id, expectedVersion, JSON.stringify(patch.formData), patch.agencyCode, at],
+      [
+        id,
+        expectedVersion,
+        JSON.stringify(patch.formData),
+        patch.agencyCode,
+        at,
+        patch.deliveryMethod ?? null,
+        patch.postalAddress ?? null,
+      ],
     );
     return rows[0]?.version ?? null;
   }

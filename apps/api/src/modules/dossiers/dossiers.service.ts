@@ -44,18 +44,22 @@ import {
 } from './dossiers.mapper.js';
 import { DossiersRepository, type DossierListScope } from './dossiers.repository.js';
 import { IdempotencyKeysRepository } from './idempotency-keys.repository.js';
-import type { DossierEventRow, DossierWithNames } from './dossiers.types.js';
+import type { DeliveryMethod, DossierEventRow, DossierWithNames } from './dossiers.types.js';
 
 export interface CreateDraftInput {
   procedureCode: string;
   agencyCode?: string;
   formData: Record<string, unknown>;
+  deliveryMethod?: DeliveryMethod;
+  postalAddress?: string;
 }
 
 export interface UpdateDraftInput {
   formData?: Record<string, unknown>;
   agencyCode?: string;
   version?: number;
+  deliveryMethod?: DeliveryMethod;
+  postalAddress?: string;
 }
 
 const cursorSchema = z.strictObject({ t: z.iso.datetime({ precision: 6 }), i: z.uuid() });
@@ -124,6 +128,8 @@ export class DossiersService {
         processingDays: procedure.processingDays,
         fee: procedure.fee,
         at: this.clock.now(),
+        deliveryMethod: input.deliveryMethod,
+        postalAddress: input.postalAddress ?? null,
       },
       'DRAFT',
     );
@@ -139,7 +145,13 @@ export class DossiersService {
     const agencyCode = input.agencyCode === undefined ? d.agencyCode : this.agencyFor(procedure, input.agencyCode);
     const formData = this.checkDraftForm(procedure, d.formData, input.formData ?? {});
     const version = input.version ?? d.version;
-    const updated = await this.dossiers.updateDraft(id, version, { formData, agencyCode }, this.clock.now());
+    const delivery = { deliveryMethod: input.deliveryMethod, postalAddress: input.postalAddress };
+    const updated = await this.dossiers.updateDraft(
+      id,
+      version,
+      { formData, agencyCode, ...delivery },
+      this.clock.now(),
+    );
     if (updated === null) {
       const now = await this.dossiers.findById(id);
       throw now && now.status !== 'DRAFT' ? DossierError.notDraft(now.status) : DossierError.staleVersion(version);

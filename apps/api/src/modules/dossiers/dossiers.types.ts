@@ -1,4 +1,15 @@
-import type { Channel, DecidedOutcome, DossierAction, DossierStatus, OnlineLevel, Role } from '@motcua/shared';
+import type {
+  Channel,
+  DecidedOutcome,
+  DeliveryMethod,
+  DossierAction,
+  DossierStatus,
+  FeeStatus,
+  OnlineLevel,
+  Role,
+} from '@motcua/shared';
+
+export type { DeliveryMethod } from '@motcua/shared';
 import type { EntityManager } from 'typeorm';
 
 /** A dossier row as the repository reads it. */
@@ -19,6 +30,10 @@ export interface DossierRow {
   fee: number;
   feePaidAt: Date | null;
   feePaidOnline: boolean | null;
+  feeStatus: FeeStatus;
+  feeReceiptNo: string | null;
+  deliveryMethod: DeliveryMethod;
+  postalAddress: string | null;
   submittedAt: Date | null;
   receivedAt: Date | null;
   dueAt: Date | null;

@@ -19,13 +19,15 @@ export interface RadiosProps {
   inputProps: InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> };
   /** Smaller radios in a row (e.g. a 1–5 score). */
   inline?: boolean;
+  /** Controlled: the option checked (with inputProps.onChange). */
+  value?: string;
 }
 
 /**
  * A group of radios in a fieldset whose legend is the question (GOV.UK pattern); the hint
  * and error are tied to the group, and each option has its own label.
  */
-export function Radios({ id, legend, hint, error, required, options, inputProps, inline }: RadiosProps) {
+export function Radios({ id, legend, hint, error, required, options, inputProps, inline, value }: RadiosProps) {
   const { hintId, errorId } = messageIds(id, hint, error);
   return (
     <div className={error ? 'field field--error' : 'field'}>
@@ -47,6 +49,7 @@ export function Radios({ id, legend, hint, error, required, options, inputProps,
                   type="radio"
                   id={optionId}
                   value={o.value}
+                  checked={value === undefined ? inputProps.checked : value === o.value}
                   // Native `required` (the form has noValidate) tells assistive technology; the
                   // visible asterisk is hidden from it.
                   required={required}

@@ -7,6 +7,8 @@ import { Button, ErrorSummary } from '../../components/ui';
 import { queryKeys } from '../../lib/queryKeys';
 import { useCatalogText } from '../catalog/useCatalogText';
 import { dossierErrorText } from '../dossiers/dossierErrors';
+import { DeliveryChoice } from '../payments/DeliveryChoice';
+import { useFeeText } from '../payments/useFeeText';
 import { SummaryRows, useAnswerRows, type AnswerRow } from './AnswersList';
 import { documentFieldId } from './DocumentUpload';
 import { fieldId } from './FormFieldControl';
@@ -38,6 +40,7 @@ export function CheckAnswers({
 }) {
   const { t } = useTranslation();
   const text = useCatalogText();
+  const feeText = useFeeText();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [submitting, setSubmitting] = useState(false);
@@ -57,6 +60,12 @@ export function CheckAnswers({
       changeTo: plan.agencyChoice && plan.pages.length > 0 ? changeTo(1, 'f-agencyCode') : undefined,
     },
     ...answerRows,
+    { key: 'fee', label: t('dossiers.fields.fee'), value: text.fee(procedure.fee) },
+    {
+      key: 'delivery',
+      label: t('payments.delivery.label'),
+      value: feeText.delivery(dossier.deliveryMethod, dossier.postalAddress),
+    },
   ];
   const documentRows: AnswerRow[] = plan.documents.map((d) => {
     const files = dossier.attachments.filter((a) => a.documentCode === d.code);
@@ -128,6 +137,7 @@ export function CheckAnswers({
           <SummaryRows rows={documentRows} />
         </>
       ) : null}
+      <DeliveryChoice dossier={dossier} />
       <h2>{t('apply.check.sendTitle')}</h2>
       <p>{t('apply.check.sendLead')}</p>
       <Button id={SUBMIT_ID} onClick={() => void submit()} disabled={submitting} aria-busy={submitting || undefined}>

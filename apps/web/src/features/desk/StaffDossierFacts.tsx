@@ -2,7 +2,7 @@ import type { DossierDto } from '@motcua/shared';
 import { useTranslation } from 'react-i18next';
 import { SummaryList, type SummaryListRow } from '../../components/ui';
 import { formatDateTime } from '../../lib/format';
-import { useCatalogText } from '../catalog/useCatalogText';
+import { useFeeText } from '../payments/useFeeText';
 import { StatusTag } from '../dossiers/StatusTags';
 import { useDossierText } from '../dossiers/useDossierText';
 import { SlaDueTag } from '../queue/SlaDueTag';
@@ -11,7 +11,7 @@ import { SlaDueTag } from '../queue/SlaDueTag';
 export function StaffDossierFacts({ dossier: d }: { dossier: DossierDto }) {
   const { t } = useTranslation();
   const text = useDossierText();
-  const catalog = useCatalogText();
+  const fee = useFeeText();
   const rows: SummaryListRow[] = [
     { label: t('desk.fields.status'), value: <StatusTag status={d.status} /> },
     { label: t('desk.fields.sla'), value: <SlaDueTag item={d} /> },
@@ -32,7 +32,11 @@ export function StaffDossierFacts({ dossier: d }: { dossier: DossierDto }) {
     },
     { label: t('desk.fields.agency'), value: <span lang="vi">{d.agency.name}</span> },
     { label: t('desk.fields.channel'), value: text.channel(d.channel) },
-    { label: t('desk.fields.fee'), value: catalog.fee(d.procedure.fee) },
+    { label: t('desk.fields.fee'), value: fee.fee(d.fee) },
+    {
+      label: t('payments.delivery.label'),
+      value: <span lang="vi">{fee.delivery(d.deliveryMethod, d.postalAddress)}</span>,
+    },
   );
   const times: [string, string | null][] = [
     [t('desk.fields.submittedAt'), d.submittedAt],

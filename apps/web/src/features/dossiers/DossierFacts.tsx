@@ -2,7 +2,7 @@ import type { DossierDto } from '@motcua/shared';
 import { useTranslation } from 'react-i18next';
 import { SummaryList, type SummaryListRow } from '../../components/ui';
 import { formatDate, formatDateTime } from '../../lib/format';
-import { useCatalogText } from '../catalog/useCatalogText';
+import { useFeeText } from '../payments/useFeeText';
 import { SlaTag, StatusTag } from './StatusTags';
 import { useDossierText } from './useDossierText';
 
@@ -10,7 +10,7 @@ import { useDossierText } from './useDossierText';
 export function DossierFacts({ dossier: d }: { dossier: DossierDto }) {
   const { t } = useTranslation();
   const text = useDossierText();
-  const catalog = useCatalogText();
+  const fee = useFeeText();
   const rows: SummaryListRow[] = [
     {
       label: t('dossiers.fields.code'),
@@ -23,7 +23,11 @@ export function DossierFacts({ dossier: d }: { dossier: DossierDto }) {
     { label: t('dossiers.fields.procedure'), value: <span lang="vi">{d.procedure.name}</span> },
     { label: t('dossiers.fields.agency'), value: <span lang="vi">{d.agency.name}</span> },
     { label: t('dossiers.fields.channel'), value: text.channel(d.channel) },
-    { label: t('dossiers.fields.fee'), value: catalog.fee(d.procedure.fee) },
+    { label: t('dossiers.fields.fee'), value: fee.fee(d.fee) },
+    {
+      label: t('payments.delivery.label'),
+      value: <span lang="vi">{fee.delivery(d.deliveryMethod, d.postalAddress)}</span>,
+    },
   );
   if (d.submittedAt) rows.push({ label: t('dossiers.fields.submittedAt'), value: formatDateTime(d.submittedAt) });
   if (d.receivedAt) rows.push({ label: t('dossiers.fields.receivedAt'), value: formatDateTime(d.receivedAt) });

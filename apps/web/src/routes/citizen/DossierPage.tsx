@@ -14,6 +14,8 @@ import { Notice } from '../../features/dossiers/Notice';
 import { StatusTag } from '../../features/dossiers/StatusTags';
 import { isNotFound, useDossier } from '../../features/dossiers/useDossiers';
 import { useDossierText } from '../../features/dossiers/useDossierText';
+import { PayFeeButton } from '../../features/payments/PayFeeButton';
+import { canPayOnline } from '../../features/payments/useFeeText';
 
 // Forms of some statuses only: loaded when shown (they bring the shared rules, hence zod).
 const SupplementForm = lazy(async () => ({
@@ -111,6 +113,7 @@ function DossierDetails({ dossier: d }: { dossier: DossierDto }) {
           </Link>
         </p>
       ) : null}
+      {canPayOnline(d) ? <PayFeeButton dossier={d} /> : null}
       <Suspense fallback={<Loading />}>
         {actions.includes('supplement') ? (
           <SupplementForm

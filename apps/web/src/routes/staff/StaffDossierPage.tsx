@@ -11,6 +11,8 @@ import { StaffDossierFacts } from '../../features/desk/StaffDossierFacts';
 import { dossierErrorText } from '../../features/dossiers/dossierErrors';
 import { DossierTimeline } from '../../features/dossiers/DossierTimeline';
 import { isNotFound, useDossier } from '../../features/dossiers/useDossiers';
+import { CounterPaymentForm } from '../../features/payments/CounterPaymentForm';
+import { canPayOnline } from '../../features/payments/useFeeText';
 import '../../features/queue/desk.css';
 
 /**
@@ -72,6 +74,7 @@ function WorkScreen({ dossier: d, user }: { dossier: DossierDto; user: UserSumma
         {d.procedure.name}
       </p>
       <ActionPanel dossier={d} user={user} />
+      {user.roles.includes('RECEPTIONIST') && canPayOnline(d) ? <CounterPaymentForm dossier={d} /> : null}
       <h2>{t('desk.work.factsTitle')}</h2>
       <StaffDossierFacts dossier={d} />
       <h2>{t('desk.work.formTitle')}</h2>

@@ -1,0 +1,21 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { DossiersModule } from '../dossiers/dossiers.module.js';
+import { IdentityModule } from '../identity/identity.module.js';
+import { PaymentsController } from './payments.controller.js';
+import { PaymentsRepository } from './payments.repository.js';
+import { PaymentsService } from './payments.service.js';
+import { SandboxController } from './sandbox.controller.js';
+
+/** Fees and online payment (api.md); the sandbox gateway is mounted only when config chose it. */
+@Module({})
+export class PaymentsModule {
+  static forRoot(options: { sandbox: boolean }): DynamicModule {
+    return {
+      module: PaymentsModule,
+      imports: [DossiersModule, IdentityModule],
+      controllers: options.sandbox ? [PaymentsController, SandboxController] : [PaymentsController],
+      providers: [PaymentsRepository, PaymentsService],
+      exports: [PaymentsService],
+    };
+  }
+}
