@@ -14,6 +14,7 @@ import { IdentityModule } from './modules/identity/identity.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { QueueModule } from './modules/queue/queue.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
+import { ResultsModule } from './modules/results/results.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -46,6 +47,7 @@ export class AppModule {
         DossiersModule,
         QueueModule,
         ReportsModule,
+        ResultsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -60,6 +60,13 @@ export const envSchema = z.object({
   REPORTS_LIVE_MAX_STREAMS: z.coerce.number().int().min(1).default(1000),
   /** A burst of changes within this window gives one summary per scope to its live streams. */
   REPORTS_LIVE_DEBOUNCE_MS: z.coerce.number().int().min(0).max(10_000).default(250),
+  /**
+   * Agency signing certificates: a folder of PKCS#12 files named <agencyCode>.p12 and their
+   * passphrase. Required to sign results in production (503 without); elsewhere, unset, a local
+   * "MotCua Dev CA" in DATA_DIR/pki issues them.
+   */
+  SIGNING_P12_DIR: z.string().optional(),
+  SIGNING_P12_PASSWORD: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -90,6 +97,8 @@ export interface AppConfig {
   uploadQuota: { dossierBytes: number; userBytes: number };
   fileSweepIntervalMs: number;
   reportsLive: { maxStreams: number; debounceMs: number };
+  /** Configured agency certificates; null: the dev PKI outside production, signing refused in it. */
+  signing: { p12Dir: string; passphrase: string } | null;
 }
 
 export class ConfigError extends Error {}
@@ -202,6 +211,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     uploadQuota: { dossierBytes: e.UPLOAD_QUOTA_DOSSIER_MB * MB, userBytes: e.UPLOAD_QUOTA_USER_MB * MB },
     fileSweepIntervalMs: e.FILE_SWEEP_INTERVAL_MS,
     reportsLive: { maxStreams: e.REPORTS_LIVE_MAX_STREAMS, debounceMs: e.REPORTS_LIVE_DEBOUNCE_MS },
+    signing: e.SIGNING_P12_DIR
+      ? { p12Dir: path.resolve(e.SIGNING_P12_DIR), passphrase: e.SIGNING_P12_PASSWORD ?? '' }
+      : null,
   };
 }
 

@@ -13,6 +13,7 @@ import { CounterClaim1765310000000 } from './1765310000000-counter-claim.js';
 import { TrackingTokenUploadQuota1765400000000 } from './1765400000000-tracking-token-upload-quota.js';
 import { KeyedAuditChain1765500000000 } from './1765500000000-keyed-audit-chain.js';
 import { LocalDateZone1765700000000 } from './1765700000000-local-date-zone.js';
+import { DossierResult1766100000000 } from './1766100000000-dossier-result.js';
 
 /** Every migration, in order. A new one is appended here; a merged one is never edited. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   TrackingTokenUploadQuota1765400000000,
   KeyedAuditChain1765500000000,
   LocalDateZone1765700000000,
+  DossierResult1766100000000,
 ];

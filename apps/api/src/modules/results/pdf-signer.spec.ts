@@ -1,29 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import { AppError } from '../../common/app-error.js';
 import { signResultPdf } from './pdf-signer.js';
 import { runPdfsig } from './pdfsig.js';
+import { flipSignedByte, makePdf } from './results.factories.js';
 import { DevPki, type SigningIdentity } from './pki.js';
 
 const VALID = 'Signature Validation: Signature is Valid.';
-
-async function makePdf(pages: number): Promise<Buffer> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  for (let i = 1; i <= pages; i++) {
-    doc.addPage([595, 842]).drawText(`Result page ${i}`, { x: 50, y: 780, size: 14, font });
-  }
-  return Buffer.from(await doc.save());
-}
-
-/** One byte changed inside the signed range (the first "/Type" becomes "/Uype"). */
-function flipSignedByte(pdf: Buffer): Buffer {
-  const copy = Buffer.from(pdf);
-  copy[copy.indexOf('/Type') + 1] ^= 0x01;
-  return copy;
-}
 
 describe('signResultPdf (detached CMS that pdfsig checks)', () => {
   let dir: string;

@@ -1,7 +1,6 @@
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { P12Signer } from '@signpdf/signer-p12';
-import signpdf from '@signpdf/signpdf';
-import { SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
+import { SignPdf } from '@signpdf/signpdf';
 import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
 import QRCode from 'qrcode';
 import type { SigningIdentity } from './pki.js';
@@ -19,6 +18,8 @@ export interface SignOptions {
 /** Room for the CMS (certificate chain of two RSA-2048 certificates + signed attributes). */
 const SIGNATURE_LENGTH = 8192;
 const QR_SIZE = 72;
+/** A CAdES detached CMS (@signpdf/utils' SUBFILTER_ETSI_CADES_DETACHED). */
+const SUBFILTER = 'ETSI.CAdES.detached';
 const MARGIN = 18;
 
 async function loadPdf(input: Buffer): Promise<PDFDocument> {
@@ -58,10 +59,10 @@ export async function signResultPdf(input: Buffer, opts: SignOptions): Promise<B
     location: opts.location,
     signingTime: opts.signingTime,
     signatureLength: SIGNATURE_LENGTH,
-    subFilter: SUBFILTER_ETSI_CADES_DETACHED,
+    subFilter: SUBFILTER,
     appName: 'MotCua',
   });
   const withPlaceholder = Buffer.from(await doc.save({ useObjectStreams: false }));
   const signer = new P12Signer(opts.identity.p12, { passphrase: opts.identity.passphrase });
-  return signpdf.sign(withPlaceholder, signer, opts.signingTime);
+  return new SignPdf().sign(withPlaceholder, signer, opts.signingTime);
 }

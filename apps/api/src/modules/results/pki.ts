@@ -60,7 +60,7 @@ function serial(): string {
 function makeCert(
   subject: forge.pki.CertificateField[],
   publicKey: forge.pki.PublicKey,
-  issuer: { subject: forge.pki.CertificateField[]; key: forge.pki.PrivateKey },
+  issuer: { subject: forge.pki.CertificateField[]; key: forge.pki.rsa.PrivateKey },
   ca: boolean,
   years: number,
 ): forge.pki.Certificate {
@@ -90,7 +90,7 @@ function makeCert(
 }
 
 function toP12(
-  key: forge.pki.PrivateKey,
+  key: forge.pki.rsa.PrivateKey,
   chain: forge.pki.Certificate[],
   passphrase: string,
   friendlyName: string,
@@ -103,7 +103,7 @@ function toP12(
 export function readP12(
   p12: Buffer,
   passphrase: string,
-): { key: forge.pki.PrivateKey; certs: forge.pki.Certificate[] } {
+): { key: forge.pki.rsa.PrivateKey; certs: forge.pki.Certificate[] } {
   const parsed = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(p12.toString('binary')), false, passphrase);
   const keyBag = parsed.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[
     forge.pki.oids.pkcs8ShroudedKeyBag
@@ -112,15 +112,21 @@ export function readP12(
     .map((b) => b.cert)
     .filter((c): c is forge.pki.Certificate => !!c);
   if (!keyBag?.key || certs.length === 0) throw new Error('The PKCS#12 holds no private key and certificate');
-  return { key: keyBag.key, certs };
+  return { key: keyBag.key as forge.pki.rsa.PrivateKey, certs };
 }
 
 /** "CN=…, O=…" of a certificate's subject. */
 export function subjectText(cert: forge.pki.Certificate): string {
-  return cert.subject.attributes
-    .filter((a) => a.shortName === 'CN' || a.shortName === 'O')
-    .map((a) => `${a.shortName}=${String(a.value)}`)
-    .join(', ');
+  return (
+    cert.subject.attributes
+      .filter((a) => a.shortName === 'CN' || a.shortName === 'O')
+      // forge writes UTF8String values UTF-8 encoded but reads them back as bytes.
+      .map((a) => {
+        const value = String(a.value);
+        return `${a.shortName}=${(a.valueTagClass as unknown) === forge.asn1.Type.UTF8 ? forge.util.decodeUtf8(value) : value}`;
+      })
+      .join(', ')
+  );
 }
 
 /** The certificate a PKCS#12 signs with: the one whose public key matches the private key. */
@@ -145,7 +151,7 @@ export class DevPki {
     chmodSync(this.dir, 0o700);
   }
 
-  private ca(): { key: forge.pki.PrivateKey; cert: forge.pki.Certificate } {
+  private ca(): { key: forge.pki.rsa.PrivateKey; cert: forge.pki.Certificate } {
     this.ensureDir();
     const file = path.join(this.dir, 'dev-ca.p12');
     if (!existsSync(file)) {

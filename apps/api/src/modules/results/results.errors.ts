@@ -14,4 +14,23 @@ export const ResultError = {
   notFound(): AppError {
     return AppError.notFound('Result');
   },
+  dossierNotFound(): AppError {
+    return AppError.notFound('Dossier');
+  },
+  notPdf(): AppError {
+    return new AppError('FILE_TYPE_NOT_ACCEPTED', 415, 'The result must be a PDF');
+  },
+  uploadForbidden(): AppError {
+    return new AppError(
+      'RESULT_UPLOAD_FORBIDDEN',
+      403,
+      'Only the assigned officer or an approver may upload the result',
+    );
+  },
+  uploadNotAllowed(status: string): AppError {
+    return AppError.conflict('RESULT_UPLOAD_NOT_ALLOWED', `A result cannot be uploaded while the dossier is ${status}`);
+  },
+  alreadySigned(): AppError {
+    return AppError.conflict('RESULT_ALREADY_SIGNED', 'The result is signed and can no longer be replaced');
+  },
 };
