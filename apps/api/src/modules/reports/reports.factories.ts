@@ -152,8 +152,9 @@ export class DossierDriver {
     await this.act(desk.officer, id, 'submit_for_approval', times.decide);
     // Electronic delivery needs the result document before the decision (api.md, Electronic results).
     ok(
-      await this.as(desk.approver)
-        .post(`/dossiers/${id}/result`)
+      await request(this.t.http)
+        .post(`/api/v1/dossiers/${id}/result`)
+        .set('Authorization', bearer(this.t, desk.approver))
         .attach('file', RESULT_PDF, { filename: 'ket-qua.pdf', contentType: 'application/pdf' }),
       201,
       'result',

@@ -1,4 +1,9 @@
+import { Readable } from 'node:stream';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import type { TestApp } from '../../test/test-app.js';
+import type { UploadSource } from '../dossiers/multipart-upload.js';
+import { ResultsService } from './results.service.js';
 
 /** A small well-formed one-page PDF (a result document that can be signed). */
 export const RESULT_PDF = Buffer.from(
@@ -22,4 +27,11 @@ export function flipSignedByte(pdf: Buffer): Buffer {
   const copy = Buffer.from(pdf);
   copy[copy.indexOf('/Type') + 1] ^= 0x01;
   return copy;
+}
+
+/** Upload RESULT_PDF through the service (tests that drive the workflow without HTTP). */
+export async function uploadResultDirect(t: TestApp, dossierId: string, user: AuthUser): Promise<void> {
+  const source: UploadSource = (handle) =>
+    handle({ fields: {}, fileName: 'ket-qua.pdf', stream: Readable.from([RESULT_PDF]) });
+  await t.app.get(ResultsService).upload(dossierId, user, source);
 }
