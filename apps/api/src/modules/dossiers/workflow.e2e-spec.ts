@@ -18,7 +18,17 @@ import {
 } from '@motcua/shared';
 import { createUser, type TestUser } from '../../test/auth-helpers.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
-import { act, as, createWorld, dossierIn, fieldsOf, stateOf, uploadResult, versionOf, type World } from './dossiers.factories.js';
+import {
+  act,
+  as,
+  createWorld,
+  dossierIn,
+  fieldsOf,
+  stateOf,
+  uploadResult,
+  versionOf,
+  type World,
+} from './dossiers.factories.js';
 import { DossierTransitionHooks } from './dossier-transition-hooks.js';
 import type { DossierTransitionChange } from './dossiers.types.js';
 

@@ -13,7 +13,10 @@ describe('checkPdfSignature (our own CMS check, for POST /verify)', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'motcua-pki-'));
-    const identity = new DevPki(path.join(dir, 'pki'), 'pw').identity({ code: 'UBND-TK', name: 'UBND phường Thanh Khê' });
+    const identity = new DevPki(path.join(dir, 'pki'), 'pw').identity({
+      code: 'UBND-TK',
+      name: 'UBND phường Thanh Khê',
+    });
     signed = await signResultPdf(await makePdf(3), {
       identity,
       verificationUrl: 'https://motcua.example/verify/x',

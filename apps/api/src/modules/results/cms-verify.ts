@@ -3,7 +3,10 @@ import forge from 'node-forge';
 
 /** The ASN.1 value at the start of `der`, ignoring what follows (node-forge's typings lack the option). */
 export function fromDerPrefix(der: Buffer): forge.asn1.Asn1 {
-  const fromDer = forge.asn1.fromDer as unknown as (bytes: string, options: { parseAllBytes: boolean }) => forge.asn1.Asn1;
+  const fromDer = forge.asn1.fromDer as unknown as (
+    bytes: string,
+    options: { parseAllBytes: boolean },
+  ) => forge.asn1.Asn1;
   return fromDer(der.toString('binary'), { parseAllBytes: false });
 }
 
@@ -26,7 +29,9 @@ const DIGESTS: Record<string, string> = {
 export function checkPdfSignature(pdf: Buffer): SignatureCheck {
   const at = pdf.lastIndexOf('/ByteRange');
   if (at < 0) return { ok: false, reason: 'NO_SIGNATURE' };
-  const m = /^\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/.exec(pdf.subarray(at, at + 100).toString('latin1'));
+  const m = /^\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/.exec(
+    pdf.subarray(at, at + 100).toString('latin1'),
+  );
   if (!m) return { ok: false, reason: 'NO_SIGNATURE' };
   const [a, b, c, d] = m.slice(1).map(Number);
   // The whole file is signed but the <hex> of the signature itself.

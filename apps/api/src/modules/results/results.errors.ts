@@ -14,6 +14,9 @@ export const ResultError = {
   notFound(): AppError {
     return AppError.notFound('Result');
   },
+  verificationNotFound(): AppError {
+    return new AppError('VERIFICATION_NOT_FOUND', 404, 'No issued result has this verification code');
+  },
   dossierNotFound(): AppError {
     return AppError.notFound('Dossier');
   },

@@ -5,6 +5,8 @@ import { IdentityModule } from '../identity/identity.module.js';
 import { ResultsController } from './results.controller.js';
 import { ResultsService } from './results.service.js';
 import { SigningKeys } from './signing-keys.service.js';
+import { VerificationController } from './verification.controller.js';
+import { VerificationService } from './verification.service.js';
 
 /**
  * Electronic results (issue 14): upload, signing with the agency's certificate, download and
@@ -12,8 +14,8 @@ import { SigningKeys } from './signing-keys.service.js';
  */
 @Module({
   imports: [DossiersModule, FilesModule, IdentityModule],
-  controllers: [ResultsController],
-  providers: [ResultsService, SigningKeys],
+  controllers: [ResultsController, VerificationController],
+  providers: [ResultsService, SigningKeys, VerificationService],
   exports: [ResultsService],
 })
 export class ResultsModule {}
