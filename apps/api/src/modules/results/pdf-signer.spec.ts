@@ -36,7 +36,7 @@ describe('signResultPdf (detached CMS that pdfsig checks)', () => {
     const report = runPdfsig(signed);
     expect(report).toContain(VALID);
     expect(report).toContain('UBND phường Hải Châu');
-    expect(report).toMatch(/Signature Type: ETSI\.CAdES\.detached/);
+    expect(report).toMatch(/Signature Type: adbe\.pkcs7\.detached/);
     expect(report).toMatch(/Total document signed/);
     // The QR code is stamped on the first page and the page count is unchanged.
     const reloaded = await PDFDocument.load(signed);

@@ -1,9 +1,10 @@
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
-import { P12Signer } from '@signpdf/signer-p12';
 import { SignPdf } from '@signpdf/signpdf';
+import { Signer } from '@signpdf/utils';
+import forge from 'node-forge';
 import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
 import QRCode from 'qrcode';
-import type { SigningIdentity } from './pki.js';
+import { readP12, type SigningIdentity } from './pki.js';
 import { ResultError } from './results.errors.js';
 
 export interface SignOptions {
@@ -18,9 +19,62 @@ export interface SignOptions {
 /** Room for the CMS (certificate chain of two RSA-2048 certificates + signed attributes). */
 const SIGNATURE_LENGTH = 8192;
 const QR_SIZE = 72;
-/** A CAdES detached CMS (@signpdf/utils' SUBFILTER_ETSI_CADES_DETACHED). */
-const SUBFILTER = 'ETSI.CAdES.detached';
+/**
+ * A detached PKCS#7/CMS (@signpdf/utils' SUBFILTER_ADOBE_PKCS7_DETACHED). Not ETSI.CAdES.detached:
+ * node-forge cannot add the ESS signing-certificate-v2 attribute PAdES baseline requires.
+ */
+const SUBFILTER = 'adbe.pkcs7.detached';
 const MARGIN = 18;
+
+/**
+ * @signpdf/signer-p12's CMS (sha256; contentType, signingTime, messageDigest signed attributes),
+ * with the PKCS#12 opened once per identity rather than at every signature (its key derivation
+ * is most of a signature's time).
+ */
+class ParsedP12Signer extends Signer {
+  private readonly key: forge.pki.rsa.PrivateKey;
+  private readonly certs: forge.pki.Certificate[];
+  private readonly cert: forge.pki.Certificate;
+
+  constructor(identity: SigningIdentity) {
+    super();
+    const { key, certs } = readP12(identity.p12, identity.passphrase);
+    const cert = certs.find((c) => (c.publicKey as forge.pki.rsa.PublicKey).n.equals(key.n));
+    if (!cert) throw new Error('No certificate in the PKCS#12 matches its private key');
+    this.key = key;
+    this.certs = certs;
+    this.cert = cert;
+  }
+
+  sign(content: Buffer, signingTime?: Date): Promise<Buffer> {
+    const p7 = forge.pkcs7.createSignedData();
+    p7.content = forge.util.createBuffer(content.toString('binary'));
+    for (const c of this.certs) p7.addCertificate(c);
+    p7.addSigner({
+      key: this.key,
+      certificate: this.cert,
+      digestAlgorithm: forge.pki.oids.sha256,
+      authenticatedAttributes: [
+        { type: forge.pki.oids.contentType, value: forge.pki.oids.data },
+        { type: forge.pki.oids.signingTime, value: (signingTime ?? new Date()) as unknown as string },
+        { type: forge.pki.oids.messageDigest },
+      ],
+    });
+    p7.sign({ detached: true });
+    return Promise.resolve(Buffer.from(forge.asn1.toDer(p7.toAsn1()).getBytes(), 'binary'));
+  }
+}
+
+const signers = new WeakMap<SigningIdentity, ParsedP12Signer>();
+
+function signerFor(identity: SigningIdentity): ParsedP12Signer {
+  let signer = signers.get(identity);
+  if (!signer) {
+    signer = new ParsedP12Signer(identity);
+    signers.set(identity, signer);
+  }
+  return signer;
+}
 
 async function loadPdf(input: Buffer): Promise<PDFDocument> {
   try {
@@ -63,6 +117,5 @@ export async function signResultPdf(input: Buffer, opts: SignOptions): Promise<B
     appName: 'MotCua',
   });
   const withPlaceholder = Buffer.from(await doc.save({ useObjectStreams: false }));
-  const signer = new P12Signer(opts.identity.p12, { passphrase: opts.identity.passphrase });
-  return new SignPdf().sign(withPlaceholder, signer, opts.signingTime);
+  return new SignPdf().sign(withPlaceholder, signerFor(opts.identity), opts.signingTime);
 }
