@@ -68,6 +68,25 @@ export interface DossierState {
   supplementRequestedAt: string | null;
   /** Every attachment at that moment, by id. */
   attachments: AttachmentState[];
+  /**
+   * The signed result document (issue 14), present only once signed: states sealed before it
+   * (or before results existed) lack the key and so compare as before.
+   */
+  result?: ResultState;
+}
+
+export interface ResultState {
+  sha256: string;
+  signedAt: string | null;
+  signer: string | null;
+}
+
+/** A dossier_result row, as far as the chain covers it. */
+export interface ResultFacts {
+  sha256: string;
+  signed: boolean;
+  signedAt: Time;
+  signer: string | null;
 }
 
 export interface AttachmentState {
@@ -94,8 +113,12 @@ export function attachmentState(a: AttachmentFacts): AttachmentState {
   };
 }
 
-export function dossierState(d: DossierFacts, attachments: readonly AttachmentFacts[]): DossierState {
-  return {
+export function dossierState(
+  d: DossierFacts,
+  attachments: readonly AttachmentFacts[],
+  result: ResultFacts | null = null,
+): DossierState {
+  const state: DossierState = {
     code: d.code ?? null,
     status: d.status,
     applicantId: d.applicantId,
@@ -116,6 +139,8 @@ export function dossierState(d: DossierFacts, attachments: readonly AttachmentFa
     supplementRequestedAt: iso(d.supplementRequestedAt),
     attachments: attachments.map(attachmentState).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
   };
+  if (result?.signed) state.result = { sha256: result.sha256, signedAt: iso(result.signedAt), signer: result.signer };
+  return state;
 }
 
 function hmac(key: Buffer, domain: string, ...parts: string[]): string {
@@ -198,6 +223,8 @@ export interface DossierChainInput {
   /** In seq order. */
   events: readonly StoredEvent[];
   attachments: readonly StoredAttachment[];
+  /** The dossier's result document, if any (a signed one is sealed). */
+  result?: ResultFacts | null;
   /** The dossier's row in audit_legacy_seal (legacy-seal.ts); null when not sealed. */
   legacySeal: { seq: number; hash: string; mac: string } | null;
   /** The latest head published for this dossier (heads.log), if any. */
@@ -225,7 +252,7 @@ export function stateDifferences(sealed: DossierState, now: DossierState, allowN
   const out: string[] = [];
   for (const k of Object.keys(sealed) as (keyof DossierState)[]) {
     if (k === 'attachments') continue;
-    if (canonicalJson(sealed[k]) !== canonicalJson(now[k])) out.push(k);
+    if (canonicalJson((sealed[k] ?? null) as Json) !== canonicalJson((now[k] ?? null) as Json)) out.push(k);
   }
   const current = new Map(now.attachments.map((a) => [a.id, a]));
   for (const a of sealed.attachments) {
@@ -310,7 +337,11 @@ export function verifyDossierChain(key: Buffer, input: DossierChainInput): Dossi
     }
   }
   if (lastState) {
-    const diff = stateDifferences(lastState, dossierState(dossier, attachments), UPLOAD_STATUSES.has(dossier.status));
+    const diff = stateDifferences(
+      lastState,
+      dossierState(dossier, attachments, input.result ?? null),
+      UPLOAD_STATUSES.has(dossier.status),
+    );
     if (diff.length) return broken(last, events[last].seq, `dossier differs from the sealed state: ${diff.join(', ')}`);
   }
   const head = input.publishedHead;

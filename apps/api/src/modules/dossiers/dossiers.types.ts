@@ -139,5 +139,14 @@ export interface DossierRatingChange {
   at: Date;
 }
 
+/** A transition about to be sealed (DossierTransitionHooks.registerBeforeSeal). */
+export interface DossierBeforeSeal {
+  action: DossierAction;
+  at: Date;
+  before: DossierSnapshot;
+  toStatus: DossierStatus;
+}
+
+export type BeforeSealHook = (manager: EntityManager, change: DossierBeforeSeal) => Promise<void>;
 export type TransitionHook = (manager: EntityManager, change: DossierTransitionChange) => Promise<void>;
 export type RatingHook = (manager: EntityManager, change: DossierRatingChange) => Promise<void>;

@@ -126,6 +126,21 @@ describe('Electronic results (api.md, Electronic results)', () => {
     expect(again.status).toBe(409);
   });
 
+  it("seals the signed result's sha256 in the decision's keyed audit link: a swapped file shows", async () => {
+    const id = await dossierIn(w, 'APPROVED');
+    const audit = () => as(t, w.staff.MANAGER).get(`/dossiers/${id}/audit`);
+    expect((await audit()).body).toMatchObject({ valid: true });
+    const [event]: { state: { result?: { sha256: string } } }[] = await t.ds.query(
+      `SELECT state FROM dossier_event WHERE dossier_id = $1 AND type = 'approve'`,
+      [id],
+    );
+    expect(event.state.result?.sha256).toBe((await rowOf(id))?.sha256);
+    await t.ds.query(`UPDATE dossier_result SET sha256 = original_sha256 WHERE dossier_id = $1`, [id]);
+    const after = await audit();
+    expect(after.body).toMatchObject({ valid: false });
+    expect(JSON.stringify(after.body)).toContain('result');
+  });
+
   it('a result uploaded after the decision (the refusal letter) is signed at upload, then kept', async () => {
     // Paper delivery (a PARTIAL procedure): the decision may come before the result.
     const paper = await createWorld(t, { onlineLevel: 'PARTIAL' });

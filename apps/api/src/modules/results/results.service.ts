@@ -96,9 +96,10 @@ export class ResultsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.hooks.register(async (m, change) => {
+    // Before the seal: the decision's timeline link seals the signed result (keyed-chain.ts).
+    this.hooks.registerBeforeSeal(async (m, change) => {
       if (change.action === 'approve' || change.action === 'reject')
-        await this.signAtDecision(m, change.after.id, change.at);
+        await this.signAtDecision(m, change.before.id, change.at);
     });
     this.sweeper.registerReferences(async (sha256s) => {
       const rows: { sha: string }[] = await this.ds.query(
@@ -190,8 +191,8 @@ export class ResultsService implements OnModuleInit {
   }
 
   /**
-   * The decision's hook: sign the uploaded result in the transition's transaction (its failure
-   * rolls the decision back). Electronic delivery without a result is refused (409).
+   * The decision's hook: sign the uploaded result in the transition's transaction, before its
+   * link is sealed (its failure rolls the decision back). Electronic delivery without a result is refused (409).
    */
   private async signAtDecision(m: EntityManager, dossierId: string, at: Date): Promise<void> {
     const d = await this.dossier(dossierId, m);
