@@ -126,6 +126,20 @@ describe('Electronic results (api.md, Electronic results)', () => {
     expect(again.status).toBe(409);
   });
 
+  it('return_result on electronic delivery without a signed result is 409 RESULT_MISSING', async () => {
+    const id = await dossierIn(w, 'APPROVED');
+    // A dossier decided before results existed: no result row.
+    await t.ds.query(`DELETE FROM dossier_result WHERE dossier_id = $1`, [id]);
+    const before = await stateOf(w, id);
+    const res = await as(t, w.staff.RECEPTIONIST).post(`/dossiers/${id}/actions`, {
+      action: 'return_result',
+      version: await versionOf(w, id),
+    });
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ code: 'RESULT_MISSING' });
+    expect(await stateOf(w, id)).toEqual(before);
+  });
+
   it("seals the signed result's sha256 in the decision's keyed audit link: a swapped file shows", async () => {
     const id = await dossierIn(w, 'APPROVED');
     const audit = () => as(t, w.staff.MANAGER).get(`/dossiers/${id}/audit`);

@@ -100,6 +100,7 @@ export class ResultsService implements OnModuleInit {
     this.hooks.registerBeforeSeal(async (m, change) => {
       if (change.action === 'approve' || change.action === 'reject')
         await this.signAtDecision(m, change.before.id, change.at);
+      if (change.action === 'return_result') await this.checkReturnable(m, change.before.id);
     });
     this.sweeper.registerReferences(async (sha256s) => {
       const rows: { sha: string }[] = await this.ds.query(
@@ -203,6 +204,14 @@ export class ResultsService implements OnModuleInit {
       return;
     }
     if (!row.signed) await this.sign(m, d, row, at);
+  }
+
+  /** return_result for electronic delivery needs a signed result (409 RESULT_MISSING). */
+  private async checkReturnable(m: EntityManager, dossierId: string): Promise<void> {
+    const d = await this.dossier(dossierId, m);
+    if (!d || !isElectronic(d)) return;
+    const row = await this.result(dossierId, m);
+    if (!row?.signed) throw ResultError.missing();
   }
 
   /** Stamp, sign, store the signed file and record it; the unsigned upload stays as original_sha256. */
