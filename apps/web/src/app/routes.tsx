@@ -34,6 +34,10 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('../routes/public/TrackPage')).TrackPage }),
       },
       {
+        path: 'verify/:code',
+        lazy: async () => ({ Component: (await import('../routes/public/VerifyPage')).VerifyPage }),
+      },
+      {
         element: <RequireAuth roles={CITIZEN_ROLES} />,
         children: [
           {
