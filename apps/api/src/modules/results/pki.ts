@@ -151,6 +151,11 @@ export class DevPki {
     chmodSync(this.dir, 0o700);
   }
 
+  /** Make the CA now if there is none yet (at start outside production). */
+  ensureCa(): void {
+    this.ca();
+  }
+
   private ca(): { key: forge.pki.rsa.PrivateKey; cert: forge.pki.Certificate } {
     this.ensureDir();
     const file = path.join(this.dir, 'dev-ca.p12');

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { readOrCreateSecret } from '../../config/secrets.js';
 import { agencyFileName, DevPki, signerCertificate, subjectText, type AgencyRef, type SigningIdentity } from './pki.js';
@@ -12,11 +12,34 @@ import { ResultError } from './results.errors.js';
  * file, SIGNING_KEY_MISSING (503) so nothing is signed, or changed, with a made-up key.
  */
 @Injectable()
-export class SigningKeys {
+export class SigningKeys implements OnApplicationBootstrap {
+  private readonly logger = new Logger('SigningKeys');
   private readonly cache = new Map<string, SigningIdentity>();
   private devPki: DevPki | null = null;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  /**
+   * Outside production without configured certificates, the first start makes the dev CA (an
+   * agency's certificate is issued the first time it signs); in production, say what is missing.
+   */
+  onApplicationBootstrap(): void {
+    if (this.config.signing) return;
+    if (this.config.env === 'production') {
+      this.logger.warn('SIGNING_P12_DIR is not set: results cannot be signed (decisions answer 503)');
+      return;
+    }
+    // Test apps make it on first use: most never sign.
+    if (this.config.env !== 'test') this.dev().ensureCa();
+  }
+
+  private dev(): DevPki {
+    this.devPki ??= new DevPki(
+      path.join(this.config.dataDir, 'pki'),
+      readOrCreateSecret(this.config.dataDir, 'pki-passphrase'),
+    );
+    return this.devPki;
+  }
 
   forAgency(agency: AgencyRef): SigningIdentity {
     const cached = this.cache.get(agency.code);
@@ -46,10 +69,6 @@ export class SigningKeys {
       }
     }
     if (this.config.env === 'production') throw ResultError.signingKeyMissing(agency.code);
-    this.devPki ??= new DevPki(
-      path.join(this.config.dataDir, 'pki'),
-      readOrCreateSecret(this.config.dataDir, 'pki-passphrase'),
-    );
-    return this.devPki.identity(agency);
+    return this.dev().identity(agency);
   }
 }
