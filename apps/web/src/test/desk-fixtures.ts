@@ -140,6 +140,7 @@ export function dossier(over: Partial<DossierDto> = {}): DossierDto {
     ],
     availableActions: ['receive', 'refuse'],
     rating: null,
+    result: null,
     ...over,
   };
 }

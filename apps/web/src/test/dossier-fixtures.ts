@@ -157,6 +157,7 @@ export function buildDossier(over: Partial<DossierDto> = {}): DossierDto {
     ],
     availableActions: ['submit'],
     rating: null,
+    result: null,
     ...over,
   };
 }

@@ -152,17 +152,23 @@ export class DossiersService {
   async getDetail(id: string, user: AuthUser): Promise<DossierDto> {
     const scope = await this.scopes.agencyCodesInScope(user);
     const d = await this.findVisible(id, user, scope);
-    const [attachments, events, rating, calendar] = await Promise.all([
+    const [attachments, events, rating, result, calendar] = await Promise.all([
       this.attachments.findByDossier(d.id),
       this.events.findByDossier(d.id),
       this.dossiers.findRating(d.id),
+      this.dossiers.findResult(d.id),
       this.catalog.getWorkingCalendar(),
     ]);
+    // The applicant sees the result once it is returned (as GET result.pdf serves it); staff
+    // (whoever else may see the dossier) any time.
+    const isApplicant = d.applicantId === user.id;
+    const resultShown = result && (!isApplicant || (d.status === 'RETURNED' && result.signed)) ? result : null;
     return toDossierDto({
       dossier: d,
       attachments,
       events,
       rating,
+      result: resultShown,
       sla: dossierSla(d, this.clock.now(), calendar),
       availableActions: availableActions(d.status, {
         roles: user.roles,

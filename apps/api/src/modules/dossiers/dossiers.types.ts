@@ -123,6 +123,18 @@ export interface DossierSnapshot {
   supplementRequestedAt: Date | null;
 }
 
+/** A dossier_result row as the dossier's detail shows it. */
+export interface DossierResultRow {
+  id: string;
+  fileName: string;
+  size: number;
+  sha256: string;
+  signed: boolean;
+  signedAt: Date | null;
+  signer: string | null;
+  verificationCode: string;
+}
+
 /** One status change, handed to the hooks inside its transaction. */
 export interface DossierTransitionChange {
   action: DossierAction;

@@ -112,7 +112,7 @@ export function readP12(
     .map((b) => b.cert)
     .filter((c): c is forge.pki.Certificate => !!c);
   if (!keyBag?.key || certs.length === 0) throw new Error('The PKCS#12 holds no private key and certificate');
-  return { key: keyBag.key as forge.pki.rsa.PrivateKey, certs };
+  return { key: keyBag.key, certs };
 }
 
 /** "CN=…, O=…" of a certificate's subject. */
@@ -132,7 +132,7 @@ export function subjectText(cert: forge.pki.Certificate): string {
 /** The certificate a PKCS#12 signs with: the one whose public key matches the private key. */
 export function signerCertificate(p12: Buffer, passphrase: string): forge.pki.Certificate {
   const { key, certs } = readP12(p12, passphrase);
-  const n = (key as forge.pki.rsa.PrivateKey).n;
+  const n = key.n;
   return certs.find((c) => n && (c.publicKey as forge.pki.rsa.PublicKey).n?.equals(n)) ?? certs[0];
 }
 

@@ -115,7 +115,16 @@ describe('Electronic results (api.md, Electronic results)', () => {
 
     expect((await as(t, w.citizen).get(`/dossiers/${id}/result.pdf`)).status).toBe(404);
     expect((await as(t, w.otherStaff.APPROVER).get(`/dossiers/${id}/result.pdf`)).status).toBe(404);
+    // The dossier shows its result: to staff now, to the applicant once returned.
+    const forStaff = await as(t, w.staff.OFFICER).get(`/dossiers/${id}`);
+    expect(forStaff.body).toMatchObject({
+      result: { sha256: row.sha256, signed: true, signer: row.signer, verificationCode: row.verificationCode },
+    });
+    expect((await as(t, w.citizen).get(`/dossiers/${id}`)).body).toMatchObject({ result: null });
     await act(w, w.staff.RECEPTIONIST, id, 'return_result');
+    expect((await as(t, w.citizen).get(`/dossiers/${id}`)).body).toMatchObject({
+      result: { sha256: row.sha256, signed: true },
+    });
     const mine = await binary(as(t, w.citizen).get(`/dossiers/${id}/result.pdf`));
     expect(mine.status).toBe(200);
     expect((mine.body as Buffer).equals(pdf)).toBe(true);

@@ -14,8 +14,10 @@ describe('SigningKeys: where an agency certificate comes from', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const config = (over: Partial<AppConfig>): AppConfig =>
-    ({ ...loadConfig({ NODE_ENV: 'test', DATA_DIR: dir }), ...over }) as AppConfig;
+  const config = (over: Partial<AppConfig>): AppConfig => ({
+    ...loadConfig({ NODE_ENV: 'test', DATA_DIR: dir }),
+    ...over,
+  });
 
   it('outside production: the first start makes the dev CA in DATA_DIR/pki (0600), then one P12 per agency, kept', () => {
     const keys = new SigningKeys(config({ env: 'development', signing: null }));
