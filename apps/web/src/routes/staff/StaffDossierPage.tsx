@@ -6,6 +6,7 @@ import { LoadError, Loading } from '../../components/ui';
 import { SummaryRows, useAnswerRows } from '../../features/apply/AnswersList';
 import { useProcedure } from '../../features/catalog/useProcedure';
 import { ActionPanel } from '../../features/desk/ActionPanel';
+import { ResultPanel } from '../../features/desk/ResultPanel';
 import { StaffDocuments } from '../../features/desk/StaffDocuments';
 import { StaffDossierFacts } from '../../features/desk/StaffDossierFacts';
 import { dossierErrorText } from '../../features/dossiers/dossierErrors';
@@ -72,6 +73,7 @@ function WorkScreen({ dossier: d, user }: { dossier: DossierDto; user: UserSumma
         {d.procedure.name}
       </p>
       <ActionPanel dossier={d} user={user} />
+      <ResultPanel dossier={d} user={user} />
       <h2>{t('desk.work.factsTitle')}</h2>
       <StaffDossierFacts dossier={d} />
       <h2>{t('desk.work.formTitle')}</h2>
