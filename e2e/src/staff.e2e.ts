@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { axeViolations, launchBrowser, newPage, PHONE, type Viewport } from './support/browser.js';
 import { violationsInBothLanguages } from './support/a11y.js';
 import { ApiClient } from './support/api.js';
-import { BIRTH, DEMO_PASSWORD, HAI_CHAU } from './support/fixtures.js';
+import { BIRTH, DEMO_PASSWORD, HAI_CHAU, tinyPdf } from './support/fixtures.js';
 import { waitForHeading } from './support/pages.js';
 
 const CITIZEN = '048090000123';
@@ -188,6 +188,12 @@ describe('staff desk and manager dashboard', () => {
     await waitForHeading(approver.page, 'Bàn làm việc');
     await openFromQueue(approver.page, 'Chờ phê duyệt', code);
     violations.push(...(await violationsInBothLanguages(approver.page)));
+    // Delivered online: the decision needs the result document, which the approval signs.
+    await approver.page
+      .getByLabel('Văn bản kết quả (PDF)')
+      .setInputFiles({ name: 'ket-qua.pdf', mimeType: 'application/pdf', buffer: tinyPdf() });
+    await approver.page.getByRole('button', { name: 'Tải lên kết quả' }).click();
+    await approver.page.getByText('Đã tải lên văn bản kết quả.').waitFor();
     await act(approver.page, 'Phê duyệt', 'Đã phê duyệt hồ sơ');
     await kpiBecomes(manager.page, 'decided', decided + 1);
 

@@ -16,6 +16,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { PaymentsModule } from './modules/payments/payments.module.js';
 import { QueueModule } from './modules/queue/queue.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
+import { ResultsModule } from './modules/results/results.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -50,6 +51,7 @@ export class AppModule {
         QueueModule,
         ReportsModule,
         PaymentsModule.forRoot({ sandbox: config.vnpay?.sandbox ?? false }),
+        ResultsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -11,6 +11,9 @@ import { createTestApp, type TestApp } from './test/test-app.js';
  */
 const SERVED_OUTSIDE_V1 = new Set(['GET /api/docs', 'GET /api/docs-json']);
 
+/** Path parameters compare by place, not by name (`{code}` in the prose, `{verificationCode}` in code). */
+const normalise = (route: string) => route.replace(/\{[^}]*\}/g, '{}');
+
 function documentedRoutes(): Set<string> {
   const text = readFileSync(path.join(REPO_ROOT, 'docs/api.md'), 'utf8');
   const routes = new Set<string>();
@@ -19,7 +22,7 @@ function documentedRoutes(): Set<string> {
     if (SERVED_OUTSIDE_V1.has(route)) continue;
     // The sandbox gateway speaks the bank's protocol, not ours: documented, but kept out of OpenAPI.
     if (m[2].startsWith('/sandbox/')) continue;
-    routes.add(route.replace(' /api/v1/', ' /'));
+    routes.add(normalise(route.replace(' /api/v1/', ' /')));
   }
   return routes;
 }
@@ -35,7 +38,7 @@ describe('docs/api.md and the generated OpenAPI document', () => {
     };
     served = new Set(
       Object.entries(doc.paths).flatMap(([p, ops]) =>
-        Object.keys(ops).map((method) => `${method.toUpperCase()} ${p.replace(/^\/api\/v1/, '')}`),
+        Object.keys(ops).map((method) => normalise(`${method.toUpperCase()} ${p.replace(/^\/api\/v1/, '')}`)),
       ),
     );
   });
@@ -45,7 +48,7 @@ describe('docs/api.md and the generated OpenAPI document', () => {
 
   it('finds the routes it checks in the contract (the scan itself works)', () => {
     const documented = documentedRoutes();
-    expect(documented.has('POST /dossiers/{id}/actions')).toBe(true);
+    expect(documented.has('POST /dossiers/{}/actions')).toBe(true);
     expect(documented.has('GET /health')).toBe(true);
     expect(documented.size).toBeGreaterThan(40);
   });

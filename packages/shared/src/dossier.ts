@@ -149,6 +149,20 @@ export const attachmentDtoSchema = z.object({
 });
 export type AttachmentDto = z.infer<typeof attachmentDtoSchema>;
 
+/** The dossier's result document (api.md, Electronic results); signed by the decision. */
+export const dossierResultSchema = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  signed: z.boolean(),
+  signedAt: nullableTime,
+  signer: z.string().nullable(),
+  /** The public verification link's key (`/verify/{verificationCode}`); its QR code is on the first page. */
+  verificationCode: z.string(),
+});
+export type DossierResult = z.infer<typeof dossierResultSchema>;
+
 export const timelineEntrySchema = z.object({
   type: z.string(),
   fromStatus: z.enum(DOSSIER_STATUSES).nullable(),
@@ -197,6 +211,8 @@ export const dossierDtoSchema = z.object({
   fee: dossierFeeSchema,
   deliveryMethod: z.enum(DELIVERY_METHODS),
   postalAddress: z.string().nullable(),
+  /** Staff: any time once uploaded; the applicant: once returned. */
+  result: dossierResultSchema.nullable(),
 });
 export type DossierDto = z.infer<typeof dossierDtoSchema>;
 

@@ -215,33 +215,68 @@ export const ERROR_CODES = {
   },
   PAYMENTS_UNAVAILABLE: {
     status: 503,
-    vi: 'Thanh toán trực tuyến tạm thời chưa sẵn sàng. Vui lòng thử lại sau hoặc nộp tại quầy.',
-    en: 'Online payment is not available right now. Please try later or pay at the desk.',
+    vi: 'Thanh toán trực tuyến tạm thời chưa sẵn sàng. Vui lòng thanh toán tại Bộ phận Một cửa.',
+    en: 'Online payment is not available right now. Please pay at the one-stop desk.',
   },
   FEE_NONE: {
     status: 409,
-    vi: 'Hồ sơ này không phải nộp lệ phí.',
-    en: 'This dossier has no fee to pay.',
+    vi: 'Hồ sơ này không thu phí.',
+    en: 'This application has no fee.',
   },
   FEE_ALREADY_PAID: {
     status: 409,
-    vi: 'Lệ phí của hồ sơ này đã được thanh toán.',
-    en: 'The fee of this dossier is already paid.',
+    vi: 'Lệ phí của hồ sơ đã được thanh toán.',
+    en: 'The fee of this application is already paid.',
   },
   FEE_NOT_PAYABLE: {
     status: 409,
     vi: 'Hồ sơ ở trạng thái này không nhận thanh toán.',
-    en: 'A dossier in this status takes no payment.',
+    en: 'An application in this status takes no payment.',
   },
   FEE_REFUND: {
     status: 409,
-    vi: 'Lệ phí của hồ sơ này đang chờ hoàn trả, không thể thanh toán thêm.',
-    en: 'The fee of this dossier is to be refunded, not paid.',
+    vi: 'Lệ phí của hồ sơ đang chờ hoàn trả.',
+    en: 'The fee of this application is due for refund.',
   },
   SANDBOX_REFUSED: {
     status: 400,
     vi: 'Cổng thanh toán thử nghiệm từ chối yêu cầu này.',
     en: 'The sandbox payment gateway refused this request.',
+  },
+  RESULT_MISSING: {
+    status: 409,
+    vi: 'Hồ sơ chưa có văn bản kết quả đã ký số.',
+    en: 'The dossier has no signed result document yet.',
+  },
+  RESULT_PDF_UNREADABLE: {
+    status: 422,
+    vi: 'Không đọc hoặc ký được tệp PDF này (tệp hỏng hoặc có mật khẩu).',
+    en: 'This PDF cannot be read or signed (damaged or encrypted).',
+  },
+  SIGNING_KEY_MISSING: {
+    status: 503,
+    vi: 'Chưa cấu hình chứng thư ký số của cơ quan; chưa thể ký kết quả.',
+    en: "The agency's signing certificate is not configured; the result cannot be signed yet.",
+  },
+  VERIFICATION_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy kết quả nào với mã xác thực này.',
+    en: 'No issued result has this verification code.',
+  },
+  RESULT_UPLOAD_FORBIDDEN: {
+    status: 403,
+    vi: 'Chỉ cán bộ được phân công hoặc lãnh đạo phê duyệt mới được tải lên kết quả.',
+    en: 'Only the assigned officer or an approver may upload the result.',
+  },
+  RESULT_UPLOAD_NOT_ALLOWED: {
+    status: 409,
+    vi: 'Không thể tải lên kết quả ở trạng thái hiện tại của hồ sơ.',
+    en: 'A result cannot be uploaded in the dossier’s current status.',
+  },
+  RESULT_ALREADY_SIGNED: {
+    status: 409,
+    vi: 'Kết quả đã được ký số, không thể thay thế.',
+    en: 'The result is signed and can no longer be replaced.',
   },
   NOT_ASSIGNEE: {
     status: 403,

@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   'dossier.act',
   'counter.intake',
   'payment.counter',
+  'result.upload',
   'queue.read',
   'report.read',
   'audit.read',
@@ -48,6 +49,8 @@ export const PERMISSION_GRANTS = {
   'counter.intake': ['RECEPTIONIST'],
   /** Recording a fee paid in cash at the desk (api.md, Fees and online payment). */
   'payment.counter': ['RECEPTIONIST'],
+  /** Uploading a dossier's result document: the assigned officer or an approver (api.md, Electronic results). */
+  'result.upload': ['OFFICER', 'APPROVER'],
   /** The work queues of the agency scope. */
   'queue.read': ['RECEPTIONIST', 'OFFICER', 'APPROVER', 'MANAGER', 'ADMIN'],
   /** The reports and the live dashboard. */

@@ -69,6 +69,13 @@ export const envSchema = z.object({
   VNPAY_PAY_URL: z.string().url().optional(),
   /** The querydr endpoint of reconciliation; unset: VNPay's, next to the pay URL. */
   VNPAY_API_URL: z.string().url().optional(),
+  /**
+   * Agency signing certificates: a folder of PKCS#12 files named <agencyCode>.p12 and their
+   * passphrase. Required to sign results in production (503 without); elsewhere, unset, a local
+   * "MotCua Dev CA" in DATA_DIR/pki issues them.
+   */
+  SIGNING_P12_DIR: z.string().optional(),
+  SIGNING_P12_PASSWORD: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -104,6 +111,8 @@ export interface AppConfig {
    * of the VNPAY_ variables set), or null (production without them: payment routes answer 503).
    */
   vnpay: VnpayConfig | null;
+  /** Configured agency certificates; null: the dev PKI outside production, signing refused in it. */
+  signing: { p12Dir: string; passphrase: string } | null;
 }
 
 export interface VnpayConfig {
@@ -255,6 +264,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
               apiUrl: `${publicUrl}/api/v1${SANDBOX_VNPAY_PATH}/querydr`,
               sandbox: true,
             },
+    signing: e.SIGNING_P12_DIR
+      ? { p12Dir: path.resolve(e.SIGNING_P12_DIR), passphrase: e.SIGNING_P12_PASSWORD ?? '' }
+      : null,
   };
 }
 

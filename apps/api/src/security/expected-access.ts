@@ -73,6 +73,13 @@ export const EXPECTED_ACCESS: ExpectedAccess = {
   'GET /api/v1/dossiers/:id/audit':                           [401, 403,    403,    403,    403,    Y,      Y],
   // Public tracking: no personal data, rate-limited per address.
   'GET /api/v1/tracking/:code':                               [Y,   Y,      Y,      Y,      Y,      Y,      Y],
+  // Electronic results: the assigned officer or an approver uploads; the applicant (once
+  // returned) and the agency's staff download; the service narrows by scope and status (404).
+  'POST /api/v1/dossiers/:id/result':                         [401, 403,    403,    Y,      Y,      403,    403],
+  'GET /api/v1/dossiers/:id/result.pdf':                      [401, Y,      Y,      Y,      Y,      Y,      Y],
+  // Public verification of a signed result: no personal data, rate-limited per address.
+  'GET /api/v1/verify/:code':                                 [Y,   Y,      Y,      Y,      Y,      Y,      Y],
+  'POST /api/v1/verify':                                      [Y,   Y,      Y,      Y,      Y,      Y,      Y],
 
   // Counter and queues (staff)
   'POST /api/v1/counter/dossiers':                            [401, 403,    Y,      403,    403,    403,    403],

@@ -13,6 +13,7 @@ import {
   createWorld,
   dossierIn,
   stateOf,
+  uploadResult,
   versionOf,
   type World,
 } from '../modules/dossiers/dossiers.factories.js';
@@ -63,6 +64,7 @@ describe('races and replays', () => {
     it('lets exactly one of 10 concurrent approvals with the same version win: one 200, nine 409, one event', async () => {
       const w = await world();
       const id = await dossierIn(w, 'PENDING_APPROVAL');
+      await uploadResult(w, id);
       const before = await stateOf(w, id);
       const version = await versionOf(w, id);
       const answers = await Promise.all(
@@ -82,6 +84,7 @@ describe('races and replays', () => {
     it('lets one of 5 approvals and 5 rejections racing each other decide, and only once', async () => {
       const w = await world();
       const id = await dossierIn(w, 'PENDING_APPROVAL');
+      await uploadResult(w, id);
       const before = await stateOf(w, id);
       const version = await versionOf(w, id);
       const answers = await Promise.all(
@@ -103,6 +106,7 @@ describe('races and replays', () => {
     it('answers an approval replayed later with its old version 409 and changes nothing', async () => {
       const w = await world();
       const id = await dossierIn(w, 'PENDING_APPROVAL');
+      await uploadResult(w, id);
       const version = await versionOf(w, id);
       const body = { action: 'approve', version };
       expect((await as(t, w.staff.APPROVER).post(`/dossiers/${id}/actions`, body)).status).toBe(200);

@@ -30,6 +30,10 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('../routes/public/TrackPage')).TrackPage }),
       },
       {
+        path: 'verify/:code',
+        lazy: async () => ({ Component: (await import('../routes/public/VerifyPage')).VerifyPage }),
+      },
+      {
         // The citizen's own pages: the application wizard and their dossiers.
         element: <RequireAuth permission="dossier.own" />,
         children: [

@@ -143,6 +143,7 @@ export function dossier(over: Partial<DossierDto> = {}): DossierDto {
     fee: { amount: 0, status: 'NONE', method: null, paidAt: null, receiptNo: null },
     deliveryMethod: 'ELECTRONIC',
     postalAddress: null,
+    result: null,
     ...over,
   };
 }

@@ -160,6 +160,7 @@ export function buildDossier(over: Partial<DossierDto> = {}): DossierDto {
     fee: { amount: 0, status: 'NONE', method: null, paidAt: null, receiptNo: null },
     deliveryMethod: 'ELECTRONIC',
     postalAddress: null,
+    result: null,
     ...over,
   };
 }

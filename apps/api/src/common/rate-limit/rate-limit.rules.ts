@@ -32,6 +32,10 @@ export const RATE_LIMITS = {
   claimByUser: { name: 'claim:user', limit: 10, windowSeconds: 3600 },
   /** Claims per address as well, so that many accounts on one address cannot walk codes. */
   claimByAddress: { name: 'claim:ip', limit: 30, windowSeconds: 3600 },
+  /** Public result verification by code per address (contract: Electronic results). */
+  verifyByAddress: { name: 'verify:ip', limit: 60, windowSeconds: 60 },
+  /** Uploaded files checked per address: each is read and its signature verified. */
+  verifyFileByAddress: { name: 'verify-file:ip', limit: 10, windowSeconds: 60 },
 } as const satisfies Record<string, RateLimitRule>;
 
 /**

@@ -17,6 +17,7 @@ import { ModuleReadViews1765800000000 } from './1765800000000-module-read-views.
 import { DossierTimeFacts1765900000000 } from './1765900000000-dossier-time-facts.js';
 import { TimeFactViews1765950000000 } from './1765950000000-time-fact-views.js';
 import { Payments1766000000000 } from './1766000000000-payments.js';
+import { DossierResult1766100000000 } from './1766100000000-dossier-result.js';
 
 /** Every migration, in order. A new one is appended here; a merged one is never edited. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   DossierTimeFacts1765900000000,
   TimeFactViews1765950000000,
   Payments1766000000000,
+  DossierResult1766100000000,
 ];

@@ -13,3 +13,6 @@ export const EVENT_COLUMNS = `dossier_id AS "dossierId", seq, type, from_status 
 
 export const ATTACHMENT_COLUMNS = `id, dossier_id AS "dossierId", document_code AS "documentCode", file_name AS "fileName",
   mime_type AS "mimeType", size::text AS size, sha256, uploaded_by AS "uploadedBy", uploaded_at AS "uploadedAt", mac`;
+
+/** A dossier_result row as the chain covers it (keyed-chain.ts, ResultFacts). */
+export const RESULT_FACTS = `sha256, signed, signed_at AS "signedAt", signer`;

@@ -33,10 +33,11 @@ import {
   type DossierChainCheck,
   type DossierFacts,
   type DossierState,
+  type ResultFacts,
   type StoredAttachment,
   type StoredEvent,
 } from './keyed-chain.js';
-import { ATTACHMENT_COLUMNS, DOSSIER_COLUMNS, EVENT_COLUMNS } from './audit-sql.js';
+import { ATTACHMENT_COLUMNS, DOSSIER_COLUMNS, EVENT_COLUMNS, RESULT_FACTS } from './audit-sql.js';
 import { sealLegacyChains, type LegacySealRow } from './legacy-seal.js';
 
 type DossierAnchorRow = DossierFacts & { lastEventSeq: number; lastEventHash: string | null };
@@ -162,7 +163,10 @@ export class AuditService implements OnModuleInit, OnApplicationBootstrap, OnApp
       `SELECT ${ATTACHMENT_COLUMNS} FROM attachment WHERE dossier_id = $1`,
       [after.id],
     );
-    const state = dossierState(after, attachments);
+    const [result] = await m.query<ResultFacts[]>(`SELECT ${RESULT_FACTS} FROM dossier_result WHERE dossier_id = $1`, [
+      after.id,
+    ]);
+    const state = dossierState(after, attachments, result ?? null);
     return { link: keyedLink(this.key, prev, content, state), state, chainVersion: CHAIN_V2 };
   }
 
@@ -237,7 +241,7 @@ export class AuditService implements OnModuleInit, OnApplicationBootstrap, OnApp
     m: EntityManager,
     heads: PublishedHeads = this.publishedHeads(),
   ): Promise<Map<string, DossierAudit>> {
-    const [dossiers, events, attachments, seals] = await Promise.all([
+    const [dossiers, events, attachments, seals, results] = await Promise.all([
       m.query<DossierAnchorRow[]>(`SELECT ${DOSSIER_COLUMNS} FROM dossier WHERE id = ANY($1)`, [ids]),
       m.query<(AuditEventRow & { dossierId: string })[]>(
         `SELECT ${EVENT_COLUMNS} FROM dossier_event WHERE dossier_id = ANY($1) ORDER BY dossier_id, seq`,
@@ -251,7 +255,12 @@ export class AuditService implements OnModuleInit, OnApplicationBootstrap, OnApp
         `SELECT dossier_id AS id, seq, hash, mac FROM audit_legacy_seal WHERE dossier_id = ANY($1)`,
         [ids],
       ),
+      m.query<(ResultFacts & { dossierId: string })[]>(
+        `SELECT dossier_id AS "dossierId", ${RESULT_FACTS} FROM dossier_result WHERE dossier_id = ANY($1)`,
+        [ids],
+      ),
     ]);
+    const resultOf = new Map(results.map((r) => [r.dossierId, r]));
     const sealOf = new Map(seals.map((r) => [r.id, { seq: r.seq, hash: r.hash, mac: r.mac }]));
     const group = <T extends { dossierId: string }>(rows: T[]) => {
       const map = new Map<string, T[]>();
@@ -267,6 +276,7 @@ export class AuditService implements OnModuleInit, OnApplicationBootstrap, OnApp
         dossier: d,
         events: evs,
         attachments: attachmentsBy.get(d.id) ?? [],
+        result: resultOf.get(d.id) ?? null,
         legacySeal: sealOf.get(d.id) ?? null,
         publishedHead: heads.index.get(d.id) ?? null,
       });

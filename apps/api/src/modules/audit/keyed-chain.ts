@@ -84,6 +84,25 @@ export interface DossierState {
   timeFacts?: TimeFactsState;
   /** Every attachment at that moment, by id. */
   attachments: AttachmentState[];
+  /**
+   * The signed result document (issue 14), present only once signed: states sealed before it
+   * (or before results existed) lack the key and so compare as before.
+   */
+  result?: ResultState;
+}
+
+export interface ResultState {
+  sha256: string;
+  signedAt: string | null;
+  signer: string | null;
+}
+
+/** A dossier_result row, as far as the chain covers it. */
+export interface ResultFacts {
+  sha256: string;
+  signed: boolean;
+  signedAt: Time;
+  signer: string | null;
 }
 
 export interface AttachmentState {
@@ -110,8 +129,12 @@ export function attachmentState(a: AttachmentFacts): AttachmentState {
   };
 }
 
-export function dossierState(d: DossierFacts, attachments: readonly AttachmentFacts[]): DossierState {
-  return {
+export function dossierState(
+  d: DossierFacts,
+  attachments: readonly AttachmentFacts[],
+  result: ResultFacts | null = null,
+): DossierState {
+  const state: DossierState = {
     ...coreState(d, attachments),
     timeFacts: {
       pausedWorkingDays: Number(d.pausedWorkingDays ?? 0),
@@ -119,6 +142,8 @@ export function dossierState(d: DossierFacts, attachments: readonly AttachmentFa
       processingWorkingDays: d.processingWorkingDays ?? null,
     },
   };
+  if (result?.signed) state.result = { sha256: result.sha256, signedAt: iso(result.signedAt), signer: result.signer };
+  return state;
 }
 
 /** The state as sealed before the time facts (the legacy seal's shape, which must never change). */
@@ -226,6 +251,8 @@ export interface DossierChainInput {
   /** In seq order. */
   events: readonly StoredEvent[];
   attachments: readonly StoredAttachment[];
+  /** The dossier's result document, if any (a signed one is sealed). */
+  result?: ResultFacts | null;
   /** The dossier's row in audit_legacy_seal (legacy-seal.ts); null when not sealed. */
   legacySeal: { seq: number; hash: string; mac: string } | null;
   /** The latest head published for this dossier (heads.log), if any. */
@@ -339,7 +366,11 @@ export function verifyDossierChain(key: Buffer, input: DossierChainInput): Dossi
     }
   }
   if (lastState) {
-    const diff = stateDifferences(lastState, dossierState(dossier, attachments), UPLOAD_STATUSES.has(dossier.status));
+    const diff = stateDifferences(
+      lastState,
+      dossierState(dossier, attachments, input.result ?? null),
+      UPLOAD_STATUSES.has(dossier.status),
+    );
     if (diff.length) return broken(last, events[last].seq, `dossier differs from the sealed state: ${diff.join(', ')}`);
   }
   const head = input.publishedHead;

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type {
+  BeforeSealHook,
+  DossierBeforeSeal,
   DossierRatingChange,
   DossierRow,
   DossierSnapshot,
@@ -24,9 +26,22 @@ import type {
 export class DossierTransitionHooks {
   private readonly transitionHooks: TransitionHook[] = [];
   private readonly ratingHooks: RatingHook[] = [];
+  private readonly beforeSealHooks: BeforeSealHook[] = [];
 
   register(hook: TransitionHook): void {
     this.transitionHooks.push(hook);
+  }
+
+  /**
+   * A hook that runs in the transition's transaction before its timeline link is sealed, so what
+   * it writes (the signed result of a decision) is sealed with it; its error rolls the change back.
+   */
+  registerBeforeSeal(hook: BeforeSealHook): void {
+    this.beforeSealHooks.push(hook);
+  }
+
+  async runBeforeSeal(manager: EntityManager, change: DossierBeforeSeal): Promise<void> {
+    for (const hook of this.beforeSealHooks) await hook(manager, change);
   }
 
   registerRating(hook: RatingHook): void {

@@ -181,6 +181,7 @@ export class DossierWorkflowService {
       note,
       at,
     };
+    await this.hooks.runBeforeSeal(m, { action, at, before: snapshotOf(d), toStatus: transition.to });
     // The keyed link seals the row as this transition leaves it, attachments included.
     const sealed = await this.audit.sealTransition(
       m,

@@ -5,6 +5,7 @@ import { bearer, createUser, type TestUser } from '../../test/auth-helpers.js';
 import type { TestApp } from '../../test/test-app.js';
 import { createAgency, createProcedure } from '../catalog/catalog.factories.js';
 import type { AgencyView, ProcedureVersionView } from '../catalog/catalog.types.js';
+import { RESULT_PDF } from '../results/results.factories.js';
 
 /**
  * Test builders of the dossier module: a "world" (two agencies, a procedure, a citizen and staff
@@ -157,6 +158,15 @@ export async function act(
   return res;
 }
 
+/**
+ * The approver uploads the result document: electronic delivery needs one before the decision
+ * (api.md, Electronic results; results.factories' RESULT_PDF, a PDF that can be signed).
+ */
+export async function uploadResult(w: World, id: string, user: TestUser = w.staff.APPROVER): Promise<void> {
+  const res = await as(w.t, user).upload(`/dossiers/${id}/result`, {}, RESULT_PDF, 'ket-qua.pdf');
+  expectStatus(res, 201, 'POST result');
+}
+
 /** Drive a new dossier to `status` through the API with the roles the table names. */
 export async function dossierIn(w: World, status: DossierStatus): Promise<string> {
   const s = w.staff;
@@ -197,11 +207,13 @@ export async function dossierIn(w: World, status: DossierStatus): Promise<string
     }
     case 'APPROVED': {
       const id = await dossierIn(w, 'PENDING_APPROVAL');
+      await uploadResult(w, id);
       await act(w, s.APPROVER, id, 'approve');
       return id;
     }
     case 'REJECTED': {
       const id = await dossierIn(w, 'PENDING_APPROVAL');
+      await uploadResult(w, id);
       await act(w, s.APPROVER, id, 'reject', { note: 'Không đủ điều kiện' });
       return id;
     }

@@ -12,7 +12,14 @@ import {
   type TrackingDto,
   type WorkingCalendar,
 } from '@motcua/shared';
-import type { AttachmentRow, DossierEventRow, DossierRow, DossierWithNames, RatingRow } from './dossiers.types.js';
+import type {
+  AttachmentRow,
+  DossierEventRow,
+  DossierResultRow,
+  DossierRow,
+  DossierWithNames,
+  RatingRow,
+} from './dossiers.types.js';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
@@ -60,6 +67,8 @@ export interface DossierDetailParts {
   attachments: AttachmentRow[];
   events: DossierEventRow[];
   rating: RatingRow | null;
+  /** Null when there is none, or it is not the caller's to see yet. */
+  result: DossierResultRow | null;
   sla: SlaState | null;
   availableActions: DossierAction[];
 }
@@ -106,6 +115,7 @@ export function toDossierDto(p: DossierDetailParts): DossierDto {
     },
     deliveryMethod: d.deliveryMethod,
     postalAddress: d.postalAddress,
+    result: p.result ? { ...p.result, size: Number(p.result.size), signedAt: iso(p.result.signedAt) } : null,
   };
 }
 

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { DossierStatus } from '@motcua/shared';
-import type { DeliveryMethod, DossierChange, DossierRow, DossierWithNames, RatingRow } from './dossiers.types.js';
+import type {
+  DeliveryMethod,
+  DossierChange,
+  DossierResultRow,
+  DossierRow,
+  DossierWithNames,
+  RatingRow,
+} from './dossiers.types.js';
 
 const COLUMNS = `d.id, d.code, d.procedure_code AS "procedureCode", d.procedure_version AS "procedureVersion",
   d.agency_code AS "agencyCode", d.applicant_id AS "applicantId", d.channel, d.status, d.version,
@@ -283,6 +290,20 @@ export class DossiersRepository {
         LIMIT $${params.length}`,
       params,
     );
+  }
+
+  /**
+   * The dossier's result document (the results module's table, read here so the dossier's
+   * detail shows it without this module depending on results).
+   */
+  async findResult(dossierId: string, m: EntityManager = this.ds.manager): Promise<DossierResultRow | null> {
+    const rows: DossierResultRow[] = await m.query(
+      `SELECT id, file_name AS "fileName", size::int AS size, sha256, signed, signed_at AS "signedAt", signer,
+              verification_code AS "verificationCode"
+         FROM dossier_result WHERE dossier_id = $1`,
+      [dossierId],
+    );
+    return rows[0] ?? null;
   }
 
   async findRating(dossierId: string, m: EntityManager = this.ds.manager): Promise<RatingRow | null> {

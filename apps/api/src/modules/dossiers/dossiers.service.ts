@@ -168,17 +168,23 @@ export class DossiersService {
 
   /** The detail of a dossier already read (or just written) and visible to the user. */
   private async detailOf(d: DossierWithNames, user: AuthUser): Promise<DossierDto> {
-    const [attachments, events, rating, calendar] = await Promise.all([
+    const [attachments, events, rating, result, calendar] = await Promise.all([
       this.attachments.findByDossier(d.id),
       this.events.findByDossier(d.id),
       this.dossiers.findRating(d.id),
+      this.dossiers.findResult(d.id),
       this.catalog.getWorkingCalendar(),
     ]);
+    // The applicant sees the result once it is returned (as GET result.pdf serves it); staff
+    // (whoever else may see the dossier) any time.
+    const isApplicant = d.applicantId === user.id;
+    const resultShown = result && (!isApplicant || (d.status === 'RETURNED' && result.signed)) ? result : null;
     return toDossierDto({
       dossier: d,
       attachments,
       events,
       rating,
+      result: resultShown,
       sla: dossierSla(d, this.clock.now(), calendar),
       availableActions: availableActions(d.status, {
         roles: user.roles,

@@ -148,6 +148,18 @@ export interface DossierSnapshot {
   processingWorkingDays: number | null;
 }
 
+/** A dossier_result row as the dossier's detail shows it. */
+export interface DossierResultRow {
+  id: string;
+  fileName: string;
+  size: number;
+  sha256: string;
+  signed: boolean;
+  signedAt: Date | null;
+  signer: string | null;
+  verificationCode: string;
+}
+
 /** One status change, handed to the hooks inside its transaction. */
 export interface DossierTransitionChange {
   action: DossierAction;
@@ -164,5 +176,14 @@ export interface DossierRatingChange {
   at: Date;
 }
 
+/** A transition about to be sealed (DossierTransitionHooks.registerBeforeSeal). */
+export interface DossierBeforeSeal {
+  action: DossierAction;
+  at: Date;
+  before: DossierSnapshot;
+  toStatus: DossierStatus;
+}
+
+export type BeforeSealHook = (manager: EntityManager, change: DossierBeforeSeal) => Promise<void>;
 export type TransitionHook = (manager: EntityManager, change: DossierTransitionChange) => Promise<void>;
 export type RatingHook = (manager: EntityManager, change: DossierRatingChange) => Promise<void>;

@@ -19,7 +19,17 @@ import {
 } from '@motcua/shared';
 import { createUser, type TestUser } from '../../test/auth-helpers.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
-import { act, as, createWorld, dossierIn, fieldsOf, stateOf, versionOf, type World } from './dossiers.factories.js';
+import {
+  act,
+  as,
+  createWorld,
+  dossierIn,
+  fieldsOf,
+  stateOf,
+  uploadResult,
+  versionOf,
+  type World,
+} from './dossiers.factories.js';
 import { DossierTransitionHooks } from './dossier-transition-hooks.js';
 import type { DossierTransitionChange } from './dossiers.types.js';
 
@@ -138,6 +148,8 @@ describe('the workflow: every transition and every refusal, through the API', ()
     const cases = ROWS.flatMap(({ from, action, tr }) => tr.roles.map((role) => ({ from, action, tr, role })));
     it.each(cases)('$from --$action--> by $role', async ({ from, action, tr, role }) => {
       const id = await dossierIn(w, from);
+      // Electronic delivery: the decision needs the result document (api.md, Electronic results).
+      if (action === 'approve' || action === 'reject') await uploadResult(w, id);
       const user = tr.actor === 'applicant' ? w.citizen : w.staff[role as 'RECEPTIONIST' | 'OFFICER' | 'APPROVER'];
       const before = await stateOf(w, id);
       const res = await attempt(w, user, id, action);

@@ -81,7 +81,8 @@ describe('staff queue (GET /queue)', () => {
     await drive.act(A.officer, idsA[1], 'assign', '2026-11-26T15:00');
     await drive.act(A.officer, idsA[2], 'assign', '2026-11-26T15:00');
     drive.at('2026-11-27T10:00');
-  });
+    // 125 dossiers through the API, and decisions that sign their result PDF: slow on a busy machine.
+  }, 120_000);
 
   afterAll(async () => {
     await t.close();

@@ -10,6 +10,7 @@ import { DossiersService } from '../dossiers/dossiers.service.js';
 import { VALID_FORM } from '../dossiers/dossiers.factories.js';
 import { createDesk, createReportProcedure, local, type Desk } from './reports.factories.js';
 import { rebuildSummaries } from './summary-rebuild.js';
+import { uploadResultDirect } from '../results/results.factories.js';
 
 interface Walker {
   id: string;
@@ -185,6 +186,8 @@ describe('report summary upkeep (incremental = rebuild)', () => {
                 ? w.desk.approver
                 : w.desk.officer;
         const needsNote = ['refuse', 'request_supplement', 'reject', 'return_to_officer', 'supplement'].includes(step);
+        // Electronic delivery: the decision needs the result document (api.md, Electronic results).
+        if (step === 'approve' || step === 'reject') await uploadResultDirect(t, w.id, actor);
         const after = await workflow.applyAction(w.id, step, actor, undefined, {
           note: needsNote ? 'Ghi chú' : undefined,
         });

@@ -6,6 +6,7 @@ import type { TestApp } from '../../test/test-app.js';
 import { createAgency, createProcedure } from '../catalog/catalog.factories.js';
 import type { ProcedureVersionView } from '../catalog/catalog.types.js';
 import { PDF, VALID_FORM } from '../dossiers/dossiers.factories.js';
+import { RESULT_PDF } from '../results/results.factories.js';
 
 /**
  * Test builders of the reports and queue modules: agencies with a staffed desk, and a driver that
@@ -150,6 +151,15 @@ export class DossierDriver {
     if (times.receive) await this.act(desk.receptionist, id, 'receive', times.receive);
     await this.act(desk.officer, id, 'assign', times.decide);
     await this.act(desk.officer, id, 'submit_for_approval', times.decide);
+    // Electronic delivery needs the result document before the decision (api.md, Electronic results).
+    ok(
+      await request(this.t.http)
+        .post(`/api/v1/dossiers/${id}/result`)
+        .set('Authorization', bearer(this.t, desk.approver))
+        .attach('file', RESULT_PDF, { filename: 'ket-qua.pdf', contentType: 'application/pdf' }),
+      201,
+      'result',
+    );
     if (reject) await this.act(desk.approver, id, 'reject', times.decide, 'Không đủ điều kiện');
     else await this.act(desk.approver, id, 'approve', times.decide);
   }

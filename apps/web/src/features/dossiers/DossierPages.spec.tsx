@@ -204,9 +204,30 @@ describe('dossier page', () => {
     expect(screen.getByRole('link', { name: 'Rút hồ sơ' })).toHaveAttribute('href', '/dossiers/d-2/withdraw');
     expect(screen.queryByRole('heading', { name: 'Bổ sung hồ sơ' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Tải thư xin lỗi (PDF)' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /kết quả giải quyết đã ký số/ })).not.toBeInTheDocument();
     // The documents, by the procedure's names, each downloadable.
     expect(await screen.findByText('Giấy chứng sinh')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: /^Tải về giay_chung_sinh\.pdf/ })).toBeInTheDocument();
+  });
+
+  it('offers the signed result of a returned dossier for download, and nothing before', async () => {
+    const result = {
+      id: 'r-1',
+      fileName: 'ket-qua.pdf',
+      size: 1200,
+      sha256: 'b'.repeat(64),
+      signed: true,
+      signedAt: '2026-11-27T02:00:00.000Z',
+      signer: 'CN=UBND phường Hải Châu, O=000.30.01.H17',
+      verificationCode: 'q3Zk9xw7TnA1bC2dE3fG4hI5jK6lM7nO',
+    };
+    stubApi({
+      'GET /dossiers/d-2': { body: submitted({ status: 'RETURNED', sla: 'ON_TIME', availableActions: [], result }) },
+      'GET /procedures/1.001193': { body: birthProcedure() },
+    });
+    renderApp('/dossiers/d-2');
+    await screen.findByRole('heading', { level: 1, name: 'Đăng ký khai sinh' });
+    expect(screen.getByRole('button', { name: 'Tải kết quả giải quyết đã ký số (PDF)' })).toBeInTheDocument();
   });
 
   it('downloads the receipt with the bearer token, and offers the apology letter of a late dossier', async () => {

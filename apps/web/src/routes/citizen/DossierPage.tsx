@@ -147,6 +147,13 @@ function DossierDetails({ dossier: d }: { dossier: DossierDto }) {
                 label={t('dossiers.detail.apology')}
               />
             ) : null}
+            {d.result?.signed ? (
+              <DownloadButton
+                path={`${base}/result.pdf`}
+                fileName={`ket-qua-${fileCode}.pdf`}
+                label={t('dossiers.detail.result')}
+              />
+            ) : null}
           </div>
         </>
       ) : null}

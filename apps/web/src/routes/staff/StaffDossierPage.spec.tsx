@@ -329,3 +329,55 @@ describe('dossier work screen', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Không tìm thấy hồ sơ' })).toBeInTheDocument();
   });
 });
+
+describe('result document on the work screen', () => {
+  beforeEach(() => resetVisitor('vi'));
+
+  it('the approver uploads the result PDF before approving, and sees it listed, not yet signed', async () => {
+    storeSession(approver, approver.user);
+    let current = dossier({ status: 'PENDING_APPROVAL', availableActions: ['approve', 'reject', 'return_to_officer'] });
+    const api = stubApi({
+      'GET /dossiers/d-1': () => ({ body: current }),
+      'GET /procedures/1.001193': { body: birthProcedure },
+      'POST /dossiers/d-1/result': () => {
+        current = {
+          ...current,
+          result: {
+            id: 'r-1',
+            fileName: 'ket-qua.pdf',
+            size: 9,
+            sha256: 'c'.repeat(64),
+            signed: false,
+            signedAt: null,
+            signer: null,
+            verificationCode: 'q3Zk9xw7TnA1bC2dE3fG4hI5jK6lM7nO',
+          },
+        };
+        return {
+          status: 201,
+          body: { id: 'r-1', fileName: 'ket-qua.pdf', size: 9, sha256: 'c'.repeat(64), signed: false },
+        };
+      },
+    });
+    renderApp('/staff/dossiers/d-1');
+    const section = await screen.findByRole('region', { name: 'Kết quả giải quyết' });
+    expect(within(section).getByText(/Chưa có văn bản kết quả/)).toBeInTheDocument();
+    const pdf = new File(['%PDF-1.7'], 'ket-qua.pdf', { type: 'application/pdf' });
+    await userEvent.upload(within(section).getByLabelText('Văn bản kết quả (PDF)'), pdf);
+    await userEvent.click(within(section).getByRole('button', { name: 'Tải lên kết quả' }));
+    expect(await within(section).findByText('Đã tải lên văn bản kết quả.')).toBeInTheDocument();
+    expect(api.calls.some((c) => c.method === 'POST' && c.path === '/dossiers/d-1/result')).toBe(true);
+    expect(await within(section).findByText(/ket-qua\.pdf — chưa ký số/)).toBeInTheDocument();
+  });
+
+  it('is absent for the desk while nothing is uploaded', async () => {
+    storeSession(receptionist, receptionist.user);
+    stubApi({
+      'GET /dossiers/d-1': { body: dossier({ status: 'IN_PROCESSING', availableActions: [] }) },
+      'GET /procedures/1.001193': { body: birthProcedure },
+    });
+    renderApp('/staff/dossiers/d-1');
+    await actionsSection();
+    expect(screen.queryByRole('region', { name: 'Kết quả giải quyết' })).not.toBeInTheDocument();
+  });
+});

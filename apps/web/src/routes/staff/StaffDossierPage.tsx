@@ -1,4 +1,4 @@
-import type { DossierDto, UserSummary } from '@motcua/shared';
+import { can, type DossierDto, type UserSummary } from '@motcua/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { useAuth } from '../../app/useAuth';
@@ -6,6 +6,7 @@ import { LoadError, Loading } from '../../components/ui';
 import { SummaryRows, useAnswerRows } from '../../features/apply/AnswersList';
 import { useProcedure } from '../../features/catalog/useProcedure';
 import { ActionPanel } from '../../features/desk/ActionPanel';
+import { ResultPanel } from '../../features/desk/ResultPanel';
 import { StaffDocuments } from '../../features/desk/StaffDocuments';
 import { StaffDossierFacts } from '../../features/desk/StaffDossierFacts';
 import { dossierErrorText } from '../../features/dossiers/dossierErrors';
@@ -74,7 +75,8 @@ function WorkScreen({ dossier: d, user }: { dossier: DossierDto; user: UserSumma
         {d.procedure.name}
       </p>
       <ActionPanel dossier={d} user={user} />
-      {user.roles.includes('RECEPTIONIST') && canPayOnline(d) ? <CounterPaymentForm dossier={d} /> : null}
+      {can(user, 'payment.counter') && canPayOnline(d) ? <CounterPaymentForm dossier={d} /> : null}
+      <ResultPanel dossier={d} user={user} />
       <h2>{t('desk.work.factsTitle')}</h2>
       <StaffDossierFacts dossier={d} />
       <h2>{t('desk.work.formTitle')}</h2>
