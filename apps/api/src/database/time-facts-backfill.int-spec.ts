@@ -40,6 +40,7 @@ describe('time facts backfill (migration 1765900000000)', () => {
       .send({ note: 'Đã bổ sung' });
     expect(supplied.status).toBe(200);
     await drive.act(desk.officer, paused, 'submit_for_approval', '2026-11-24T09:00');
+    await drive.uploadResult(desk.approver, paused);
     await drive.act(desk.approver, paused, 'approve', '2026-11-24T10:00');
     // Late: received Mon 16/11 18:00 (counts from Tue), decided Mon 23/11.
     const late = await drive.counter(desk, proc, '2026-11-16T18:00');

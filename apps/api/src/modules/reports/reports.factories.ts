@@ -146,20 +146,24 @@ export class DossierDriver {
     ]);
   }
 
+  /** Electronic delivery needs the result document before the decision (api.md, Electronic results). */
+  async uploadResult(approver: TestUser, id: string): Promise<void> {
+    ok(
+      await request(this.t.http)
+        .post(`/api/v1/dossiers/${id}/result`)
+        .set('Authorization', bearer(this.t, approver))
+        .attach('file', RESULT_PDF, { filename: 'ket-qua.pdf', contentType: 'application/pdf' }),
+      201,
+      'result',
+    );
+  }
+
   /** Received, taken by the officer, submitted for approval and decided. */
   async decide(desk: Desk, id: string, times: { receive?: string; decide: string }, reject = false): Promise<void> {
     if (times.receive) await this.act(desk.receptionist, id, 'receive', times.receive);
     await this.act(desk.officer, id, 'assign', times.decide);
     await this.act(desk.officer, id, 'submit_for_approval', times.decide);
-    // Electronic delivery needs the result document before the decision (api.md, Electronic results).
-    ok(
-      await request(this.t.http)
-        .post(`/api/v1/dossiers/${id}/result`)
-        .set('Authorization', bearer(this.t, desk.approver))
-        .attach('file', RESULT_PDF, { filename: 'ket-qua.pdf', contentType: 'application/pdf' }),
-      201,
-      'result',
-    );
+    await this.uploadResult(desk.approver, id);
     if (reject) await this.act(desk.approver, id, 'reject', times.decide, 'Không đủ điều kiện');
     else await this.act(desk.approver, id, 'approve', times.decide);
   }

@@ -137,9 +137,12 @@ describe('SLA agreement: dossier, queue and reports read the same time facts', (
       fc.asyncProperty(scenario, async (s) => {
         const desk = await createDesk(t);
         const manager = await createUser(t.ds, { roles: ['MANAGER'], agencyCode: desk.code });
+        // A PARTIAL procedure: its result goes out at the desk, so decisions need no uploaded result
+        // document and every random move of the table stays possible (the SLA does not depend on it).
         const procedure = await createReportProcedure(t, [desk.code], {
           processingDays: s.processingDays,
           requiredDocuments: [],
+          onlineLevel: 'PARTIAL',
         });
         const start = new Date(Date.parse('2026-09-01') + s.startDay * 86_400_000);
         t.clock.set(local(`${toLocalDate(start)}T00:00`));
