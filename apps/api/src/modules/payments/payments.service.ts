@@ -79,6 +79,16 @@ export class PaymentsService implements OnModuleInit {
       if (change.action !== 'refuse' && change.action !== 'withdraw') return;
       await this.repo.markRefundDue(change.after.id, change.at, m);
     });
+    // An electronic result is handed over only for a fee that is none or paid (api.md, Electronic results).
+    this.hooks.registerBeforeSeal(async (m, change) => {
+      if (change.action !== 'return_result') return;
+      const [row]: { delivery: string; feeStatus: string }[] = await m.query(
+        `SELECT delivery_method AS delivery, fee_status AS "feeStatus" FROM dossier WHERE id = $1`,
+        [change.before.id],
+      );
+      if (row?.delivery === 'ELECTRONIC' && row.feeStatus !== 'NONE' && row.feeStatus !== 'PAID')
+        throw PaymentError.unpaid();
+    });
   }
 
   /** The gateway, or 503: production without VNPAY_* refuses payments, never accepts them all. */
