@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import {
+  isDigitised,
+  isEndToEnd,
   addCounts,
   breakdownQuerySchema,
   isSatisfied,
@@ -243,5 +245,34 @@ describe('Decision 766 scorecard', () => {
     const card = scorecard766(summaryFigures(ZERO_COUNTS));
     expect(card.groups.every((g) => g.points === null)).toBe(true);
     expect(card).toMatchObject({ points: 0, maxPoints: 0 });
+  });
+});
+
+describe('end-to-end online (api.md, End-to-end figures)', () => {
+  const full = {
+    channel: 'ONLINE',
+    onlineLevel: 'FULL',
+    feeStatus: 'NONE',
+    feePaidOnline: null,
+    deliveryMethod: 'ELECTRONIC',
+    resultSigned: true,
+    requiredDocumentsStored: true,
+  };
+  it('holds only for ONLINE, FULL, fee none or paid online, signed, delivered ELECTRONIC or POSTAL', () => {
+    expect(isEndToEnd(full)).toBe(true);
+    expect(isEndToEnd({ ...full, deliveryMethod: 'POSTAL' })).toBe(true);
+    expect(isEndToEnd({ ...full, feeStatus: 'PAID', feePaidOnline: true })).toBe(true);
+    expect(isEndToEnd({ ...full, feeStatus: 'PAID', feePaidOnline: false })).toBe(false);
+    expect(isEndToEnd({ ...full, feeStatus: 'UNPAID' })).toBe(false);
+    expect(isEndToEnd({ ...full, feeStatus: 'REFUND_DUE', feePaidOnline: true })).toBe(false);
+    expect(isEndToEnd({ ...full, channel: 'COUNTER' })).toBe(false);
+    expect(isEndToEnd({ ...full, onlineLevel: 'PARTIAL' })).toBe(false);
+    expect(isEndToEnd({ ...full, resultSigned: false })).toBe(false);
+    expect(isEndToEnd({ ...full, deliveryMethod: 'COUNTER' })).toBe(false);
+  });
+  it('digitised: a signed result and every required document stored as a file, whatever the channel', () => {
+    expect(isDigitised(full)).toBe(true);
+    expect(isDigitised({ ...full, requiredDocumentsStored: false })).toBe(false);
+    expect(isDigitised({ ...full, resultSigned: false })).toBe(false);
   });
 });

@@ -441,3 +441,39 @@ export function scorecard766(s: SummaryFigures): Scorecard {
     maxPoints: scored.reduce((sum, g) => sum + g.maxPoints, 0),
   };
 }
+
+// ---- End-to-end online and digitised (api.md, "End-to-end figures"; domain.md) ----
+
+/** What `endToEnd` and `digitised` are decided from, at return_result. */
+export interface ReturnFacts {
+  channel: string;
+  /** The procedure VERSION's online level, copied on the dossier when it was created. */
+  onlineLevel: string;
+  feeStatus: string;
+  feePaidOnline: boolean | null;
+  deliveryMethod: string;
+  /** The dossier has a result document signed by the agency (dossier_result.signed). */
+  resultSigned: boolean;
+  /** Every document the version requires has an uploaded attachment (a stored file, by sha256). */
+  requiredDocumentsStored: boolean;
+}
+
+/**
+ * End-to-end online ("toàn trình"): filed ONLINE under a FULL version, fee none or paid online,
+ * result signed and delivered ELECTRONIC or POSTAL.
+ */
+export function isEndToEnd(f: ReturnFacts): boolean {
+  const feeOk = f.feeStatus === 'NONE' || (f.feeStatus === 'PAID' && f.feePaidOnline === true);
+  return (
+    f.channel === 'ONLINE' &&
+    f.onlineLevel === 'FULL' &&
+    feeOk &&
+    f.resultSigned &&
+    (f.deliveryMethod === 'ELECTRONIC' || f.deliveryMethod === 'POSTAL')
+  );
+}
+
+/** Digitised: every required document stored as an uploaded file and the result a signed electronic file. */
+export function isDigitised(f: Pick<ReturnFacts, 'resultSigned' | 'requiredDocumentsStored'>): boolean {
+  return f.resultSigned && f.requiredDocumentsStored;
+}

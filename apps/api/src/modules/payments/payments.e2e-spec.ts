@@ -294,7 +294,10 @@ describe('fees and online payment (api.md, "Fees and online payment")', () => {
     await t.ds.query(`UPDATE dossier SET fee_status = 'UNPAID' WHERE id = $1`, [id]);
     const paid = await as(t, w.staff.RECEPTIONIST).post(`/dossiers/${id}/payments/counter`, { receiptNo: 'BL-7' });
     expect(paid.status).toBe(201);
-    expect((await returnResult()).status).toBe(200);
+    const returned = await returnResult();
+    expect(returned.status).toBe(200);
+    // Paid at the desk, not online: not end-to-end.
+    expect((returned.body as { endToEnd: unknown }).endToEnd).toBe(false);
   });
 
   describe('fee and deliveryMethod on the dossier', () => {
