@@ -56,9 +56,11 @@ describe('summaryFigures', () => {
         decidedEarly: 3,
         decidedOnTime: 3,
         decidedLate: 2,
-        decidedDigitised: 2,
         processingDaysSum: 21,
         returned: 7,
+        returnedFull: 4,
+        returnedEndToEnd: 3,
+        returnedDigitised: 2,
         ratings: 4,
         ratingsSatisfied: 3,
         feePaid: 5,
@@ -81,7 +83,8 @@ describe('summaryFigures', () => {
       early: 3,
       returned: 7,
       open: { total: 4, overdue: 1, rate: 0.25 },
-      digitised: { count: 2, rate: 0.25 },
+      endToEnd: { total: 4, count: 3, rate: 0.75 },
+      digitised: { total: 7, count: 2, rate: 2 / 7 },
     });
   });
 
@@ -219,7 +222,8 @@ describe('Decision 766 scorecard', () => {
           receivedFullOnline: 2,
           decided: 4,
           decidedOnTime: 4,
-          decidedDigitised: 1,
+          returned: 4,
+          returnedDigitised: 1,
           ratings: 2,
           ratingsSatisfied: 1,
           open: 2,

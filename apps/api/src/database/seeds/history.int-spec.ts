@@ -37,6 +37,8 @@ interface Row {
   due_at: Date | null;
   completed_at: Date | null;
   returned_at: Date | null;
+  end_to_end: boolean | null;
+  digitised: boolean | null;
   version: number;
   last_event_seq: number;
   last_event_hash: string | null;
@@ -154,10 +156,14 @@ describe('history generator', () => {
         if (outcome === 'EARLY') c.decidedEarly++;
         if (outcome === 'ON_TIME') c.decidedOnTime++;
         if (outcome === 'LATE') c.decidedLate++;
-        if (r.channel === 'ONLINE' && r.online_level === 'FULL') c.decidedDigitised++;
         c.processingDaysSum += processingWorkingDays(r.received_at!, r.completed_at!, calendar);
       }
-      if (inPeriod(r.returned_at)) c.returned++;
+      if (inPeriod(r.returned_at)) {
+        c.returned++;
+        if (r.online_level === 'FULL') c.returnedFull++;
+        if (r.end_to_end) c.returnedEndToEnd++;
+        if (r.digitised) c.returnedDigitised++;
+      }
       if ((OPEN_STATUSES as readonly string[]).includes(r.status)) {
         c.open++;
         if (r.due_at && r.due_at.getTime() < now.getTime()) c.openOverdue++;

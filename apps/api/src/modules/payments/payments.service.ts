@@ -11,6 +11,7 @@ import { canSeeDossier, isUuid } from '../dossiers/dossier-access.js';
 import { DossierTransitionHooks } from '../dossiers/dossier-transition-hooks.js';
 import { DossierWorkflowService } from '../dossiers/dossier-workflow.service.js';
 import { DossierError } from '../dossiers/dossiers.errors.js';
+import { ReportSummaryUpkeep } from '../reports/report-summary-upkeep.service.js';
 import { PaymentError } from './payments.errors.js';
 import { PaymentsRepository, type PayableDossier, type PaymentRow } from './payments.repository.js';
 import {
@@ -71,6 +72,7 @@ export class PaymentsService implements OnModuleInit {
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly hooks: DossierTransitionHooks,
+    private readonly summaries: ReportSummaryUpkeep,
   ) {}
 
   onModuleInit(): void {
@@ -331,7 +333,10 @@ export class PaymentsService implements OnModuleInit {
     at: Date,
     transactionNo: string | null = null,
   ): Promise<void> {
-    await this.repo.markFeePaid(d.id, { at, online: method === 'ONLINE', receiptNo }, m);
+    // Not a transition: the report counters (payment.paid/online) are kept current here, in this transaction.
+    await this.summaries.withDossierChange(m, d.id, () =>
+      this.repo.markFeePaid(d.id, { at, online: method === 'ONLINE', receiptNo }, m),
+    );
     const note = method === 'ONLINE' ? `VNPay ${transactionNo ?? paymentId}` : `Biên lai ${receiptNo}`;
     await this.workflow.recordEvent(m, d.id, FEE_PAID_EVENT, actor, note, at);
     const payload: DossierFeePaidPayload = {

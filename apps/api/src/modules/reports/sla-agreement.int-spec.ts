@@ -23,6 +23,7 @@ import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { DossierWorkflowService } from '../dossiers/dossier-workflow.service.js';
 import { DossiersService } from '../dossiers/dossiers.service.js';
 import { VALID_FORM } from '../dossiers/dossiers.factories.js';
+import { uploadResultDirect } from '../results/results.factories.js';
 import { createDesk, createReportProcedure, local } from './reports.factories.js';
 import { rebuildSummaries } from './summary-rebuild.js';
 
@@ -181,6 +182,8 @@ describe('SLA agreement: dossier, queue and reports read the same time facts', (
           }
           if (!candidates.length) continue;
           const [action, actor] = candidates[step.choice % candidates.length];
+          // Electronic delivery: the decision needs the result document (api.md, Electronic results).
+          if (action === 'approve' || action === 'reject') await uploadResultDirect(t, w.id, actor);
           const after = await workflow.applyAction(w.id, action, actor, undefined, {
             note: NOTE_ACTIONS.includes(action) ? 'Ghi chú' : undefined,
           });
