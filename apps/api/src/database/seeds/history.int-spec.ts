@@ -94,6 +94,16 @@ describe('history generator', () => {
     expect(toLocalDate(rows.reduce((a, r) => (r.submitted_at < a ? r.submitted_at : a), now))).toBe('2025-11-28');
   });
 
+  it('fixes endToEnd on returned dossiers only, for a believable end-to-end rate (Da Nang: 58.89 % in 2024)', () => {
+    const returnedFull = rows.filter((r) => r.returned_at && r.online_level === 'FULL');
+    const rate = returnedFull.filter((r) => r.end_to_end).length / returnedFull.length;
+    expect(rate).toBeGreaterThan(0.5);
+    expect(rate).toBeLessThan(0.7);
+    expect(rows.filter((r) => !r.returned_at).every((r) => r.end_to_end === null)).toBe(true);
+    // End-to-end needs a fee that is none or paid online.
+    expect(returnedFull.filter((r) => r.end_to_end && r.fee > 0).every((r) => r.fee_paid_online)).toBe(true);
+  });
+
   it('sets due dates by the working-day rules and decisions after receipt', () => {
     for (const r of rows.filter((x) => x.received_at)) {
       expect(r.due_at).toEqual(computeDueAt(r.received_at!, r.processing_days, calendar));
