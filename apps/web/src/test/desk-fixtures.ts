@@ -144,6 +144,7 @@ export function dossier(over: Partial<DossierDto> = {}): DossierDto {
     deliveryMethod: 'ELECTRONIC',
     postalAddress: null,
     result: null,
+    endToEnd: null,
     ...over,
   };
 }
