@@ -2,6 +2,7 @@ import request from 'supertest';
 import { bearer, createUser } from '../test/auth-helpers.js';
 import { createTestApp, type TestApp } from '../test/test-app.js';
 import { createDesk, createReportProcedure, DossierDriver } from '../modules/reports/reports.factories.js';
+import { uploadResultDirect } from '../modules/results/results.factories.js';
 import { backfillTimeFacts } from './migrations/1765900000000-dossier-time-facts.js';
 
 const FACTS = `SELECT id, paused_working_days AS paused, decided_outcome AS outcome, processing_working_days AS days
@@ -40,6 +41,8 @@ describe('time facts backfill (migration 1765900000000)', () => {
       .send({ note: 'Đã bổ sung' });
     expect(supplied.status).toBe(200);
     await drive.act(desk.officer, paused, 'submit_for_approval', '2026-11-24T09:00');
+    // Electronic delivery: the decision needs the result document (api.md, Electronic results).
+    await uploadResultDirect(t, paused, desk.approver);
     await drive.act(desk.approver, paused, 'approve', '2026-11-24T10:00');
     // Late: received Mon 16/11 18:00 (counts from Tue), decided Mon 23/11.
     const late = await drive.counter(desk, proc, '2026-11-16T18:00');

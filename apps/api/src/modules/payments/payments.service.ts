@@ -84,10 +84,7 @@ export class PaymentsService implements OnModuleInit {
     // An electronic result is handed over only for a fee that is none or paid (api.md, Electronic results).
     this.hooks.registerBeforeSeal(async (m, change) => {
       if (change.action !== 'return_result') return;
-      const [row]: { delivery: string; feeStatus: string }[] = await m.query(
-        `SELECT delivery_method AS delivery, fee_status AS "feeStatus" FROM dossier WHERE id = $1`,
-        [change.before.id],
-      );
+      const row = await this.repo.findDeliveryAndFee(change.before.id, m);
       if (row?.delivery === 'ELECTRONIC' && row.feeStatus !== 'NONE' && row.feeStatus !== 'PAID')
         throw PaymentError.unpaid();
     });
