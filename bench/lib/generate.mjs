@@ -7,6 +7,8 @@ import {
   END_OF_WORKING_DAY_HOUR,
   endOfWorkingDay,
   formatDossierCode,
+  isDigitised,
+  isEndToEnd,
   localDateKey,
   processingWorkingDays,
   WorkingCalendar,
@@ -124,7 +126,8 @@ export async function generate(url, o) {
           `COPY dossier (id, code, procedure_code, procedure_version, agency_code, applicant_id, channel, status, version,
              form_data, online_level, sector_code, processing_days, fee, fee_paid_at, fee_paid_online, submitted_at,
              received_at, due_at, completed_at, returned_at, supplement_requested_at, assignee_id, last_event_seq,
-             last_event_hash, created_at, updated_at, decided_outcome, processing_working_days) FROM STDIN`,
+             last_event_hash, created_at, updated_at, decided_outcome, processing_working_days, fee_status,
+             delivery_method, end_to_end, digitised) FROM STDIN`,
           streams.dossier,
         ).catch((e) => fail(e)),
         copyFrom(
@@ -585,6 +588,30 @@ function dossierGenerator({ r, world, cal, nowMs, applicants, seqs, eventHash, w
     const paid = p.fee > 0 && receivedAt !== null;
     const feePaidOnline = paid ? channel === 'ONLINE' && r() < 0.75 : null;
     const assignee = assigned && off ? off.id : null;
+    // Fee state, delivery and the return-time figures as the API fixes them (metrics.ts isEndToEnd):
+    // FULL versions deliver a signed result electronically; online filings upload every required document.
+    const feeStatus =
+      p.fee === 0
+        ? 'NONE'
+        : !paid
+          ? 'UNPAID'
+          : status === 'WITHDRAWN' || status === 'NOT_ACCEPTED'
+            ? 'REFUND_DUE'
+            : 'PAID';
+    const deliveryMethod = p.onlineLevel === 'FULL' ? 'ELECTRONIC' : 'COUNTER';
+    const returnFacts = {
+      channel,
+      onlineLevel: p.onlineLevel,
+      feeStatus,
+      feePaidOnline,
+      deliveryMethod,
+      resultSigned: p.onlineLevel === 'FULL',
+      requiredDocumentsStored: channel === 'ONLINE',
+    };
+    const figures =
+      returnedAt === null
+        ? '\\N\t\\N'
+        : `${isEndToEnd(returnFacts) ? 't' : 'f'}\t${isDigitised(returnFacts) ? 't' : 'f'}`;
     const form = p.forms[Math.floor(r() * p.forms.length)];
     // The decision's time facts, as the API's transition writes them: by dossierClock, not SQL.
     const facts = decided
@@ -598,7 +625,7 @@ function dossierGenerator({ r, world, cal, nowMs, applicants, seqs, eventHash, w
       `${receivedAt === null ? '\\N' : iso(receivedAt)}\t${dueAt === null ? '\\N' : iso(dueAt)}\t` +
       `${completedAt === null ? '\\N' : iso(completedAt)}\t${returnedAt === null ? '\\N' : iso(returnedAt)}\t` +
       `${supplementAt === null ? '\\N' : iso(supplementAt)}\t${v(assignee)}\t${withEvents ? steps.length : 0}\t${v(prevHash)}\t` +
-      `${iso(submitted - 20 * MIN)}\t${iso(lastAt)}\t${facts}\n`;
+      `${iso(submitted - 20 * MIN)}\t${iso(lastAt)}\t${facts}\t${feeStatus}\t${deliveryMethod}\t${figures}\n`;
 
     let rating = '';
     if (status === 'RETURNED' && returnedAt + 3 * HOUR <= nowMs && r() < (channel === 'ONLINE' ? 0.35 : 0.12)) {

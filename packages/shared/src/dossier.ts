@@ -213,6 +213,8 @@ export const dossierDtoSchema = z.object({
   postalAddress: z.string().nullable(),
   /** Staff: any time once uploaded; the applicant: once returned. */
   result: dossierResultSchema.nullable(),
+  /** api.md, "End-to-end figures": fixed at return_result; null before. */
+  endToEnd: z.boolean().nullable(),
 });
 export type DossierDto = z.infer<typeof dossierDtoSchema>;
 

@@ -228,6 +228,11 @@ export const ERROR_CODES = {
     vi: 'Lệ phí của hồ sơ đã được thanh toán.',
     en: 'The fee of this application is already paid.',
   },
+  FEE_UNPAID: {
+    status: 409,
+    vi: 'Lệ phí của hồ sơ chưa được thanh toán: chưa thể trả kết quả điện tử.',
+    en: 'The fee of this application is not paid yet: the electronic result cannot be returned.',
+  },
   FEE_NOT_PAYABLE: {
     status: 409,
     vi: 'Hồ sơ ở trạng thái này không nhận thanh toán.',

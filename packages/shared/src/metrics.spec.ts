@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import {
+  isDigitised,
+  isEndToEnd,
   addCounts,
   breakdownQuerySchema,
   isSatisfied,
@@ -54,9 +56,11 @@ describe('summaryFigures', () => {
         decidedEarly: 3,
         decidedOnTime: 3,
         decidedLate: 2,
-        decidedDigitised: 2,
         processingDaysSum: 21,
         returned: 7,
+        returnedFull: 4,
+        returnedEndToEnd: 3,
+        returnedDigitised: 2,
         ratings: 4,
         ratingsSatisfied: 3,
         feePaid: 5,
@@ -79,7 +83,8 @@ describe('summaryFigures', () => {
       early: 3,
       returned: 7,
       open: { total: 4, overdue: 1, rate: 0.25 },
-      digitised: { count: 2, rate: 0.25 },
+      endToEnd: { total: 4, count: 3, rate: 0.75 },
+      digitised: { total: 7, count: 2, rate: 2 / 7 },
     });
   });
 
@@ -217,7 +222,8 @@ describe('Decision 766 scorecard', () => {
           receivedFullOnline: 2,
           decided: 4,
           decidedOnTime: 4,
-          decidedDigitised: 1,
+          returned: 4,
+          returnedDigitised: 1,
           ratings: 2,
           ratingsSatisfied: 1,
           open: 2,
@@ -243,5 +249,34 @@ describe('Decision 766 scorecard', () => {
     const card = scorecard766(summaryFigures(ZERO_COUNTS));
     expect(card.groups.every((g) => g.points === null)).toBe(true);
     expect(card).toMatchObject({ points: 0, maxPoints: 0 });
+  });
+});
+
+describe('end-to-end online (api.md, End-to-end figures)', () => {
+  const full = {
+    channel: 'ONLINE',
+    onlineLevel: 'FULL',
+    feeStatus: 'NONE',
+    feePaidOnline: null,
+    deliveryMethod: 'ELECTRONIC',
+    resultSigned: true,
+    requiredDocumentsStored: true,
+  };
+  it('holds only for ONLINE, FULL, fee none or paid online, signed, delivered ELECTRONIC or POSTAL', () => {
+    expect(isEndToEnd(full)).toBe(true);
+    expect(isEndToEnd({ ...full, deliveryMethod: 'POSTAL' })).toBe(true);
+    expect(isEndToEnd({ ...full, feeStatus: 'PAID', feePaidOnline: true })).toBe(true);
+    expect(isEndToEnd({ ...full, feeStatus: 'PAID', feePaidOnline: false })).toBe(false);
+    expect(isEndToEnd({ ...full, feeStatus: 'UNPAID' })).toBe(false);
+    expect(isEndToEnd({ ...full, feeStatus: 'REFUND_DUE', feePaidOnline: true })).toBe(false);
+    expect(isEndToEnd({ ...full, channel: 'COUNTER' })).toBe(false);
+    expect(isEndToEnd({ ...full, onlineLevel: 'PARTIAL' })).toBe(false);
+    expect(isEndToEnd({ ...full, resultSigned: false })).toBe(false);
+    expect(isEndToEnd({ ...full, deliveryMethod: 'COUNTER' })).toBe(false);
+  });
+  it('digitised: a signed result and every required document stored as a file, whatever the channel', () => {
+    expect(isDigitised(full)).toBe(true);
+    expect(isDigitised({ ...full, requiredDocumentsStored: false })).toBe(false);
+    expect(isDigitised({ ...full, resultSigned: false })).toBe(false);
   });
 });

@@ -34,11 +34,13 @@ export interface SummaryCounts {
   decidedEarly: number;
   decidedOnTime: number;
   decidedLate: number;
-  /** Decided dossiers filed online under a FULL procedure (digitised proxy, see digitised below). */
-  decidedDigitised: number;
   /** Sum over decided dossiers of the working days from receipt to decision. */
   processingDaysSum: number;
   returned: number;
+  /** Returned dossiers of FULL procedure versions, those end-to-end online, and the digitised ones (by return day). */
+  returnedFull: number;
+  returnedEndToEnd: number;
+  returnedDigitised: number;
   ratings: number;
   ratingsSatisfied: number;
   /** Received dossiers with a fee that was paid, and those paid online. */
@@ -58,9 +60,11 @@ export const ZERO_COUNTS: SummaryCounts = {
   decidedEarly: 0,
   decidedOnTime: 0,
   decidedLate: 0,
-  decidedDigitised: 0,
   processingDaysSum: 0,
   returned: 0,
+  returnedFull: 0,
+  returnedEndToEnd: 0,
+  returnedDigitised: 0,
   ratings: 0,
   ratingsSatisfied: 0,
   feePaid: 0,
@@ -105,12 +109,13 @@ export const summaryFiguresSchema = z.object({
   returned: z.number().int(),
   /** domain.md's "overdue open" as a fraction: overdue over all open dossiers, now. */
   open: z.object({ total: z.number().int(), overdue: z.number().int(), rate: rateSchema }),
+  /** api.md, End-to-end figures: of the dossiers of FULL versions returned in the period (`total`), those end-to-end online. */
+  endToEnd: z.object({ total: z.number().int(), count: z.number().int(), rate: rateSchema }),
   /**
-   * Digitised rate, estimated: decided dossiers filed online (every attachment electronic) under a
-   * FULL procedure (result delivered electronically), over all decided. We store no paper-scan
-   * flag, so counter dossiers count as not digitised.
+   * Of the dossiers returned in the period (`total`), those digitised: a signed result file and an
+   * uploaded file for every required document (domain.md, "Digitised").
    */
-  digitised: z.object({ count: z.number().int(), rate: rateSchema }),
+  digitised: z.object({ total: z.number().int(), count: z.number().int(), rate: rateSchema }),
 });
 export type SummaryFigures = z.infer<typeof summaryFiguresSchema>;
 
@@ -143,7 +148,8 @@ export function summaryFigures(c: SummaryCounts): SummaryFigures {
     early: c.decidedEarly,
     returned: c.returned,
     open: { total: c.open, overdue: c.openOverdue, rate: rate(c.openOverdue, c.open) },
-    digitised: { count: c.decidedDigitised, rate: rate(c.decidedDigitised, c.decided) },
+    endToEnd: { total: c.returnedFull, count: c.returnedEndToEnd, rate: rate(c.returnedEndToEnd, c.returnedFull) },
+    digitised: { total: c.returned, count: c.returnedDigitised, rate: rate(c.returnedDigitised, c.returned) },
   };
 }
 
@@ -440,4 +446,40 @@ export function scorecard766(s: SummaryFigures): Scorecard {
     points: round2(scored.reduce((sum, g) => sum + g.points!, 0)),
     maxPoints: scored.reduce((sum, g) => sum + g.maxPoints, 0),
   };
+}
+
+// ---- End-to-end online and digitised (api.md, "End-to-end figures"; domain.md) ----
+
+/** What `endToEnd` and `digitised` are decided from, at return_result. */
+export interface ReturnFacts {
+  channel: string;
+  /** The procedure VERSION's online level, copied on the dossier when it was created. */
+  onlineLevel: string;
+  feeStatus: string;
+  feePaidOnline: boolean | null;
+  deliveryMethod: string;
+  /** The dossier has a result document signed by the agency (dossier_result.signed). */
+  resultSigned: boolean;
+  /** Every document the version requires has an uploaded attachment (a stored file, by sha256). */
+  requiredDocumentsStored: boolean;
+}
+
+/**
+ * End-to-end online ("toàn trình"): filed ONLINE under a FULL version, fee none or paid online,
+ * result signed and delivered ELECTRONIC or POSTAL.
+ */
+export function isEndToEnd(f: ReturnFacts): boolean {
+  const feeOk = f.feeStatus === 'NONE' || (f.feeStatus === 'PAID' && f.feePaidOnline === true);
+  return (
+    f.channel === 'ONLINE' &&
+    f.onlineLevel === 'FULL' &&
+    feeOk &&
+    f.resultSigned &&
+    (f.deliveryMethod === 'ELECTRONIC' || f.deliveryMethod === 'POSTAL')
+  );
+}
+
+/** Digitised: every required document stored as an uploaded file and the result a signed electronic file. */
+export function isDigitised(f: Pick<ReturnFacts, 'resultSigned' | 'requiredDocumentsStored'>): boolean {
+  return f.resultSigned && f.requiredDocumentsStored;
 }

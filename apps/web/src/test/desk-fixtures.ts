@@ -144,11 +144,11 @@ export function dossier(over: Partial<DossierDto> = {}): DossierDto {
     deliveryMethod: 'ELECTRONIC',
     postalAddress: null,
     result: null,
+    endToEnd: null,
     ...over,
   };
 }
 
-const zero = { count: 0, rate: null };
 /** A period's figures; by default 589 of 1,000 received online (58,9 %), and no ratings yet. */
 export function reportSummary(over: Partial<ReportSummary> = {}): ReportSummary {
   return {
@@ -167,7 +167,8 @@ export function reportSummary(over: Partial<ReportSummary> = {}): ReportSummary 
     early: 300,
     returned: 780,
     open: { total: 240, overdue: 12, rate: 0.05 },
-    digitised: { ...zero, count: 500, rate: 0.625 },
+    endToEnd: { total: 300, count: 177, rate: 0.59 },
+    digitised: { total: 780, count: 500, rate: 500 / 780 },
     ...over,
   };
 }

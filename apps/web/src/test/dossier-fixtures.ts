@@ -161,6 +161,7 @@ export function buildDossier(over: Partial<DossierDto> = {}): DossierDto {
     deliveryMethod: 'ELECTRONIC',
     postalAddress: null,
     result: null,
+    endToEnd: null,
     ...over,
   };
 }

@@ -477,7 +477,7 @@ async function writeAll(m: EntityManager): Promise<Omit<HistoryResult, 'summary'
          version, form_data, online_level, sector_code, processing_days, fee, fee_paid_at, fee_paid_online,
          fee_status, delivery_method,
          submitted_at, received_at, due_at, completed_at, returned_at, supplement_requested_at, assignee_id,
-         decided_outcome, processing_working_days,
+         decided_outcome, processing_working_days, end_to_end, digitised,
          last_event_seq, last_event_hash, created_at, updated_at)
        SELECT x.id, x.agency_code || '-' || to_char(c.day, 'YYMMDD') || '-' || lpad(c.seq::text, greatest(4, length(c.seq::text)), '0'),
               x.procedure_code, x.procedure_version, x.agency_code, x.applicant_id, x.channel, x.status,
@@ -492,6 +492,12 @@ async function writeAll(m: EntityManager): Promise<Omit<HistoryResult, 'summary'
               CASE WHEN x.online_level = 'FULL' THEN 'ELECTRONIC' ELSE 'COUNTER' END,
               x.submitted_at, x.received_at, x.due_at, x.completed_at, x.returned_at, x.supplement_at,
               CASE WHEN x.assign_at IS NOT NULL THEN x.off_id END, x.decided_outcome, x.processing_working_days,
+              -- Fixed at return as isEndToEnd / isDigitised (metrics.ts) would: FULL versions deliver a
+              -- signed result electronically; online filings upload every required document; the fee
+              -- is paid online exactly when fee_paid_online above is true.
+              CASE WHEN x.returned_at IS NOT NULL
+                   THEN x.channel = 'ONLINE' AND x.online_level = 'FULL' AND (x.fee = 0 OR x.rf2 < 0.75) END,
+              CASE WHEN x.returned_at IS NOT NULL THEN x.channel = 'ONLINE' AND x.online_level = 'FULL' END,
               last.seq, last.hash, x.submitted_at - interval '20 minutes', last.at
          FROM gen_x x
          JOIN gen_code c ON c.id = x.id

@@ -4,7 +4,7 @@ export const DOSSIER_COLUMNS = `id, code, status, applicant_id AS "applicantId",
   assignee_id AS "assigneeId", submitted_at AS "submittedAt", received_at AS "receivedAt", due_at AS "dueAt",
   completed_at AS "completedAt", returned_at AS "returnedAt", supplement_requested_at AS "supplementRequestedAt",
   paused_working_days AS "pausedWorkingDays", decided_outcome AS "decidedOutcome",
-  processing_working_days AS "processingWorkingDays",
+  processing_working_days AS "processingWorkingDays", end_to_end AS "endToEnd", digitised,
   last_event_seq AS "lastEventSeq", last_event_hash AS "lastEventHash"`;
 
 export const EVENT_COLUMNS = `dossier_id AS "dossierId", seq, type, from_status AS "fromStatus", to_status AS "toStatus",

@@ -38,6 +38,9 @@ export interface DossierFacts {
   pausedWorkingDays?: number;
   decidedOutcome?: string | null;
   processingWorkingDays?: number | null;
+  /** Fixed at return_result (issue 14); absent or null before. */
+  endToEnd?: boolean | null;
+  digitised?: boolean | null;
 }
 
 /** The time facts a link seals since they became columns: a forged outcome or processing time shows. */
@@ -89,6 +92,16 @@ export interface DossierState {
    * (or before results existed) lack the key and so compare as before.
    */
   result?: ResultState;
+  /**
+   * The end-to-end and digitised facts (issue 14), present only once fixed at return_result: every
+   * earlier state lacks the key and so compares as before; a forged flag on a returned dossier shows.
+   */
+  figures?: FiguresState;
+}
+
+export interface FiguresState {
+  endToEnd: boolean;
+  digitised: boolean | null;
 }
 
 export interface ResultState {
@@ -143,6 +156,8 @@ export function dossierState(
     },
   };
   if (result?.signed) state.result = { sha256: result.sha256, signedAt: iso(result.signedAt), signer: result.signer };
+  if (d.endToEnd !== undefined && d.endToEnd !== null)
+    state.figures = { endToEnd: d.endToEnd, digitised: d.digitised ?? null };
   return state;
 }
 

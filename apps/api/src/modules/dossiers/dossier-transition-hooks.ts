@@ -83,5 +83,7 @@ export function snapshotOf(d: DossierRow): DossierSnapshot {
     pausedWorkingDays: d.pausedWorkingDays,
     decidedOutcome: d.decidedOutcome,
     processingWorkingDays: d.processingWorkingDays,
+    endToEnd: d.endToEnd,
+    digitised: d.digitised,
   };
 }

@@ -20,6 +20,8 @@ import {
   type FieldError,
   type Role,
   type Transition,
+  isDigitised,
+  isEndToEnd,
 } from '@motcua/shared';
 import { AppError } from '../../common/app-error.js';
 import { Clock } from '../../common/clock.js';
@@ -387,13 +389,30 @@ export class DossierWorkflowService {
         };
       }
       case 'return_result':
-        return { returnedAt: now };
+        return { returnedAt: now, ...(await this.returnFigures(d, m)) };
       case 'refuse':
       case 'withdraw':
       case 'submit_for_approval':
       case 'return_to_officer':
         return {};
     }
+  }
+
+  /** The dossier's end-to-end and digitised facts, fixed when its result is returned (api.md, End-to-end figures). */
+  private async returnFigures(d: DossierRow, m: EntityManager): Promise<{ endToEnd: boolean; digitised: boolean }> {
+    const procedure = await this.catalog.getProcedureVersion(d.procedureCode, d.procedureVersion, m);
+    const present = await this.attachments.findDocumentCodes(d.id, m);
+    const result = await this.dossiers.findResult(d.id, m);
+    const facts = {
+      channel: d.channel,
+      onlineLevel: d.onlineLevel,
+      feeStatus: d.feeStatus,
+      feePaidOnline: d.feePaidOnline,
+      deliveryMethod: d.deliveryMethod,
+      resultSigned: result?.signed === true,
+      requiredDocumentsStored: procedure.requiredDocuments.every((doc) => !doc.required || present.has(doc.code)),
+    };
+    return { endToEnd: isEndToEnd(facts), digitised: isDigitised(facts) };
   }
 
   /** Full form validation and required documents, at submit. */

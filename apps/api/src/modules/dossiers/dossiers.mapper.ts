@@ -116,6 +116,7 @@ export function toDossierDto(p: DossierDetailParts): DossierDto {
     deliveryMethod: d.deliveryMethod,
     postalAddress: d.postalAddress,
     result: p.result ? { ...p.result, size: Number(p.result.size), signedAt: iso(p.result.signedAt) } : null,
+    endToEnd: d.endToEnd,
   };
 }
 

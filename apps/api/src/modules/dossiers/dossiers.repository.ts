@@ -20,6 +20,7 @@ const COLUMNS = `d.id, d.code, d.procedure_code AS "procedureCode", d.procedure_
   d.completed_at AS "completedAt", d.returned_at AS "returnedAt",
   d.supplement_requested_at AS "supplementRequestedAt", d.paused_working_days AS "pausedWorkingDays",
   d.decided_outcome AS "decidedOutcome", d.processing_working_days AS "processingWorkingDays", d.assignee_id AS "assigneeId",
+  d.end_to_end AS "endToEnd", d.digitised,
   d.last_event_seq AS "lastEventSeq", d.last_event_hash AS "lastEventHash",
   d.created_at AS "createdAt", d.updated_at AS "updatedAt"`;
 
@@ -46,6 +47,8 @@ const CHANGE_COLUMNS: Record<keyof DossierChange, string> = {
   pausedWorkingDays: 'paused_working_days',
   decidedOutcome: 'decided_outcome',
   processingWorkingDays: 'processing_working_days',
+  endToEnd: 'end_to_end',
+  digitised: 'digitised',
   assigneeId: 'assignee_id',
 };
 

@@ -44,6 +44,9 @@ export interface DossierRow {
   pausedWorkingDays: number;
   decidedOutcome: DecidedOutcome | null;
   processingWorkingDays: number | null;
+  /** Fixed at return_result (metrics.ts isEndToEnd / isDigitised); null before. */
+  endToEnd: boolean | null;
+  digitised: boolean | null;
   assigneeId: string | null;
   lastEventSeq: number;
   lastEventHash: string | null;
@@ -76,6 +79,8 @@ export interface DossierChange {
   pausedWorkingDays?: number;
   decidedOutcome?: DecidedOutcome;
   processingWorkingDays?: number;
+  endToEnd?: boolean;
+  digitised?: boolean;
   assigneeId?: string | null;
 }
 
@@ -146,6 +151,8 @@ export interface DossierSnapshot {
   pausedWorkingDays: number;
   decidedOutcome: DecidedOutcome | null;
   processingWorkingDays: number | null;
+  endToEnd: boolean | null;
+  digitised: boolean | null;
 }
 
 /** A dossier_result row as the dossier's detail shows it. */

@@ -6,7 +6,17 @@ import type { AddressInfo } from 'node:net';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { PaymentsService } from './payments.service.js';
 import { createProcedure } from '../catalog/catalog.factories.js';
-import { as, createWorld, fieldsOf, submitted, createDraft, type World } from '../dossiers/dossiers.factories.js';
+import {
+  as,
+  createWorld,
+  dossierIn,
+  fieldsOf,
+  stateOf,
+  submitted,
+  createDraft,
+  versionOf,
+  type World,
+} from '../dossiers/dossiers.factories.js';
 
 const FEE = 50_000;
 
@@ -260,6 +270,36 @@ describe('fees and online payment (api.md, "Fees and online payment")', () => {
     const audit = await as(t, w.staff.MANAGER).get(`/dossiers/${id}/audit`);
     expect(audit.body.valid).toBe(true);
   });
+  it('return_result with ELECTRONIC delivery and an unpaid fee is 409 FEE_UNPAID, changes nothing; paid, it returns', async () => {
+    const id = await dossierIn(w, 'APPROVED');
+    const [row]: { delivery: string }[] = await t.ds.query(
+      `SELECT delivery_method AS delivery FROM dossier WHERE id = $1`,
+      [id],
+    );
+    expect(row.delivery).toBe('ELECTRONIC');
+    expect(await feeOf(id)).toMatchObject({ feeStatus: 'UNPAID' });
+    const before = await stateOf(w, id);
+    const returnResult = async () =>
+      as(t, w.staff.RECEPTIONIST).post(`/dossiers/${id}/actions`, {
+        action: 'return_result',
+        version: await versionOf(w, id),
+      });
+    const refused = await returnResult();
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'FEE_UNPAID' });
+    expect(await stateOf(w, id)).toEqual(before);
+    // PENDING (an online payment under way) is not paid either.
+    await t.ds.query(`UPDATE dossier SET fee_status = 'PENDING' WHERE id = $1`, [id]);
+    expect((await returnResult()).body).toMatchObject({ code: 'FEE_UNPAID' });
+    await t.ds.query(`UPDATE dossier SET fee_status = 'UNPAID' WHERE id = $1`, [id]);
+    const paid = await as(t, w.staff.RECEPTIONIST).post(`/dossiers/${id}/payments/counter`, { receiptNo: 'BL-7' });
+    expect(paid.status).toBe(201);
+    const returned = await returnResult();
+    expect(returned.status).toBe(200);
+    // Paid at the desk, not online: not end-to-end.
+    expect((returned.body as { endToEnd: unknown }).endToEnd).toBe(false);
+  });
+
   describe('fee and deliveryMethod on the dossier', () => {
     it('shows fee {amount, status, method, paidAt, receiptNo} through UNPAID → PENDING → PAID online', async () => {
       const { id } = await submitted(w);

@@ -17,6 +17,10 @@ export class PaymentError {
       dossierStatus: status,
     });
   }
+  /** return_result with electronic delivery while the fee is neither NONE nor PAID. */
+  static unpaid(): AppError {
+    return AppError.conflict('FEE_UNPAID', 'The fee must be paid before the electronic result is returned');
+  }
   static feeRefund(): AppError {
     return AppError.conflict('FEE_REFUND', 'The fee of this dossier is to be refunded, not paid');
   }

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DossiersModule } from '../dossiers/dossiers.module.js';
 import { IdentityModule } from '../identity/identity.module.js';
+import { ReportsModule } from '../reports/reports.module.js';
 import { PaymentsController } from './payments.controller.js';
 import { PaymentsRepository } from './payments.repository.js';
 import { PaymentsService } from './payments.service.js';
@@ -12,7 +13,7 @@ export class PaymentsModule {
   static forRoot(options: { sandbox: boolean }): DynamicModule {
     return {
       module: PaymentsModule,
-      imports: [DossiersModule, IdentityModule],
+      imports: [DossiersModule, IdentityModule, ReportsModule],
       controllers: options.sandbox ? [PaymentsController, SandboxController] : [PaymentsController],
       providers: [PaymentsRepository, PaymentsService],
       exports: [PaymentsService],

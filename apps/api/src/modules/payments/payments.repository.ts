@@ -112,6 +112,18 @@ export class PaymentsRepository {
     return rows.length > 0;
   }
 
+  /** What return_result's fee guard reads. */
+  async findDeliveryAndFee(
+    dossierId: string,
+    m: EntityManager,
+  ): Promise<{ delivery: string; feeStatus: FeeStatus } | null> {
+    const rows: { delivery: string; feeStatus: FeeStatus }[] = await m.query(
+      `SELECT delivery_method AS delivery, fee_status AS "feeStatus" FROM dossier WHERE id = $1`,
+      [dossierId],
+    );
+    return rows[0] ?? null;
+  }
+
   async setFeeStatus(dossierId: string, status: FeeStatus, at: Date, m: EntityManager): Promise<void> {
     await m.query(`UPDATE dossier SET fee_status = $2, updated_at = $3 WHERE id = $1`, [dossierId, status, at]);
   }

@@ -14,6 +14,7 @@ describe('PaymentsService without a gateway (production without VNPAY_*)', () =>
     unreachable as never,
     { vnpay: null, publicUrl: 'https://motcua.example' } as unknown as AppConfig,
     unreachable as never,
+    unreachable as never,
   );
 
   it.each([

@@ -11,6 +11,7 @@ import { canSeeDossier, isUuid } from '../dossiers/dossier-access.js';
 import { DossierTransitionHooks } from '../dossiers/dossier-transition-hooks.js';
 import { DossierWorkflowService } from '../dossiers/dossier-workflow.service.js';
 import { DossierError } from '../dossiers/dossiers.errors.js';
+import { ReportSummaryUpkeep } from '../reports/report-summary-upkeep.service.js';
 import { PaymentError } from './payments.errors.js';
 import { PaymentsRepository, type PayableDossier, type PaymentRow } from './payments.repository.js';
 import {
@@ -71,6 +72,7 @@ export class PaymentsService implements OnModuleInit {
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly hooks: DossierTransitionHooks,
+    private readonly summaries: ReportSummaryUpkeep,
   ) {}
 
   onModuleInit(): void {
@@ -78,6 +80,13 @@ export class PaymentsService implements OnModuleInit {
     this.hooks.register(async (m, change) => {
       if (change.action !== 'refuse' && change.action !== 'withdraw') return;
       await this.repo.markRefundDue(change.after.id, change.at, m);
+    });
+    // An electronic result is handed over only for a fee that is none or paid (api.md, Electronic results).
+    this.hooks.registerBeforeSeal(async (m, change) => {
+      if (change.action !== 'return_result') return;
+      const row = await this.repo.findDeliveryAndFee(change.before.id, m);
+      if (row?.delivery === 'ELECTRONIC' && row.feeStatus !== 'NONE' && row.feeStatus !== 'PAID')
+        throw PaymentError.unpaid();
     });
   }
 
@@ -321,7 +330,10 @@ export class PaymentsService implements OnModuleInit {
     at: Date,
     transactionNo: string | null = null,
   ): Promise<void> {
-    await this.repo.markFeePaid(d.id, { at, online: method === 'ONLINE', receiptNo }, m);
+    // Not a transition: the report counters (payment.paid/online) are kept current here, in this transaction.
+    await this.summaries.withDossierChange(m, d.id, () =>
+      this.repo.markFeePaid(d.id, { at, online: method === 'ONLINE', receiptNo }, m),
+    );
     const note = method === 'ONLINE' ? `VNPay ${transactionNo ?? paymentId}` : `Biên lai ${receiptNo}`;
     await this.workflow.recordEvent(m, d.id, FEE_PAID_EVENT, actor, note, at);
     const payload: DossierFeePaidPayload = {

@@ -28,6 +28,9 @@ const COLUMNS: readonly [string, (r: BreakdownRow) => string | number | null][] 
   ['Nộp phí trực tuyến (Paid online)', (r) => r.payment.online],
   ['Tỷ lệ thanh toán trực tuyến (Online payment rate)', (r) => r.payment.rate],
   ['Đã trả kết quả (Returned)', (r) => r.returned],
+  ['Trả kết quả DVC toàn trình (Returned, full-process)', (r) => r.endToEnd.total],
+  ['Giải quyết toàn trình (End-to-end online)', (r) => r.endToEnd.count],
+  ['Tỷ lệ giải quyết toàn trình (End-to-end rate)', (r) => r.endToEnd.rate],
   ['Số hóa (Digitised)', (r) => r.digitised.count],
   ['Tỷ lệ số hóa (Digitised rate)', (r) => r.digitised.rate],
 ];

@@ -30,6 +30,21 @@ export class ReportSummaryUpkeep implements OnModuleInit {
     await this.repo.applyDelta(m, delta, change.after.agencyCode);
   }
 
+  /**
+   * A change of a dossier's counted facts that is not a transition (a fee paid online or at the
+   * desk): `write` runs in the caller's transaction between two reads of the dossier's report facts,
+   * and their contribution after minus before is applied there, so the counters never miss a payment.
+   */
+  async withDossierChange<T>(m: EntityManager, dossierId: string, write: () => Promise<T>): Promise<T> {
+    const before = await this.repo.findCountedFacts(m, dossierId);
+    const out = await write();
+    const after = await this.repo.findCountedFacts(m, dossierId);
+    if (!before || !after) return out;
+    const delta = new SummaryDelta().addDossier(before, -1).addDossier(after, 1);
+    if (!delta.isEmpty()) await this.repo.applyDelta(m, delta, after.agencyCode);
+    return out;
+  }
+
   async onRating(m: EntityManager, change: DossierRatingChange): Promise<void> {
     const delta = new SummaryDelta().addRating(change.dossier, change.score);
     if (delta.isEmpty()) return;

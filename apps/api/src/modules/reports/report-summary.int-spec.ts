@@ -11,6 +11,7 @@ import { VALID_FORM } from '../dossiers/dossiers.factories.js';
 import { createDesk, createReportProcedure, local, type Desk } from './reports.factories.js';
 import { rebuildSummaries } from './summary-rebuild.js';
 import { uploadResultDirect } from '../results/results.factories.js';
+import { PaymentsService } from '../payments/payments.service.js';
 
 interface Walker {
   id: string;
@@ -18,6 +19,9 @@ interface Walker {
   applicant: TestUser;
   status: DossierStatus;
   done: boolean;
+  /** The procedure has a fee, and it was paid. */
+  fee?: boolean;
+  paid?: boolean;
 }
 
 /** The next step of a dossier's random walk: an action with its weight, or a stop. */
@@ -72,6 +76,7 @@ describe('report summary upkeep (incremental = rebuild)', () => {
   let workflow: DossierWorkflowService;
   let dossiers: DossiersService;
   let counter: CounterService;
+  let payments: PaymentsService;
   let desks: Desk[];
   let procedures: ProcedureVersionView[];
   const walkers: Walker[] = [];
@@ -79,7 +84,8 @@ describe('report summary upkeep (incremental = rebuild)', () => {
   const snapshot = async () => ({
     daily: await t.ds.query(
       `SELECT * FROM report_daily
-        WHERE received + decided + returned + ratings + fee_paid + fee_paid_online + processing_days_sum <> 0
+        WHERE received + decided + returned + ratings + fee_paid + fee_paid_online + processing_days_sum
+              + returned_end_to_end + returned_digitised <> 0
         ORDER BY day, agency_code, procedure_code, channel, sector_code, online_level`,
     ),
     open: await t.ds.query(`SELECT * FROM report_open WHERE open_count <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7`),
@@ -90,6 +96,7 @@ describe('report summary upkeep (incremental = rebuild)', () => {
     workflow = t.app.get(DossierWorkflowService);
     dossiers = t.app.get(DossiersService);
     counter = t.app.get(CounterService);
+    payments = t.app.get(PaymentsService);
     desks = [await createDesk(t), await createDesk(t)];
     const codes = desks.map((d) => d.code);
     procedures = [
@@ -127,14 +134,14 @@ describe('report summary upkeep (incremental = rebuild)', () => {
           formData: VALID_FORM,
         });
         await dossiers.submit(draft.id, applicant, randomUUID(), {});
-        if (procedure.fee > 0 && rand() < 0.7) {
-          await t.ds.query(`UPDATE dossier SET fee_paid_at = $2, fee_paid_online = $3 WHERE id = $1`, [
-            draft.id,
-            t.clock.now(),
-            rand() < 0.6,
-          ]);
+        const paid = procedure.fee > 0 && rand() < 0.4;
+        if (paid) {
+          await t.ds.query(
+            `UPDATE dossier SET fee_status = 'PAID', fee_paid_at = $2, fee_paid_online = $3 WHERE id = $1`,
+            [draft.id, t.clock.now(), rand() < 0.6],
+          );
         }
-        walkers.push({ id: draft.id, desk, applicant, status: 'SUBMITTED', done: false });
+        walkers.push({ id: draft.id, desk, applicant, status: 'SUBMITTED', done: false, fee: procedure.fee > 0, paid });
       } else {
         const nationalId = randomNationalId();
         const dto = await counter.intake(
@@ -146,7 +153,7 @@ describe('report summary upkeep (incremental = rebuild)', () => {
           [nationalId],
         );
         const applicant = { id: applicantId, fullName: `Khách ${i}`, roles: ['CITIZEN'], agencyCode: null } as TestUser;
-        walkers.push({ id: dto.id, desk, applicant, status: 'RECEIVED', done: false });
+        walkers.push({ id: dto.id, desk, applicant, status: 'RECEIVED', done: false, fee: procedure.fee > 0 });
       }
     }
 
@@ -170,6 +177,12 @@ describe('report summary upkeep (incremental = rebuild)', () => {
         if (step === 'stop') {
           w.done = true;
           continue;
+        }
+        // A fee paid at the desk while the dossier is handled: not a transition, still counted (payment.paid).
+        if (w.fee && !w.paid && !['NOT_ACCEPTED', 'WITHDRAWN'].includes(w.status) && rand() < 0.3) {
+          await payments.recordCounter(w.id, `BL-${w.id.slice(0, 8)}`, w.desk.receptionist);
+          w.paid = true;
+          reached.add('PAID_AT_DESK');
         }
         if (step === 'rate') {
           await dossiers.rate(w.id, w.applicant, { score: 1 + Math.floor(rand() * 5) });
@@ -203,6 +216,7 @@ describe('report summary upkeep (incremental = rebuild)', () => {
       'REJECTED',
       'RETURNED',
       'RATED',
+      'PAID_AT_DESK',
     ]) {
       expect(reached).toContain(s);
     }
@@ -212,6 +226,13 @@ describe('report summary upkeep (incremental = rebuild)', () => {
     expect(incremental.open.length).toBeGreaterThan(0);
     const [{ late }]: { late: number }[] = await t.ds.query(`SELECT sum(decided_late)::int AS late FROM report_daily`);
     expect(late).toBeGreaterThan(0);
+    const [sums]: { e2e: number; notE2e: number; paidAtDesk: number }[] = await t.ds.query(
+      `SELECT sum(returned_end_to_end)::int AS e2e, sum(returned - returned_end_to_end)::int AS "notE2e",
+              sum(fee_paid - fee_paid_online)::int AS "paidAtDesk" FROM report_daily`,
+    );
+    expect(sums.e2e).toBeGreaterThan(0);
+    expect(sums.notE2e).toBeGreaterThan(0);
+    expect(sums.paidAtDesk).toBeGreaterThan(0);
     await rebuildSummaries(t.ds);
     expect(await snapshot()).toEqual(incremental);
   }, 120_000);

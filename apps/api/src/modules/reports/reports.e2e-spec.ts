@@ -149,7 +149,9 @@ describe('reports (summary, breakdown, CSV, live feed, open data)', () => {
     early: 2,
     returned: 3,
     open: { total: 4, overdue: 1, rate: 0.25 },
-    digitised: { count: 3, rate: 0.75 },
+    // A and B end-to-end; C filed at the counter (its documents on paper).
+    endToEnd: { total: 3, count: 2, rate: 2 / 3 },
+    digitised: { total: 3, count: 2, rate: 2 / 3 },
   };
 
   it('answers zero figures and null rates before any dossier', () => {
@@ -168,7 +170,8 @@ describe('reports (summary, breakdown, CSV, live feed, open data)', () => {
       early: 0,
       returned: 0,
       open: { total: 0, overdue: 0, rate: null },
-      digitised: { count: 0, rate: null },
+      endToEnd: { total: 0, count: 0, rate: null },
+      digitised: { total: 0, count: 0, rate: null },
     });
   });
 
@@ -195,7 +198,8 @@ describe('reports (summary, breakdown, CSV, live feed, open data)', () => {
       early: 2,
       returned: 4,
       open: { total: 4, overdue: 1, rate: 0.25 },
-      digitised: { count: 4, rate: 0.8 },
+      endToEnd: { total: 4, count: 3, rate: 0.75 },
+      digitised: { total: 4, count: 3, rate: 0.75 },
     });
     const ward = await get(managerP, '/reports/summary', { ...NOV, agencyCode: W1.code });
     expect(ward.body).toEqual({ ...NOV, ...W1_NOV });
@@ -247,7 +251,8 @@ describe('reports (summary, breakdown, CSV, live feed, open data)', () => {
       early: 0,
       returned: 0,
       open: { total: 4, overdue: 1, rate: 0.25 },
-      digitised: { count: 0, rate: null },
+      endToEnd: { total: 0, count: 0, rate: null },
+      digitised: { total: 0, count: 0, rate: null },
     });
   });
 
@@ -301,7 +306,8 @@ describe('reports (summary, breakdown, CSV, live feed, open data)', () => {
       early: 0,
       returned: 1,
       open: { total: 0, overdue: 0, rate: null },
-      digitised: { count: 1, rate: 1 },
+      endToEnd: { total: 1, count: 1, rate: 1 },
+      digitised: { total: 1, count: 1, rate: 1 },
     });
   });
 
@@ -320,7 +326,8 @@ describe('reports (summary, breakdown, CSV, live feed, open data)', () => {
       early: 2,
       returned: 3,
       open: { total: 1, overdue: 0, rate: 0 },
-      digitised: { count: 3, rate: 0.75 },
+      endToEnd: { total: 3, count: 2, rate: 2 / 3 },
+      digitised: { total: 3, count: 2, rate: 2 / 3 },
     };
     const partialRow = {
       received: 3,
@@ -336,7 +343,8 @@ describe('reports (summary, breakdown, CSV, live feed, open data)', () => {
       early: 0,
       returned: 0,
       open: { total: 3, overdue: 1, rate: 1 / 3 },
-      digitised: { count: 0, rate: null },
+      endToEnd: { total: 0, count: 0, rate: null },
+      digitised: { total: 0, count: 0, rate: null },
     };
     const byProcedure = (await get(managerW1, '/reports/breakdown', { ...NOV, by: 'procedure' }))
       .body as BreakdownResponse;
@@ -380,7 +388,8 @@ describe('reports (summary, breakdown, CSV, live feed, open data)', () => {
       early: 0,
       returned: 0,
       open: { total: 0, overdue: 0, rate: null },
-      digitised: { count: 0, rate: null },
+      endToEnd: { total: 0, count: 0, rate: null },
+      digitised: { total: 0, count: 0, rate: null },
     });
     // D fell due on 30/11 and is overdue; E and F fall due in December, G has no due date yet.
     expect(body.rows[1]).toEqual({
@@ -407,8 +416,10 @@ describe('reports (summary, breakdown, CSV, live feed, open data)', () => {
     const lines = body.toString('utf8').slice(1).trimEnd().split('\r\n');
     expect(lines).toHaveLength(3);
     expect(lines[0].startsWith('Mã (Key),Tên (Name),Tiếp nhận (Received),Trực tuyến (Online),')).toBe(true);
-    expect(lines).toContain(`${W1.code},Phường Một,7,5,0.7143,4,3,0.75,4,2,3,0.75,1,4,1,2.25,2,1,0.5,2,1,0.5,3,3,0.75`);
-    expect(lines).toContain(`${W2.code},Phường Hai,1,1,1,1,1,1,1,0,0,0,1,0,0,4,1,1,1,0,0,,1,1,1`);
+    expect(lines).toContain(
+      `${W1.code},Phường Một,7,5,0.7143,4,3,0.75,4,2,3,0.75,1,4,1,2.25,2,1,0.5,2,1,0.5,3,3,2,0.6667,2,0.6667`,
+    );
+    expect(lines).toContain(`${W2.code},Phường Hai,1,1,1,1,1,1,1,0,0,0,1,0,0,4,1,1,1,0,0,,1,1,1,1,1,1`);
   });
 
   it('publishes aggregate open data without login, cacheable and without personal data', async () => {

@@ -17,6 +17,6 @@ import { ReportsService } from './reports.service.js';
   imports: [CatalogModule, IdentityModule, DossiersModule],
   controllers: [ReportsController, PublicStatsController],
   providers: [ReportsRepository, LiveStreamsRepository, ReportsService, ReportsLiveService, ReportSummaryUpkeep],
-  exports: [ReportsService],
+  exports: [ReportsService, ReportSummaryUpkeep],
 })
 export class ReportsModule {}

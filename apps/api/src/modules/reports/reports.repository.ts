@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ZERO_COUNTS, type SummaryCounts } from '@motcua/shared';
-import type { SummaryDelta } from './summary-contribution.js';
+import type { CountedFacts, SummaryDelta } from './summary-contribution.js';
 import { DAILY_COLUMNS, REPORTS_CHANNEL, rebuildSummaries, type RebuildResult } from './summary-rebuild.js';
 
 /**
@@ -136,6 +136,8 @@ export class ReportsRepository {
       col(daily, (r) => r.counters.ratingScoreSum),
       col(daily, (r) => r.counters.feePaid),
       col(daily, (r) => r.counters.feePaidOnline),
+      col(daily, (r) => r.counters.returnedEndToEnd),
+      col(daily, (r) => r.counters.returnedDigitised),
       col(open, (r) => r.key.agencyCode),
       col(open, (r) => r.key.procedureCode),
       col(open, (r) => r.key.channel),
@@ -147,13 +149,13 @@ export class ReportsRepository {
       REPORTS_CHANNEL,
       agencyCode,
     ];
-    // One array per report_daily column ($1–$18, in table order).
+    // One array per report_daily column ($1–$20: the key, then DAILY_COLUMNS in order).
     const dailyArrays = `unnest($1::date[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
            $7::int[], $8::int[], $9::int[], $10::int[], $11::int[], $12::bigint[], $13::int[], $14::int[],
-           $15::int[], $16::int[], $17::int[], $18::int[])`;
+           $15::int[], $16::int[], $17::int[], $18::int[], $19::int[], $20::int[])`;
     const monthlyRows = `SELECT date_trunc('month', d)::date, a, p, c, s, o, sum(n1), sum(n2), sum(n3), sum(n4), sum(n5),
-                sum(n6), sum(n7), sum(n8), sum(n9), sum(n10), sum(n11), sum(n12)
-           FROM ${dailyArrays} AS u(d, a, p, c, s, o, n1, n2, n3, n4, n5, n6, n7, n8, n9, n10, n11, n12)
+                sum(n6), sum(n7), sum(n8), sum(n9), sum(n10), sum(n11), sum(n12), sum(n13), sum(n14)
+           FROM ${dailyArrays} AS u(d, a, p, c, s, o, n1, n2, n3, n4, n5, n6, n7, n8, n9, n10, n11, n12, n13, n14)
           GROUP BY 1, 2, 3, 4, 5, 6
           ORDER BY 1, 2, 3, 4, 5, 6`;
     const rows: { emptied: number }[] = await m.query(
@@ -164,13 +166,13 @@ export class ReportsRepository {
        ), open AS (
          INSERT INTO report_open AS r (agency_code, procedure_code, channel, sector_code, online_level, status, due_at,
            open_count)
-         SELECT * FROM unnest($19::text[], $20::text[], $21::text[], $22::text[], $23::text[], $24::text[],
-           $25::timestamptz[], $26::int[])
+         SELECT * FROM unnest($21::text[], $22::text[], $23::text[], $24::text[], $25::text[], $26::text[],
+           $27::timestamptz[], $28::int[])
          ON CONFLICT (agency_code, procedure_code, channel, sector_code, online_level, status, due_at)
            DO UPDATE SET open_count = r.open_count + EXCLUDED.open_count
          RETURNING r.open_count
        )
-       SELECT pg_notify($27, $28) AS notified, (SELECT count(*)::int FROM open WHERE open_count = 0) AS emptied`,
+       SELECT pg_notify($29, $30) AS notified, (SELECT count(*)::int FROM open WHERE open_count = 0) AS emptied`,
       params,
     );
     // Drop the open rows that reached zero, so the table holds only what is open.
@@ -182,9 +184,23 @@ export class ReportsRepository {
           WHERE r.open_count = 0
             AND (r.agency_code, r.procedure_code, r.channel, r.sector_code, r.online_level, r.status, r.due_at)
               = (k.agency_code, k.procedure_code, k.channel, k.sector_code, k.online_level, k.status, k.due_at)`,
-        params.slice(18, 25),
+        params.slice(20, 27),
       );
     }
+  }
+
+  /** A dossier's facts as the summary counts them, from the dossier module's report view. */
+  async findCountedFacts(m: EntityManager, dossierId: string): Promise<CountedFacts | null> {
+    const rows: CountedFacts[] = await m.query(
+      `SELECT status, channel, agency_code AS "agencyCode", procedure_code AS "procedureCode",
+              sector_code AS "sectorCode", online_level AS "onlineLevel", fee, fee_paid_at AS "feePaidAt",
+              fee_paid_online AS "feePaidOnline", received_at AS "receivedAt", due_at AS "dueAt",
+              completed_at AS "completedAt", returned_at AS "returnedAt", decided_outcome AS "decidedOutcome",
+              processing_working_days AS "processingWorkingDays", end_to_end AS "endToEnd", digitised
+         FROM dossier_report_fact WHERE id = $1`,
+      [dossierId],
+    );
+    return rows[0] ?? null;
   }
 
   rebuild(): Promise<RebuildResult> {
@@ -215,7 +231,7 @@ export class ReportsRepository {
     const and = filters.map((x) => ` AND ${x}`).join('');
     const openMonth = by === 'month' ? ` AND r.due_at <> 'infinity'` : '';
     const counters = `received, decided, decided_early, decided_on_time, decided_late, processing_days_sum, returned,
-      ratings, ratings_satisfied, fee_paid, fee_paid_online, channel, online_level, agency_code, sector_code, procedure_code`;
+      ratings, ratings_satisfied, fee_paid, fee_paid_online, returned_end_to_end, returned_digitised, channel, online_level, agency_code, sector_code, procedure_code`;
     const rows: Record<string, string | number | null>[] = await this.ds.query(
       `WITH src AS (
          SELECT r.day, ${counters} FROM report_daily r
@@ -233,9 +249,11 @@ export class ReportsRepository {
                 sum(r.decided_early) AS decided_early,
                 sum(r.decided_on_time) AS decided_on_time,
                 sum(r.decided_late) AS decided_late,
-                sum(r.decided) FILTER (WHERE r.online_level = 'FULL' AND r.channel = 'ONLINE') AS decided_digitised,
                 sum(r.processing_days_sum) AS processing_days_sum,
                 sum(r.returned) AS returned,
+                sum(r.returned) FILTER (WHERE r.online_level = 'FULL') AS returned_full,
+                sum(r.returned_end_to_end) AS returned_end_to_end,
+                sum(r.returned_digitised) AS returned_digitised,
                 sum(r.ratings) AS ratings,
                 sum(r.ratings_satisfied) AS ratings_satisfied,
                 sum(r.fee_paid) AS fee_paid,
@@ -258,8 +276,9 @@ export class ReportsRepository {
               ${n('k.received_full')} AS "receivedFull", ${n('k.received_full_online')} AS "receivedFullOnline",
               ${n('k.decided')} AS "decided", ${n('k.decided_early')} AS "decidedEarly",
               ${n('k.decided_on_time')} AS "decidedOnTime", ${n('k.decided_late')} AS "decidedLate",
-              ${n('k.decided_digitised')} AS "decidedDigitised", ${n('k.processing_days_sum')} AS "processingDaysSum",
-              ${n('k.returned')} AS "returned", ${n('k.ratings')} AS "ratings",
+              ${n('k.processing_days_sum')} AS "processingDaysSum",
+              ${n('k.returned')} AS "returned", ${n('k.returned_full')} AS "returnedFull",
+              ${n('k.returned_end_to_end')} AS "returnedEndToEnd", ${n('k.returned_digitised')} AS "returnedDigitised", ${n('k.ratings')} AS "ratings",
               ${n('k.ratings_satisfied')} AS "ratingsSatisfied", ${n('k.fee_paid')} AS "feePaid",
               ${n('k.fee_paid_online')} AS "feePaidOnline", ${n('k.open')} AS "open",
               ${n('k.open_overdue')} AS "openOverdue"

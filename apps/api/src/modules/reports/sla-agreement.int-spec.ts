@@ -23,6 +23,7 @@ import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { DossierWorkflowService } from '../dossiers/dossier-workflow.service.js';
 import { DossiersService } from '../dossiers/dossiers.service.js';
 import { VALID_FORM } from '../dossiers/dossiers.factories.js';
+import { uploadResultDirect } from '../results/results.factories.js';
 import { createDesk, createReportProcedure, local } from './reports.factories.js';
 import { rebuildSummaries } from './summary-rebuild.js';
 
@@ -137,12 +138,9 @@ describe('SLA agreement: dossier, queue and reports read the same time facts', (
       fc.asyncProperty(scenario, async (s) => {
         const desk = await createDesk(t);
         const manager = await createUser(t.ds, { roles: ['MANAGER'], agencyCode: desk.code });
-        // A PARTIAL procedure: its result goes out at the desk, so decisions need no uploaded result
-        // document and every random move of the table stays possible (the SLA does not depend on it).
         const procedure = await createReportProcedure(t, [desk.code], {
           processingDays: s.processingDays,
           requiredDocuments: [],
-          onlineLevel: 'PARTIAL',
         });
         const start = new Date(Date.parse('2026-09-01') + s.startDay * 86_400_000);
         t.clock.set(local(`${toLocalDate(start)}T00:00`));
@@ -184,6 +182,8 @@ describe('SLA agreement: dossier, queue and reports read the same time facts', (
           }
           if (!candidates.length) continue;
           const [action, actor] = candidates[step.choice % candidates.length];
+          // Electronic delivery: the decision needs the result document (api.md, Electronic results).
+          if (action === 'approve' || action === 'reject') await uploadResultDirect(t, w.id, actor);
           const after = await workflow.applyAction(w.id, action, actor, undefined, {
             note: NOTE_ACTIONS.includes(action) ? 'Ghi chú' : undefined,
           });

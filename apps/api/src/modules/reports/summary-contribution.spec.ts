@@ -26,6 +26,8 @@ const base: DossierSnapshot = {
   pausedWorkingDays: 0,
   decidedOutcome: null,
   processingWorkingDays: null,
+  endToEnd: null,
+  digitised: null,
 };
 const key = { agencyCode: 'A', procedureCode: 'P', channel: 'ONLINE', sectorCode: 'S', onlineLevel: 'FULL' };
 const received = {

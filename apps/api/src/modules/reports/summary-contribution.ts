@@ -38,7 +38,32 @@ export interface DailyCounters {
   ratingScoreSum: number;
   feePaid: number;
   feePaidOnline: number;
+  /** Returned dossiers (on their return day) that were end-to-end online, and digitised. */
+  returnedEndToEnd: number;
+  returnedDigitised: number;
 }
+
+/** The facts of a dossier its contribution reads (a transition's snapshot, or the report view's row). */
+export type CountedFacts = Pick<
+  DossierSnapshot,
+  | 'status'
+  | 'channel'
+  | 'agencyCode'
+  | 'procedureCode'
+  | 'sectorCode'
+  | 'onlineLevel'
+  | 'fee'
+  | 'feePaidAt'
+  | 'feePaidOnline'
+  | 'receivedAt'
+  | 'dueAt'
+  | 'completedAt'
+  | 'returnedAt'
+  | 'decidedOutcome'
+  | 'processingWorkingDays'
+  | 'endToEnd'
+  | 'digitised'
+>;
 
 export const DAILY_COUNTERS: readonly (keyof DailyCounters)[] = [
   'received',
@@ -53,6 +78,8 @@ export const DAILY_COUNTERS: readonly (keyof DailyCounters)[] = [
   'ratingScoreSum',
   'feePaid',
   'feePaidOnline',
+  'returnedEndToEnd',
+  'returnedDigitised',
 ];
 
 export interface OpenKey {
@@ -79,9 +106,11 @@ const zeroCounters = (): DailyCounters => ({
   ratingScoreSum: 0,
   feePaid: 0,
   feePaidOnline: 0,
+  returnedEndToEnd: 0,
+  returnedDigitised: 0,
 });
 
-const dailyKeyOf = (s: DossierSnapshot, at: Date): DailyKey => ({
+const dailyKeyOf = (s: CountedFacts, at: Date): DailyKey => ({
   day: toLocalDate(at),
   agencyCode: s.agencyCode,
   procedureCode: s.procedureCode,
@@ -103,7 +132,7 @@ export class SummaryDelta {
   private readonly open = new Map<string, { key: OpenKey; count: number }>();
 
   /** Add (sign 1) or take away (sign −1) a dossier's contribution. */
-  addDossier(s: DossierSnapshot, sign: 1 | -1): this {
+  addDossier(s: CountedFacts, sign: 1 | -1): this {
     if (s.receivedAt) {
       const paid = s.fee > 0 && s.feePaidAt !== null;
       this.addDaily(dailyKeyOf(s, s.receivedAt), sign, {
@@ -123,7 +152,13 @@ export class SummaryDelta {
         processingDaysSum: s.processingWorkingDays ?? 0,
       });
     }
-    if (s.returnedAt) this.addDaily(dailyKeyOf(s, s.returnedAt), sign, { returned: 1 });
+    if (s.returnedAt) {
+      this.addDaily(dailyKeyOf(s, s.returnedAt), sign, {
+        returned: 1,
+        returnedEndToEnd: s.endToEnd === true ? 1 : 0,
+        returnedDigitised: s.digitised === true ? 1 : 0,
+      });
+    }
     if (OPEN.includes(s.status)) {
       const key: OpenKey = {
         agencyCode: s.agencyCode,

@@ -149,6 +149,34 @@ describe('Electronic results (api.md, Electronic results)', () => {
     expect(await stateOf(w, id)).toEqual(before);
   });
 
+  it('fixes endToEnd at return_result (null before), seals it, and a forged flag breaks the audit', async () => {
+    const id = await dossierIn(w, 'APPROVED');
+    const detail = async () => (await as(t, w.staff.MANAGER).get(`/dossiers/${id}`)).body as { endToEnd: unknown };
+    expect((await detail()).endToEnd).toBeNull();
+    await act(w, w.staff.RECEPTIONIST, id, 'return_result');
+    // ONLINE, FULL, no fee, signed result, ELECTRONIC delivery.
+    expect((await detail()).endToEnd).toBe(true);
+    const [event]: { state: { figures?: { endToEnd: boolean } } }[] = await t.ds.query(
+      `SELECT state FROM dossier_event WHERE dossier_id = $1 AND type = 'return_result'`,
+      [id],
+    );
+    expect(event.state.figures).toEqual({ endToEnd: true, digitised: true });
+    const audit = () => as(t, w.staff.MANAGER).get(`/dossiers/${id}/audit`);
+    expect((await audit()).body).toMatchObject({ valid: true });
+    await t.ds.query(`UPDATE dossier SET end_to_end = false WHERE id = $1`, [id]);
+    const after = await audit();
+    expect(after.body).toMatchObject({ valid: false });
+    expect(JSON.stringify(after.body)).toContain('figures');
+  });
+
+  it('a paper-delivered (PARTIAL) dossier returns with endToEnd false', async () => {
+    const paper = await createWorld(t, { onlineLevel: 'PARTIAL' });
+    const id = await dossierIn(paper, 'RETURNED');
+    expect(((await as(t, paper.staff.MANAGER).get(`/dossiers/${id}`)).body as { endToEnd: unknown }).endToEnd).toBe(
+      false,
+    );
+  });
+
   it("seals the signed result's sha256 in the decision's keyed audit link: a swapped file shows", async () => {
     const id = await dossierIn(w, 'APPROVED');
     const audit = () => as(t, w.staff.MANAGER).get(`/dossiers/${id}/audit`);

@@ -33,6 +33,7 @@ export function KpiCards({ summary: s }: { summary: ReportSummary }) {
   const rate = useRateText();
   const online = rate(s.online.rate, s.online.count, s.received, 'dossiers');
   const full = rate(s.fullProcess.rate, s.fullProcess.online, s.fullProcess.total, 'dossiers');
+  const endToEnd = rate(s.endToEnd.rate, s.endToEnd.count, s.endToEnd.total, 'dossiers');
   const onTime = rate(s.onTime.rate, s.onTime.count, s.decided, 'dossiers');
   const satisfaction = rate(s.satisfaction.rate, s.satisfaction.satisfied, s.satisfaction.ratings, 'ratings');
   const overdueShare = rate(s.open.rate, s.open.overdue, s.open.total, 'open');
@@ -41,6 +42,7 @@ export function KpiCards({ summary: s }: { summary: ReportSummary }) {
     { key: 'decided', value: f.count(s.decided), detail: t('dashboard.kpi.decided.detail', { late: f.count(s.late) }) },
     { key: 'online', ...online },
     { key: 'fullProcess', ...full },
+    { key: 'endToEnd', ...endToEnd },
     { key: 'onTime', ...onTime },
     {
       key: 'openOverdue',

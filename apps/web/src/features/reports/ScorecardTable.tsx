@@ -13,7 +13,7 @@ function fractionOf(s: ReportSummary, input: ScorecardInput): { num: number; den
     case 'openNotOverdue':
       return { num: s.open.total - s.open.overdue, den: s.open.total };
     case 'digitised':
-      return { num: s.digitised.count, den: s.decided };
+      return { num: s.digitised.count, den: s.digitised.total };
     case 'fullProcess':
       return { num: s.fullProcess.online, den: s.fullProcess.total };
     case 'online':

@@ -89,6 +89,9 @@ describe('manager dashboard', () => {
     expect(within(card('Tỉ lệ nộp trực tuyến')).getByText('58,9%')).toBeInTheDocument();
     expect(within(card('Tỉ lệ nộp trực tuyến')).getByText('589/1.000 hồ sơ')).toBeInTheDocument();
     expect(within(card('Tỉ lệ trực tuyến toàn trình')).getByText('300/400 hồ sơ')).toBeInTheDocument();
+    // The end-to-end rate: FULL-procedure dossiers returned in the period, those end-to-end online.
+    expect(within(card('Tỉ lệ giải quyết toàn trình')).getByText('59,0%')).toBeInTheDocument();
+    expect(within(card('Tỉ lệ giải quyết toàn trình')).getByText('177/300 hồ sơ')).toBeInTheDocument();
     expect(within(card('Tỉ lệ giải quyết đúng hạn')).getByText('95,0%')).toBeInTheDocument();
     expect(within(card('Tỉ lệ giải quyết đúng hạn')).getByText('760/800 hồ sơ')).toBeInTheDocument();
     expect(
@@ -103,6 +106,7 @@ describe('manager dashboard', () => {
     expect(await screen.findByText('589/1,000 dossiers')).toBeInTheDocument();
     expect(within(card('Online filing rate')).getByText('58.9%')).toBeInTheDocument();
     expect(within(card('Satisfaction')).getByText('No data')).toBeInTheDocument();
+    expect(within(card('End-to-end online rate')).getByText('177/300 dossiers')).toBeInTheDocument();
   });
 
   it('follows the live feed (fetched with the bearer token): the cards change without a reload', async () => {
