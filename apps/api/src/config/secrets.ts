@@ -8,6 +8,22 @@ export function secretsDir(dataDir: string): string {
 }
 
 /**
+ * Write a file once, atomically: a private temporary file hard-linked into place. Two processes
+ * racing both succeed and the second keeps the first one's file, never a half-written one.
+ */
+export function writeOnce(file: string, content: string | Buffer): void {
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  writeFileSync(tmp, content, { flag: 'wx', mode: 0o600 });
+  try {
+    linkSync(tmp, file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  } finally {
+    unlinkSync(tmp);
+  }
+}
+
+/**
  * A random secret (64 hex characters) kept in DATA_DIR/secrets/<name>, mode 0600, created on
  * first use. Outside production this replaces constants in source: each data folder gets its own.
  * Two processes starting together agree: the secret is written to a private temporary file and
@@ -19,15 +35,7 @@ export function readOrCreateSecret(dataDir: string, name: string): string {
   const dir = secretsDir(dataDir);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = path.join(dir, name);
-  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  writeFileSync(tmp, randomBytes(32).toString('hex') + '\n', { flag: 'wx', mode: 0o600 });
-  try {
-    linkSync(tmp, file);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-  } finally {
-    unlinkSync(tmp);
-  }
+  writeOnce(file, randomBytes(32).toString('hex') + '\n');
   chmodSync(dir, 0o700);
   if ((statSync(file).mode & 0o077) !== 0) {
     throw new Error(`${file} may be read by other users: chmod 600 it (or remove it to make a new secret)`);

@@ -1,7 +1,8 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import forge from 'node-forge';
+import { writeOnce } from '../../config/secrets.js';
 
 /** The signing identity of one agency: a PKCS#12 (key + certificate chain) and its passphrase. */
 export interface SigningIdentity {
@@ -23,22 +24,6 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export function agencyFileName(code: string): string {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(code)) throw new Error(`Bad agency code for a key file: ${code}`);
   return `${code}.p12`;
-}
-
-/**
- * Write a file once, atomically: a private temporary file hard-linked into place. Two processes
- * racing both succeed and the second keeps the first one's file (like readOrCreateSecret).
- */
-function writeOnce(file: string, content: Buffer): void {
-  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  writeFileSync(tmp, content, { flag: 'wx', mode: 0o600 });
-  try {
-    linkSync(tmp, file);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-  } finally {
-    unlinkSync(tmp);
-  }
 }
 
 /** RSA 2048 with node's native generator (node-forge's pure-JS one takes seconds). */
