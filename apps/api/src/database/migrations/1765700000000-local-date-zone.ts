@@ -4,7 +4,7 @@ import { TIME_ZONE } from '@motcua/shared';
 /**
  * `vn_local_date(timestamptz)`, the one SQL function for a local day (month buckets, report days,
  * dossier-code days), now reads the zone by name from dossierClock's TIME_ZONE instead of a fixed
- * `+ interval '7 hours'`: SQL and TypeScript take the zone from one place.
+ * offset: SQL and TypeScript take the zone from one place.
  * `timezone(text, timestamptz)` with a constant zone is IMMUTABLE, so indexes may still use it.
  */
 export class LocalDateZone1765700000000 implements MigrationInterface {
@@ -25,6 +25,6 @@ export class LocalDateZone1765700000000 implements MigrationInterface {
     await q.query(`
       CREATE OR REPLACE FUNCTION vn_local_date(timestamptz) RETURNS date
       LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
-      AS $$ SELECT (($1 AT TIME ZONE 'UTC') + interval '7 hours')::date $$`);
+      AS $$ SELECT (($1 AT TIME ZONE 'UTC') + make_interval(hours => 7))::date $$`);
   }
 }

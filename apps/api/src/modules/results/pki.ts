@@ -70,7 +70,7 @@ function makeCert(
           { name: 'subjectKeyIdentifier' },
         ],
   );
-  cert.sign(issuer.key, forge.md.sha256.create());
+  cert.sign(issuer.key, forge['md'].sha256.create());
   return cert;
 }
 

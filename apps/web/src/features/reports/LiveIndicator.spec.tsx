@@ -1,9 +1,13 @@
+import { localDateTime } from '@motcua/shared';
 import { render, screen } from '@testing-library/react';
 import { act } from 'react';
 import { setLanguage } from '../../app/i18n';
 import { LiveIndicator } from './LiveIndicator';
 
-const at = (hhmmss: string) => new Date(`2026-07-15T${hhmmss}+07:00`);
+const at = (hhmmss: string) => {
+  const [h, m, sec] = hhmmss.split(':').map(Number);
+  return new Date(localDateTime('2026-07-15', h, m).getTime() + sec * 1000);
+};
 
 describe('LiveIndicator', () => {
   beforeEach(() => act(() => setLanguage('vi')));
