@@ -69,7 +69,7 @@ export async function sealLegacyChains(
     );
     await query(
       `INSERT INTO audit_legacy_seal (dossier_id, seq, hash, mac, sealed_at)
-       SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[]), (SELECT $5::timestamptz)
+       SELECT u.*, $5::timestamptz FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[]) AS u
        ON CONFLICT (dossier_id) DO NOTHING`,
       [rows.map((r) => r.id), rows.map((r) => r.v1Seq), rows.map((r) => r.v1Hash), macs, now],
     );
