@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { isStaffRole, type Channel, type DossierStatus } from '@motcua/shared';
+import { isStaffRole, type Channel, type DeliveryMethod, type DossierStatus } from '@motcua/shared';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { Clock } from '../../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
@@ -60,9 +60,7 @@ interface DossierForResult {
   channel: Channel;
   agencyName: string;
   assigneeId: string | null;
-  onlineLevel: string;
-  /** Null until the dossier records a delivery method (issue 14, payments). */
-  deliveryMethod: string | null;
+  deliveryMethod: DeliveryMethod;
 }
 
 export const RESULT_COLUMNS = `r.id, r.dossier_id AS "dossierId", r.file_name AS "fileName", r.size::int AS size,
@@ -116,8 +114,8 @@ export class ResultsService implements OnModuleInit {
   private async dossier(id: string, m: EntityManager, lock = false): Promise<DossierForResult | null> {
     const rows: DossierForResult[] = await m.query(
       `SELECT d.id, d.code, d.status, d.applicant_id AS "applicantId", d.agency_code AS "agencyCode", d.channel,
-              a.name AS "agencyName", d.assignee_id AS "assigneeId", d.online_level AS "onlineLevel",
-              to_jsonb(d) ->> 'delivery_method' AS "deliveryMethod"
+              a.name AS "agencyName", d.assignee_id AS "assigneeId",
+              d.delivery_method AS "deliveryMethod"
          FROM dossier d JOIN agency_label a ON a.code = d.agency_code
         WHERE d.id = $1 ${lock ? 'FOR UPDATE OF d' : ''}`,
       [id],
@@ -256,10 +254,7 @@ export class ResultsService implements OnModuleInit {
   }
 }
 
-/**
- * Electronic delivery: the dossier's delivery method once it records one; until then (the
- * column comes with payments) a FULL online-level procedure is taken as delivered electronically.
- */
-export function isElectronic(d: { deliveryMethod: string | null; onlineLevel: string }): boolean {
-  return d.deliveryMethod ? d.deliveryMethod === 'ELECTRONIC' : d.onlineLevel === 'FULL';
+/** The citizen chose to receive the result electronically (api.md, Fees and online payment). */
+export function isElectronic(d: { deliveryMethod: DeliveryMethod }): boolean {
+  return d.deliveryMethod === 'ELECTRONIC';
 }
