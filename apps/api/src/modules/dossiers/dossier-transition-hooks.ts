@@ -72,6 +72,7 @@ export function snapshotOf(d: DossierRow): DossierSnapshot {
     fee: d.fee,
     feePaidAt: d.feePaidAt,
     feePaidOnline: d.feePaidOnline,
+    feeStatus: d.feeStatus,
     applicantId: d.applicantId,
     assigneeId: d.assigneeId,
     submittedAt: d.submittedAt,

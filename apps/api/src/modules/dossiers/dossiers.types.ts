@@ -140,6 +140,7 @@ export interface DossierSnapshot {
   fee: number;
   feePaidAt: Date | null;
   feePaidOnline: boolean | null;
+  feeStatus: FeeStatus;
   applicantId: string;
   assigneeId: string | null;
   submittedAt: Date | null;

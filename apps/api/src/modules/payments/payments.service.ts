@@ -79,7 +79,7 @@ export class PaymentsService implements OnModuleInit {
     // A dossier refused at the desk or withdrawn keeps no fee: a paid one is owed back (the desk settles it).
     this.hooks.register(async (m, change) => {
       if (change.action !== 'refuse' && change.action !== 'withdraw') return;
-      await this.repo.markRefundDue(change.after.id, change.at, m);
+      await this.refundDue(m, change.after.id, change.at);
     });
     // An electronic result is handed over only for a fee that is none or paid (api.md, Electronic results).
     this.hooks.registerBeforeSeal(async (m, change) => {
@@ -307,7 +307,7 @@ export class PaymentsService implements OnModuleInit {
       }
       await this.confirmFee(m, d, payment.id, 'ONLINE', null, null, at, gatewayFacts.transactionNo);
       // Paid after the dossier was withdrawn or refused (the page was still open): owed back.
-      if (NOT_PAYABLE.has(d.status)) await this.repo.markRefundDue(d.id, at, m);
+      if (NOT_PAYABLE.has(d.status)) await this.refundDue(m, d.id, at);
       return IPN_RESPONSES.CONFIRMED;
     }
     // 24: the payer cancelled at the gateway; anything else is a failed payment.
@@ -345,6 +345,14 @@ export class PaymentsService implements OnModuleInit {
       at: at.toISOString(),
     };
     await this.outbox.enqueue(m, DOSSIER_FEE_PAID, payload);
+  }
+
+  /**
+   * A paid fee owed back: REFUND_DUE, and out of the payment counters in the same transaction
+   * (the transition's own delta was taken before this write, so it is counted here).
+   */
+  private refundDue(m: EntityManager, dossierId: string, at: Date): Promise<void> {
+    return this.summaries.withDossierChange(m, dossierId, () => this.repo.markRefundDue(dossierId, at, m));
   }
 
   private ensurePayable(d: PayableDossier): void {

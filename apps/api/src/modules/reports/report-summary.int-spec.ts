@@ -233,6 +233,14 @@ describe('report summary upkeep (incremental = rebuild)', () => {
     expect(sums.e2e).toBeGreaterThan(0);
     expect(sums.notE2e).toBeGreaterThan(0);
     expect(sums.paidAtDesk).toBeGreaterThan(0);
+    // Paid fees of refused or withdrawn dossiers became REFUND_DUE and left the payment counters.
+    const [fees]: { refundDue: number; kept: number; counted: number }[] = await t.ds.query(
+      `SELECT (SELECT count(*)::int FROM dossier WHERE fee_status = 'REFUND_DUE') AS "refundDue",
+              (SELECT count(*)::int FROM dossier WHERE fee_status = 'PAID' AND received_at IS NOT NULL) AS kept,
+              (SELECT sum(fee_paid)::int FROM report_daily) AS counted`,
+    );
+    expect(fees.refundDue).toBeGreaterThan(0);
+    expect(fees.counted).toBe(fees.kept);
     await rebuildSummaries(t.ds);
     expect(await snapshot()).toEqual(incremental);
   }, 120_000);

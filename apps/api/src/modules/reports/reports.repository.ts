@@ -194,7 +194,7 @@ export class ReportsRepository {
     const rows: CountedFacts[] = await m.query(
       `SELECT status, channel, agency_code AS "agencyCode", procedure_code AS "procedureCode",
               sector_code AS "sectorCode", online_level AS "onlineLevel", fee, fee_paid_at AS "feePaidAt",
-              fee_paid_online AS "feePaidOnline", received_at AS "receivedAt", due_at AS "dueAt",
+              fee_paid_online AS "feePaidOnline", fee_status AS "feeStatus", received_at AS "receivedAt", due_at AS "dueAt",
               completed_at AS "completedAt", returned_at AS "returnedAt", decided_outcome AS "decidedOutcome",
               processing_working_days AS "processingWorkingDays", end_to_end AS "endToEnd", digitised
          FROM dossier_report_fact WHERE id = $1`,

@@ -15,6 +15,7 @@ const base: DossierSnapshot = {
   fee: 0,
   feePaidAt: null,
   feePaidOnline: null,
+  feeStatus: 'NONE',
   applicantId: 'u1',
   assigneeId: null,
   submittedAt: new Date('2026-11-02T01:00:00Z'),
@@ -80,7 +81,13 @@ describe('summary contribution of a change', () => {
   });
 
   it('counts a paid fee with the receipt, and a rating on the receipt day', () => {
-    const paid = { ...received, fee: 20_000, feePaidAt: received.receivedAt, feePaidOnline: true };
+    const paid = {
+      ...received,
+      fee: 20_000,
+      feePaidAt: received.receivedAt,
+      feePaidOnline: true,
+      feeStatus: 'PAID' as const,
+    };
     const rows = new SummaryDelta().addDossier(paid, 1).addRating(paid, 4).dailyRows();
     expect(rows[0].counters).toMatchObject({
       received: 1,
@@ -90,6 +97,24 @@ describe('summary contribution of a change', () => {
       ratingsSatisfied: 1,
       ratingScoreSum: 4,
     });
+  });
+
+  it('takes a fee owed back out of the payment counters (REFUND_DUE, REFUNDED), keeping the receipt', () => {
+    const paid = {
+      ...received,
+      fee: 20_000,
+      feePaidAt: received.receivedAt,
+      feePaidOnline: true,
+      feeStatus: 'PAID' as const,
+    };
+    for (const feeStatus of ['REFUND_DUE', 'REFUNDED'] as const) {
+      const rows = new SummaryDelta()
+        .addDossier(paid, -1)
+        .addDossier({ ...paid, feeStatus }, 1)
+        .dailyRows();
+      expect(rows).toHaveLength(1);
+      expect(rows[0].counters).toMatchObject({ received: 0, feePaid: -1, feePaidOnline: -1 });
+    }
   });
 
   it('reads the time facts the transition stored, never the calendar (a changed fact changes the count)', () => {

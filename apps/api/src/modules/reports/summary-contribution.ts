@@ -55,6 +55,7 @@ export type CountedFacts = Pick<
   | 'fee'
   | 'feePaidAt'
   | 'feePaidOnline'
+  | 'feeStatus'
   | 'receivedAt'
   | 'dueAt'
   | 'completedAt'
@@ -126,6 +127,14 @@ export function isDecided(s: Pick<DossierSnapshot, 'status' | 'completedAt'>): b
   return s.completedAt !== null && DECIDED_STATUSES.includes(s.status);
 }
 
+/**
+ * A fee counts as paid while it is kept: one owed back or given back (REFUND_DUE, REFUNDED) leaves
+ * the payment counters (api.md, End-to-end figures: `payment` counts real payments).
+ */
+export function isCountedPaid(s: Pick<CountedFacts, 'fee' | 'feePaidAt' | 'feeStatus'>): boolean {
+  return s.fee > 0 && s.feePaidAt !== null && s.feeStatus !== 'REFUND_DUE' && s.feeStatus !== 'REFUNDED';
+}
+
 /** Changes to the summary rows, merged by key (one upsert per key, in a stable order). */
 export class SummaryDelta {
   private readonly daily = new Map<string, { key: DailyKey; counters: DailyCounters }>();
@@ -134,7 +143,7 @@ export class SummaryDelta {
   /** Add (sign 1) or take away (sign −1) a dossier's contribution. */
   addDossier(s: CountedFacts, sign: 1 | -1): this {
     if (s.receivedAt) {
-      const paid = s.fee > 0 && s.feePaidAt !== null;
+      const paid = isCountedPaid(s);
       this.addDaily(dailyKeyOf(s, s.receivedAt), sign, {
         received: 1,
         feePaid: paid ? 1 : 0,

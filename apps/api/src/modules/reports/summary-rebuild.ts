@@ -9,6 +9,9 @@ export const ALL_AGENCIES = '*';
 
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
+/** summary-contribution.ts isCountedPaid, in SQL: a refunded fee is not a payment. */
+const COUNTED_PAID = `d.fee > 0 AND d.fee_paid_at IS NOT NULL AND d.fee_status NOT IN ('REFUND_DUE', 'REFUNDED')`;
+
 /**
  * One row per counted fact, in the daily table's columns; summed by key below. A decision counts
  * by the time facts its transition stored (decided_outcome, processing_working_days): no calendar
@@ -18,8 +21,8 @@ const CONTRIBUTIONS = `
   SELECT vn_local_date(d.received_at) AS day, d.agency_code, d.procedure_code, d.channel, d.sector_code, d.online_level,
          1 AS received, 0 AS decided, 0 AS decided_early, 0 AS decided_on_time, 0 AS decided_late,
          0 AS processing_days_sum, 0 AS returned, 0 AS ratings, 0 AS ratings_satisfied, 0 AS rating_score_sum,
-         (d.fee > 0 AND d.fee_paid_at IS NOT NULL)::int AS fee_paid,
-         (d.fee > 0 AND d.fee_paid_at IS NOT NULL AND d.fee_paid_online IS TRUE)::int AS fee_paid_online,
+         (${COUNTED_PAID})::int AS fee_paid,
+         (${COUNTED_PAID} AND d.fee_paid_online IS TRUE)::int AS fee_paid_online,
          0 AS returned_end_to_end, 0 AS returned_digitised
     FROM dossier_report_fact d WHERE d.received_at IS NOT NULL
   UNION ALL
