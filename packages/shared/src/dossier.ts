@@ -160,8 +160,15 @@ export const dossierResultSchema = z.object({
   signer: z.string().nullable(),
   /** The public verification link's key (`/verify/{verificationCode}`); its QR code is on the first page. */
   verificationCode: z.string(),
+  /** Our addition (docs/api.md): when and why the agency withdrew it; null while it stands. */
+  revokedAt: nullableTime.optional(),
+  revokedReason: z.string().nullable().optional(),
 });
 export type DossierResult = z.infer<typeof dossierResultSchema>;
+
+/** `POST /dossiers/{id}/result/revoke` (our addition, docs/api.md, Electronic results). */
+export const revokeResultSchema = z.strictObject({ reason: safeText().trim().min(3).max(500) });
+export type RevokeResultRequest = z.input<typeof revokeResultSchema>;
 
 export const timelineEntrySchema = z.object({
   type: z.string(),
@@ -189,6 +196,8 @@ export const dossierDtoSchema = z.object({
     version: z.number().int(),
     processingDays: z.number().int(),
     fee: z.number().int(),
+    /** Our addition (docs/api.md): the version has a result template, so staff may generate the result. */
+    hasResultTemplate: z.boolean().optional(),
   }),
   agency: z.object({ code: z.string(), name: z.string() }),
   applicant: z.object({ id: z.string(), fullName: z.string() }),

@@ -283,6 +283,21 @@ export const ERROR_CODES = {
     vi: 'Kết quả đã được ký số, không thể thay thế.',
     en: 'The result is signed and can no longer be replaced.',
   },
+  RESULT_NO_TEMPLATE: {
+    status: 409,
+    vi: 'Thủ tục này chưa có mẫu kết quả; vui lòng tải lên văn bản kết quả.',
+    en: 'This procedure has no result template; please upload the result document.',
+  },
+  RESULT_NOT_ISSUED: {
+    status: 409,
+    vi: 'Hồ sơ chưa có kết quả đã ký số để thu hồi.',
+    en: 'The dossier has no signed result to revoke.',
+  },
+  RESULT_ALREADY_REVOKED: {
+    status: 409,
+    vi: 'Kết quả này đã được thu hồi.',
+    en: 'This result has already been revoked.',
+  },
   NOT_ASSIGNEE: {
     status: 403,
     vi: 'Hồ sơ này đang do cán bộ khác xử lý.',

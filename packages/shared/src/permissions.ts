@@ -15,6 +15,7 @@ export const PERMISSIONS = [
   'counter.intake',
   'payment.counter',
   'result.upload',
+  'result.revoke',
   'queue.read',
   'report.read',
   'audit.read',
@@ -51,6 +52,8 @@ export const PERMISSION_GRANTS = {
   'payment.counter': ['RECEPTIONIST'],
   /** Uploading a dossier's result document: the assigned officer or an approver (api.md, Electronic results). */
   'result.upload': ['OFFICER', 'APPROVER'],
+  /** Withdrawing an issued result with a reason: the agency's approver (our addition to api.md, Electronic results). */
+  'result.revoke': ['APPROVER'],
   /** The work queues of the agency scope. */
   'queue.read': ['RECEPTIONIST', 'OFFICER', 'APPROVER', 'MANAGER', 'ADMIN'],
   /** The reports and the live dashboard. */

@@ -77,6 +77,10 @@ export const EXPECTED_ACCESS: ExpectedAccess = {
   // returned) and the agency's staff download; the service narrows by scope and status (404).
   'POST /api/v1/dossiers/:id/result':                         [401, 403,    403,    Y,      Y,      403,    403],
   'GET /api/v1/dossiers/:id/result.pdf':                      [401, Y,      Y,      Y,      Y,      Y,      Y],
+  // Our additions (docs/api.md): generating from the template is an upload by other means (same
+  // callers); only an approver of the agency withdraws an issued result.
+  'POST /api/v1/dossiers/:id/result/generate':                [401, 403,    403,    Y,      Y,      403,    403],
+  'POST /api/v1/dossiers/:id/result/revoke':                  [401, 403,    403,    403,    Y,      403,    403],
   // Public verification of a signed result: no personal data, rate-limited per address.
   'GET /api/v1/verify/:code':                                 [Y,   Y,      Y,      Y,      Y,      Y,      Y],
   'POST /api/v1/verify':                                      [Y,   Y,      Y,      Y,      Y,      Y,      Y],
@@ -89,6 +93,8 @@ export const EXPECTED_ACCESS: ExpectedAccess = {
   // and the browser's return carry no login (the IPN is trusted by its signature alone).
   'POST /api/v1/dossiers/:id/payments':                       [401, Y,      403,    403,    403,    403,    403],
   'POST /api/v1/dossiers/:id/payments/counter':               [401, 403,    Y,      403,    403,    403,    403],
+  // The electronic fee receipt (our addition): the applicant and the agency's staff; 404 before payment.
+  'GET /api/v1/dossiers/:id/fee-receipt.pdf':                 [401, Y,      Y,      Y,      Y,      Y,      Y],
   'GET /api/v1/payments/vnpay/ipn':                           [Y,   Y,      Y,      Y,      Y,      Y,      Y],
   'GET /api/v1/payments/vnpay/return':                        [Y,   Y,      Y,      Y,      Y,      Y,      Y],
   // The built-in sandbox gateway stands in for the bank outside production (mounted only then).

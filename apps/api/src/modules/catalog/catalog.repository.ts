@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { CreateAgencyInput, CreateSectorInput, ProcedureVersionInput, PutHolidayInput } from '@motcua/shared';
+import type {
+  CreateAgencyInput,
+  CreateSectorInput,
+  FormSchema,
+  ProcedureVersionInput,
+  PutHolidayInput,
+} from '@motcua/shared';
+import type { ResultTemplate, ResultTemplateSource } from './result-template.js';
 import type {
   AgencyView,
   HolidayView,
@@ -252,12 +259,32 @@ export class CatalogRepository {
     );
   }
 
+  /** A demo procedure's result template, unless one is set (an admin's is kept). */
+  async setResultTemplateIfNone(code: string, template: ResultTemplate, m: EntityManager): Promise<void> {
+    await m.query(
+      `UPDATE procedure_version SET result_template = $2 WHERE procedure_code = $1 AND result_template IS NULL`,
+      [code, JSON.stringify(template)],
+    );
+  }
+
+  /** The result template of a procedure version and the form it is filled from; null without one. */
+  async findResultTemplate(code: string, version: number): Promise<ResultTemplateSource | null> {
+    const rows: { template: ResultTemplate; formSchema: FormSchema }[] = await this.ds.query(
+      `SELECT result_template AS template, form_schema AS "formSchema" FROM procedure_version
+        WHERE procedure_code = $1 AND version = $2 AND result_template IS NOT NULL`,
+      [code, version],
+    );
+    return rows[0] ?? null;
+  }
+
   async insertProcedureVersion(v: ProcedureVersionRow, m: EntityManager): Promise<void> {
     await m.query(
       `INSERT INTO procedure_version (procedure_code, version, name, name_en, sector_code, online_level,
          processing_days, fee, agency_codes, required_documents, form_schema, description, description_en,
-         legal_basis, result, result_en, fee_note, fee_note_en, published_at, published_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
+         legal_basis, result, result_en, fee_note, fee_note_en, published_at, published_by, result_template)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
+               -- A new version keeps the previous one's result template (issue 14): the form may change, the document not.
+               (SELECT result_template FROM procedure_version WHERE procedure_code = $1 AND version = $2 - 1))`,
       [
         v.code,
         v.version,

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { createProcedureSchema, localDateTime } from '@motcua/shared';
 import type { DemoSeed } from '../../database/seeds/demo-seed.js';
 import { CatalogRepository, procedureVersionRow } from './catalog.repository.js';
+import { DEMO_RESULT_TEMPLATES } from './catalog.result-templates.js';
 import { DEMO_AGENCIES, DEMO_PROCEDURES, DEMO_SECTORS } from './catalog.seed-data.js';
 
 /** The demo procedures' version 1 is dated the start of the two-tier local government. */
@@ -27,6 +28,10 @@ export const catalogDemoSeed: DemoSeed = {
           await repo.insertProcedureVersion(row, m);
           await repo.replaceProcedureAgencies(code, row.agencyCodes, m);
         }
+      }
+      // Also on a database seeded before templates existed: only where none is set.
+      for (const [code, template] of Object.entries(DEMO_RESULT_TEMPLATES)) {
+        await repo.setResultTemplateIfNone(code, template, m);
       }
     });
   },

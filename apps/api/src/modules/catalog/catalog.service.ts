@@ -17,6 +17,7 @@ import {
 import { Clock } from '../../common/clock.js';
 import { CatalogError } from './catalog.errors.js';
 import { CatalogRepository, procedureVersionRow } from './catalog.repository.js';
+import type { ResultTemplateSource } from './result-template.js';
 import type {
   AgencyView,
   HolidayView,
@@ -50,6 +51,11 @@ export class CatalogService {
     private readonly repo: CatalogRepository,
     private readonly clock: Clock,
   ) {}
+
+  /** A procedure version's result template with its form (issue 14); null when it has none. */
+  resultTemplate(code: string, version: number): Promise<ResultTemplateSource | null> {
+    return this.repo.findResultTemplate(code, version);
+  }
 
   /** The full validator (submit) and the shape-only one (drafts) of a procedure version's form. */
   validatorsOf(procedure: ProcedureVersionView): {

@@ -89,6 +89,7 @@ export function toDossierDto(p: DossierDetailParts): DossierDto {
       version: d.procedureVersion,
       processingDays: d.processingDays,
       fee: d.fee,
+      hasResultTemplate: d.hasResultTemplate,
     },
     agency: { code: d.agencyCode, name: d.agencyName },
     applicant: { id: d.applicantId, fullName: d.applicantName },
@@ -115,7 +116,14 @@ export function toDossierDto(p: DossierDetailParts): DossierDto {
     },
     deliveryMethod: d.deliveryMethod,
     postalAddress: d.postalAddress,
-    result: p.result ? { ...p.result, size: Number(p.result.size), signedAt: iso(p.result.signedAt) } : null,
+    result: p.result
+      ? {
+          ...p.result,
+          size: Number(p.result.size),
+          signedAt: iso(p.result.signedAt),
+          revokedAt: iso(p.result.revokedAt),
+        }
+      : null,
     endToEnd: d.endToEnd,
   };
 }

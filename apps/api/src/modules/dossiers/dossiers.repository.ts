@@ -26,7 +26,8 @@ const COLUMNS = `d.id, d.code, d.procedure_code AS "procedureCode", d.procedure_
 
 const NAMES = `pv.name AS "procedureName", a.name AS "agencyName", a.level AS "agencyLevel",
   pa.name AS "agencyParentName", u.full_name AS "applicantName", u.email AS "applicantEmail",
-  u.national_id AS "applicantNationalId", u.phone AS "applicantPhone", asg.full_name AS "assigneeName"`;
+  u.national_id AS "applicantNationalId", u.phone AS "applicantPhone", asg.full_name AS "assigneeName",
+  (pv.result_template IS NOT NULL) AS "hasResultTemplate"`;
 
 const NAME_JOINS = `
   JOIN procedure_version pv ON pv.procedure_code = d.procedure_code AND pv.version = d.procedure_version
@@ -302,7 +303,7 @@ export class DossiersRepository {
   async findResult(dossierId: string, m: EntityManager = this.ds.manager): Promise<DossierResultRow | null> {
     const rows: DossierResultRow[] = await m.query(
       `SELECT id, file_name AS "fileName", size::int AS size, sha256, signed, signed_at AS "signedAt", signer,
-              verification_code AS "verificationCode"
+              verification_code AS "verificationCode", revoked_at AS "revokedAt", revoked_reason AS "revokedReason"
          FROM dossier_result WHERE dossier_id = $1`,
       [dossierId],
     );

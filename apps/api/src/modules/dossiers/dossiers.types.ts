@@ -65,6 +65,8 @@ export interface DossierWithNames extends DossierRow {
   applicantNationalId: string | null;
   applicantPhone: string | null;
   assigneeName: string | null;
+  /** The procedure version has a result template (issue 14). */
+  hasResultTemplate: boolean;
 }
 
 /** The columns a transition may set besides status, version and the chain anchor. */
@@ -166,6 +168,8 @@ export interface DossierResultRow {
   signedAt: Date | null;
   signer: string | null;
   verificationCode: string;
+  revokedAt: Date | null;
+  revokedReason: string | null;
 }
 
 /** One status change, handed to the hooks inside its transaction. */

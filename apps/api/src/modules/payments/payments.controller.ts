@@ -1,5 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   counterPaymentSchema,
@@ -13,6 +22,7 @@ import { CurrentUser, type AuthUser } from '../../common/auth/auth-user.js';
 import type { RequestOrigin } from '../../common/auth/authenticator.js';
 import { ZodPipe } from '../../common/zod.pipe.js';
 import { openApiSchema } from '../dossiers/dossiers.openapi.js';
+import { contentDisposition } from '../dossiers/multipart-upload.js';
 import { Origin } from '../identity/request-origin.decorator.js';
 import { PaymentsService } from './payments.service.js';
 import type { IpnResponse } from './vnpay-protocol.js';
@@ -50,6 +60,28 @@ export class PaymentsController {
     @Body(new ZodPipe(counterPaymentSchema)) body: CounterPaymentRequest,
   ): Promise<CounterPaymentResponse> {
     return this.payments.recordCounter(id, body.receiptNo.trim(), user);
+  }
+
+  @Get('dossiers/:id/fee-receipt.pdf')
+  @Access('dossier.read')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The electronic fee receipt (biên lai điện tử) of the paid fee (our addition)' })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The receipt PDF, signed with the agency certificate when one is configured' })
+  @ApiNotFoundResponse({ description: 'No such dossier in scope, or no payment confirmed yet' })
+  async feeReceipt(
+    @Param('id') id: string,
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const file = await this.payments.feeReceipt(id, user);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Cache-Control', 'private, no-store');
+    return new StreamableFile(file.content, {
+      type: 'application/pdf',
+      length: file.content.length,
+      disposition: contentDisposition('inline', file.fileName),
+    });
   }
 
   /** The gateway's server-to-server notification: the only thing that marks a fee paid online. */

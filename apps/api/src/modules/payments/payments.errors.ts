@@ -21,6 +21,10 @@ export class PaymentError {
   static unpaid(): AppError {
     return AppError.conflict('FEE_UNPAID', 'The fee must be paid before the electronic result is returned');
   }
+  /** No confirmed payment yet: there is no receipt to show. */
+  static receiptNotFound(): AppError {
+    return AppError.notFound('Fee receipt');
+  }
   static feeRefund(): AppError {
     return AppError.conflict('FEE_REFUND', 'The fee of this dossier is to be refunded, not paid');
   }

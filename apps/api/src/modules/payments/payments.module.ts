@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { DossiersModule } from '../dossiers/dossiers.module.js';
 import { IdentityModule } from '../identity/identity.module.js';
 import { ReportsModule } from '../reports/reports.module.js';
+import { ResultsModule } from '../results/results.module.js';
 import { PaymentsController } from './payments.controller.js';
 import { PaymentsRepository } from './payments.repository.js';
 import { PaymentsService } from './payments.service.js';
@@ -13,7 +14,8 @@ export class PaymentsModule {
   static forRoot(options: { sandbox: boolean }): DynamicModule {
     return {
       module: PaymentsModule,
-      imports: [DossiersModule, IdentityModule, ReportsModule],
+      // Results: the fee receipt is signed with the agency's certificate, as results are.
+      imports: [DossiersModule, IdentityModule, ReportsModule, ResultsModule],
       controllers: options.sandbox ? [PaymentsController, SandboxController] : [PaymentsController],
       providers: [PaymentsRepository, PaymentsService],
       exports: [PaymentsService],

@@ -27,6 +27,26 @@ export interface PayableDossier {
 const PAYMENT_COLUMNS = `id, dossier_id AS "dossierId", provider, amount, status, created_at AS "createdAt",
   confirmed_at AS "confirmedAt"`;
 
+/** The confirmed payment of a dossier and what its electronic receipt prints. */
+export interface PaidReceiptRow {
+  /** Null (and the payment's other facts) while no payment is confirmed. */
+  paymentId: string | null;
+  amount: number;
+  provider: 'vnpay' | 'counter';
+  paidAt: Date;
+  receiptNo: string | null;
+  gatewayTxnNo: string | null;
+  dossierId: string;
+  dossierCode: string | null;
+  applicantId: string;
+  agencyCode: string;
+  agencyName: string;
+  procedureName: string;
+  payerName: string;
+  status: DossierStatus;
+  channel: Channel;
+}
+
 /** SQL of payment, payment_ipn and the dossier's fee columns; every write in the caller's transaction. */
 @Injectable()
 export class PaymentsRepository {
@@ -37,6 +57,23 @@ export class PaymentsRepository {
               fee_status AS "feeStatus"
          FROM dossier WHERE id = $1 FOR UPDATE`,
       [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The dossier's confirmed payment (at most one: payment_one_paid_per_dossier), with the names its receipt prints. */
+  async findPaidReceipt(dossierId: string, m: EntityManager): Promise<PaidReceiptRow | null> {
+    const rows: PaidReceiptRow[] = await m.query(
+      `SELECT p.id AS "paymentId", p.amount, p.provider, p.confirmed_at AS "paidAt", p.receipt_no AS "receiptNo",
+              p.gateway_txn_no AS "gatewayTxnNo", d.id AS "dossierId", d.code AS "dossierCode",
+              d.applicant_id AS "applicantId", d.agency_code AS "agencyCode", a.name AS "agencyName",
+              q.procedure_name AS "procedureName", q.applicant_name AS "payerName", d.status, d.channel
+         FROM dossier d
+         JOIN dossier_queue_item q ON q.id = d.id
+         JOIN agency_label a ON a.code = d.agency_code
+         LEFT JOIN payment p ON p.dossier_id = d.id AND p.status = 'PAID'
+        WHERE d.id = $1`,
+      [dossierId],
     );
     return rows[0] ?? null;
   }

@@ -15,6 +15,7 @@ describe('PaymentsService without a gateway (production without VNPAY_*)', () =>
     { vnpay: null, publicUrl: 'https://motcua.example' } as unknown as AppConfig,
     unreachable as never,
     unreachable as never,
+    unreachable as never,
   );
 
   it.each([

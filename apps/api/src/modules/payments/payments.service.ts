@@ -11,7 +11,9 @@ import { canSeeDossier, isUuid } from '../dossiers/dossier-access.js';
 import { DossierTransitionHooks } from '../dossiers/dossier-transition-hooks.js';
 import { DossierWorkflowService } from '../dossiers/dossier-workflow.service.js';
 import { DossierError } from '../dossiers/dossiers.errors.js';
+import { renderFeeReceiptPdf } from '../documents/fee-receipt-pdf.js';
 import { ReportSummaryUpkeep } from '../reports/report-summary-upkeep.service.js';
+import { ResultsService } from '../results/results.service.js';
 import { PaymentError } from './payments.errors.js';
 import { PaymentsRepository, type PayableDossier, type PaymentRow } from './payments.repository.js';
 import {
@@ -73,6 +75,7 @@ export class PaymentsService implements OnModuleInit {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly hooks: DossierTransitionHooks,
     private readonly summaries: ReportSummaryUpkeep,
+    private readonly results: ResultsService,
   ) {}
 
   onModuleInit(): void {
@@ -151,6 +154,41 @@ export class PaymentsService implements OnModuleInit {
       return d;
     });
     return { id, status: 'PAID', amount: d.fee, method: 'COUNTER', receiptNo };
+  }
+
+  /**
+   * GET /dossiers/{id}/fee-receipt.pdf (our addition, docs/api.md): the electronic receipt of the
+   * dossier's confirmed payment, to the applicant and the agency's staff; 404 before payment.
+   * Signed with the agency's certificate as results are (unsigned only where none is configured).
+   */
+  async feeReceipt(dossierId: string, user: AuthUser): Promise<{ fileName: string; content: Buffer }> {
+    if (!isUuid(dossierId)) throw DossierError.notFound();
+    const scope = await this.scopes.agencyCodesInScope(user);
+    const r = await this.repo.findPaidReceipt(dossierId, this.ds.manager);
+    if (!r || !canSeeDossier(user, scope, r)) throw DossierError.notFound();
+    if (r.paymentId === null) throw PaymentError.receiptNotFound();
+    const paidAt = new Date(r.paidAt);
+    // The desk's paper receipt number, or for an online payment one derived from the payment id.
+    const receiptNo = r.receiptNo ?? `BLDT-${r.paymentId.slice(0, 8).toUpperCase()}`;
+    const pdf = await renderFeeReceiptPdf({
+      receiptNo,
+      paymentId: r.paymentId,
+      amount: Number(r.amount),
+      method: r.provider === 'vnpay' ? 'ONLINE' : 'COUNTER',
+      paidAt,
+      payerName: r.payerName,
+      agencyName: r.agencyName,
+      dossierCode: r.dossierCode,
+      procedureName: r.procedureName,
+      gatewayTxnNo: r.gatewayTxnNo,
+    });
+    const signed = await this.results.signDocument(
+      pdf,
+      { code: r.agencyCode, name: r.agencyName },
+      `Biên lai thu phí, lệ phí ${receiptNo}`,
+      paidAt,
+    );
+    return { fileName: `bien-lai-${r.dossierCode ?? r.dossierId}.pdf`, content: signed ?? pdf };
   }
 
   /**

@@ -9,8 +9,8 @@ import { ResultError } from './results.errors.js';
 
 export interface SignOptions {
   identity: SigningIdentity;
-  /** The public verification link the QR code carries. */
-  verificationUrl: string;
+  /** The public verification link the QR code carries; none (a fee receipt): no QR code. */
+  verificationUrl: string | null;
   reason: string;
   location: string;
   signingTime?: Date;
@@ -87,16 +87,10 @@ async function loadPdf(input: Buffer): Promise<PDFDocument> {
   }
 }
 
-/**
- * Stamp the verification QR code on the first page, add a signature placeholder and sign with
- * the agency's PKCS#12: a detached CMS (ETSI.CAdES.detached) over the whole file but the
- * signature itself, which pdfsig and PDF readers check.
- */
-export async function signResultPdf(input: Buffer, opts: SignOptions): Promise<Buffer> {
-  const doc = await loadPdf(input);
+async function stampQr(doc: PDFDocument, url: string): Promise<void> {
   const page = doc.getPage(0);
   const qr = await doc.embedPng(
-    await QRCode.toBuffer(opts.verificationUrl, { errorCorrectionLevel: 'M', margin: 1, width: QR_SIZE * 3 }),
+    await QRCode.toBuffer(url, { errorCorrectionLevel: 'M', margin: 1, width: QR_SIZE * 3 }),
   );
   const { width } = page.getSize();
   const x = width - QR_SIZE - MARGIN;
@@ -104,6 +98,16 @@ export async function signResultPdf(input: Buffer, opts: SignOptions): Promise<B
   // Standard fonts are WinAnsi: the caption stays ASCII.
   const font = await doc.embedFont(StandardFonts.Helvetica);
   page.drawText('Verify / Xac thuc', { x, y: MARGIN, size: 6, font, color: rgb(0.2, 0.2, 0.2) });
+}
+
+/**
+ * Stamp the verification QR code on the first page, add a signature placeholder and sign with
+ * the agency's PKCS#12: a detached CMS (ETSI.CAdES.detached) over the whole file but the
+ * signature itself, which pdfsig and PDF readers check.
+ */
+export async function signResultPdf(input: Buffer, opts: SignOptions): Promise<Buffer> {
+  const doc = await loadPdf(input);
+  if (opts.verificationUrl) await stampQr(doc, opts.verificationUrl);
 
   pdflibAddPlaceholder({
     pdfDoc: doc,

@@ -1,10 +1,21 @@
-import { Controller, Get, HttpCode, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import { revokeResultSchema, type RevokeResultRequest } from '@motcua/shared';
 import type { Request, Response } from 'express';
 import { Access } from '../../common/auth/access.decorator.js';
 import { CurrentUser, type AuthUser } from '../../common/auth/auth-user.js';
+import { ZodPipe } from '../../common/zod.pipe.js';
+import { openApiSchema } from '../dossiers/dossiers.openapi.js';
 import { contentDisposition, multipartUpload } from '../dossiers/multipart-upload.js';
-import { ResultsService, type ResultDto } from './results.service.js';
+import { ResultsService, type ResultDto, type RevokedResultDto } from './results.service.js';
 
 const resultDtoSchema = {
   type: 'object',
@@ -32,6 +43,41 @@ export class ResultsController {
   @ApiCreatedResponse({ schema: resultDtoSchema })
   upload(@Param('id') id: string, @CurrentUser() user: AuthUser, @Req() req: Request): Promise<ResultDto> {
     return this.results.upload(id, user, multipartUpload(req));
+  }
+
+  @Post(':id/result/generate')
+  @HttpCode(201)
+  @Access('result.upload')
+  @ApiOperation({
+    summary: "Generate the result PDF from the procedure's template (our addition; signed at once after the decision)",
+  })
+  @ApiCreatedResponse({ schema: resultDtoSchema })
+  generate(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<ResultDto> {
+    return this.results.generate(id, user);
+  }
+
+  @Post(':id/result/revoke')
+  @HttpCode(200)
+  @Access('result.revoke')
+  @ApiOperation({ summary: 'Revoke the issued result with a reason (an approver of the agency; our addition)' })
+  @ApiBody({ schema: openApiSchema(revokeResultSchema, 'input') })
+  @ApiOkResponse({
+    schema: {
+      ...resultDtoSchema,
+      required: [...resultDtoSchema.required, 'revokedAt', 'revokedReason'],
+      properties: {
+        ...resultDtoSchema.properties,
+        revokedAt: { type: 'string', format: 'date-time' },
+        revokedReason: { type: 'string' },
+      },
+    },
+  })
+  revoke(
+    @Param('id') id: string,
+    @CurrentUser() user: AuthUser,
+    @Body(new ZodPipe(revokeResultSchema)) body: RevokeResultRequest,
+  ): Promise<RevokedResultDto> {
+    return this.results.revoke(id, user, body.reason.trim());
   }
 
   @Get(':id/result.pdf')

@@ -33,6 +33,15 @@ export const ResultError = {
   uploadNotAllowed(status: string): AppError {
     return AppError.conflict('RESULT_UPLOAD_NOT_ALLOWED', `A result cannot be uploaded while the dossier is ${status}`);
   },
+  noTemplate(): AppError {
+    return AppError.conflict('RESULT_NO_TEMPLATE', "The dossier's procedure version has no result template");
+  },
+  notIssued(): AppError {
+    return AppError.conflict('RESULT_NOT_ISSUED', 'The dossier has no signed result');
+  },
+  alreadyRevoked(): AppError {
+    return AppError.conflict('RESULT_ALREADY_REVOKED', 'The result has already been revoked');
+  },
   alreadySigned(): AppError {
     return AppError.conflict('RESULT_ALREADY_SIGNED', 'The result is signed and can no longer be replaced');
   },

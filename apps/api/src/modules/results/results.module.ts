@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CatalogModule } from '../catalog/catalog.module.js';
 import { DossiersModule } from '../dossiers/dossiers.module.js';
 import { FilesModule } from '../files/files.module.js';
 import { IdentityModule } from '../identity/identity.module.js';
@@ -13,7 +14,7 @@ import { VerificationService } from './verification.service.js';
  * public verification. Depends on dossiers (its transition hooks); dossiers never imports it.
  */
 @Module({
-  imports: [DossiersModule, FilesModule, IdentityModule],
+  imports: [CatalogModule, DossiersModule, FilesModule, IdentityModule],
   controllers: [ResultsController, VerificationController],
   providers: [ResultsService, SigningKeys, VerificationService],
   exports: [ResultsService],

@@ -5,6 +5,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { isStaffRole, type Channel, type DeliveryMethod, type DossierStatus } from '@motcua/shared';
 import type { AuthUser } from '../../common/auth/auth-user.js';
+import { AppError } from '../../common/app-error.js';
 import { Clock } from '../../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { canSeeDossier, isUuid } from '../dossiers/dossier-access.js';
@@ -14,7 +15,11 @@ import { FileStorage } from '../files/file-storage.js';
 import { FileSweeper } from '../files/file-sweeper.js';
 import { storeUpload } from '../files/store-upload.js';
 import { AgencyScopeService } from '../identity/agency-scope.service.js';
+import { CatalogService } from '../catalog/catalog.service.js';
+import { DossierWorkflowService } from '../dossiers/dossier-workflow.service.js';
+import { renderResultDocumentPdf } from '../documents/result-document-pdf.js';
 import { signResultPdf } from './pdf-signer.js';
+import { fillTemplate } from './result-template-fill.js';
 import { ResultError } from './results.errors.js';
 import { SigningKeys } from './signing-keys.service.js';
 
@@ -40,7 +45,12 @@ export interface ResultRow {
   uploadedBy: string;
   uploadedAt: Date;
   revokedAt: Date | null;
+  revokedReason: string | null;
+  history: boolean;
 }
+
+/** The timeline event of a result withdrawn by the agency (no status change, sealed like fee_paid). */
+export const RESULT_REVOKED_EVENT = 'result_revoked';
 
 export interface ResultDto {
   id: string;
@@ -61,16 +71,26 @@ interface DossierForResult {
   agencyName: string;
   assigneeId: string | null;
   deliveryMethod: DeliveryMethod;
+  procedureCode: string;
+  procedureVersion: number;
+  procedureName: string;
+  applicantName: string;
+  formData: Record<string, unknown>;
 }
 
 export const RESULT_COLUMNS = `r.id, r.dossier_id AS "dossierId", r.file_name AS "fileName", r.size::int AS size,
   r.sha256, r.original_sha256 AS "originalSha256", r.signed, r.signed_at AS "signedAt", r.signer,
   r.verification_code AS "verificationCode", r.uploaded_by AS "uploadedBy", r.uploaded_at AS "uploadedAt",
-  r.revoked_at AS "revokedAt"`;
+  r.revoked_at AS "revokedAt", r.revoked_reason AS "revokedReason", r.history`;
 
 /** ≥ 128 random bits (here 192), base64url: the public verification link's key. */
 export function newVerificationCode(): string {
   return randomBytes(24).toString('base64url');
+}
+
+export interface RevokedResultDto extends ResultDto {
+  revokedAt: string;
+  revokedReason: string;
 }
 
 export function toResultDto(r: ResultRow): ResultDto {
@@ -92,6 +112,8 @@ export class ResultsService implements OnModuleInit {
     private readonly scopes: AgencyScopeService,
     private readonly keys: SigningKeys,
     private readonly clock: Clock,
+    private readonly catalog: CatalogService,
+    private readonly workflow: DossierWorkflowService,
   ) {}
 
   onModuleInit(): void {
@@ -115,8 +137,11 @@ export class ResultsService implements OnModuleInit {
     const rows: DossierForResult[] = await m.query(
       `SELECT d.id, d.code, d.status, d.applicant_id AS "applicantId", d.agency_code AS "agencyCode", d.channel,
               a.name AS "agencyName", d.assignee_id AS "assigneeId",
-              d.delivery_method AS "deliveryMethod"
+              d.delivery_method AS "deliveryMethod", d.procedure_code AS "procedureCode",
+              d.procedure_version AS "procedureVersion", q.procedure_name AS "procedureName",
+              q.applicant_name AS "applicantName", d.form_data AS "formData"
          FROM dossier d JOIN agency_label a ON a.code = d.agency_code
+         JOIN dossier_queue_item q ON q.id = d.id
         WHERE d.id = $1 ${lock ? 'FOR UPDATE OF d' : ''}`,
       [id],
     );
@@ -147,6 +172,44 @@ export class ResultsService implements OnModuleInit {
       if (s.mimeType !== 'application/pdf') throw ResultError.notPdf();
       return { ...s, fileName: cleanFileName(file.fileName) };
     });
+    return this.save(dossierId, user, stored);
+  }
+
+  /**
+   * POST /dossiers/{id}/result/generate (our addition, docs/api.md): the result rendered from the
+   * procedure version's template and the dossier's facts, then kept exactly like an upload (the
+   * same callers and statuses; signed at once after the decision). 409 when the version has none.
+   */
+  async generate(dossierId: string, user: AuthUser): Promise<ResultDto> {
+    if (!isUuid(dossierId)) throw ResultError.dossierNotFound();
+    const scope = await this.scopes.agencyCodesInScope(user);
+    const d = await this.dossier(dossierId, this.ds.manager);
+    if (!d || !canSeeDossier(user, scope, d)) throw ResultError.dossierNotFound();
+    this.checkUploader(user, d);
+    const source = await this.catalog.resultTemplate(d.procedureCode, d.procedureVersion);
+    if (!source) throw ResultError.noTemplate();
+    const today = this.clock.now();
+    const filled = fillTemplate(source.template, {
+      formData: d.formData,
+      formSchema: source.formSchema,
+      applicant: { fullName: d.applicantName },
+      agencyName: d.agencyName,
+      dossierCode: d.code,
+      procedureName: d.procedureName,
+      today,
+    });
+    const pdf = await renderResultDocumentPdf({ ...filled, agencyName: d.agencyName, issuedAt: today });
+    const stored = await this.storage.put(Readable.from([pdf]), { maxBytes: RESULT_MAX_BYTES });
+    const fileName = `ket-qua-${d.code ?? d.id}.pdf`;
+    return this.save(dossierId, user, { ...stored, fileName });
+  }
+
+  /** Record an uploaded or generated file as the dossier's result; signed at once after the decision. */
+  private save(
+    dossierId: string,
+    user: AuthUser,
+    stored: { sha256: string; size: number; fileName: string },
+  ): Promise<ResultDto> {
     return this.ds.transaction(async (m) => {
       // Re-read under the dossier's lock: a decision may have come meanwhile.
       const locked = await this.dossier(dossierId, m, true);
@@ -169,6 +232,8 @@ export class ResultsService implements OnModuleInit {
         uploadedBy: user.id,
         uploadedAt: now,
         revokedAt: null,
+        revokedReason: null,
+        history: false,
       };
       await m.query(
         `INSERT INTO dossier_result (id, dossier_id, file_name, size, sha256, original_sha256, signed,
@@ -232,6 +297,58 @@ export class ResultsService implements OnModuleInit {
     return { ...row, sha256: stored.sha256, size: stored.size, signed: true, signedAt: at, signer: identity.signer };
   }
 
+  /**
+   * POST /dossiers/{id}/result/revoke (our addition, docs/api.md): an approver of the dossier's
+   * agency withdraws an issued result with a reason; the row and its sealed timeline event in one
+   * transaction. Verification then answers `revoked: true`. 404 outside scope, 409 when none is
+   * issued or it is already revoked.
+   */
+  async revoke(dossierId: string, user: AuthUser, reason: string): Promise<RevokedResultDto> {
+    if (!isUuid(dossierId)) throw ResultError.dossierNotFound();
+    const scope = await this.scopes.agencyCodesInScope(user);
+    return this.ds.transaction(async (m) => {
+      const d = await this.dossier(dossierId, m, true);
+      if (!d || !canSeeDossier(user, scope, d)) throw ResultError.dossierNotFound();
+      const row = await this.result(dossierId, m, true);
+      if (!row?.signed) throw ResultError.notIssued();
+      if (row.revokedAt) throw ResultError.alreadyRevoked();
+      const at = this.clock.now();
+      await m.query(
+        `UPDATE dossier_result SET revoked_at = $2, revoked_by = $3, revoked_reason = $4 WHERE id = $1`,
+        [row.id, at, user.id, reason],
+      );
+      await this.workflow.recordEvent(
+        m,
+        dossierId,
+        RESULT_REVOKED_EVENT,
+        { id: user.id, role: 'APPROVER', fullName: user.fullName },
+        reason,
+        at,
+      );
+      return { ...toResultDto(row), revokedAt: at.toISOString(), revokedReason: reason };
+    });
+  }
+
+  /**
+   * Sign another document of an agency (the fee receipt) as results are signed, without a QR
+   * code; null when no signing key is configured (production without SIGNING_P12_DIR).
+   */
+  async signDocument(
+    pdf: Buffer,
+    agency: { code: string; name: string },
+    reason: string,
+    at: Date,
+  ): Promise<Buffer | null> {
+    let identity;
+    try {
+      identity = this.keys.forAgency(agency);
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'SIGNING_KEY_MISSING') return null;
+      throw e;
+    }
+    return signResultPdf(pdf, { identity, verificationUrl: null, reason, location: agency.name, signingTime: at });
+  }
+
   verificationUrl(code: string): string {
     return `${this.config.publicUrl}/verify/${code}`;
   }
@@ -250,6 +367,8 @@ export class ResultsService implements OnModuleInit {
     const isApplicant = d.applicantId === user.id;
     const isStaff = user.roles.some(isStaffRole) && (scope === 'ALL' || scope.includes(d.agencyCode));
     if (!isStaff && !(isApplicant && d.status === 'RETURNED' && row.signed)) throw ResultError.notFound();
+    // A history row of `seed --history` stands for a result issued before MotCua kept files.
+    if (row.history) throw ResultError.notFound();
     return { result: row, stream: await this.storage.open(row.sha256) };
   }
 }
