@@ -23,14 +23,14 @@ export const DEMO_RESULT_TEMPLATES: Record<string, ResultTemplate> = {
       { label: 'Người đi đăng ký khai sinh', value: '{{applicant.fullName}}' },
       { label: 'Ngày đăng ký', value: '{{today}}' },
     ],
-    closing: 'Trích lục này được cấp theo yêu cầu của người đi đăng ký, có giá trị như bản sao từ Sổ đăng ký khai sinh.',
+    closing:
+      'Trích lục này được cấp theo yêu cầu của người đi đăng ký, có giá trị như bản sao từ Sổ đăng ký khai sinh.',
     signerTitle: 'TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH',
   },
   '2.000815': {
     title: 'LỜI CHỨNG CHỨNG THỰC BẢN SAO ĐÚNG VỚI BẢN CHÍNH',
     reference: 'Số chứng thực: {{dossier.code}}/SCT/BS',
-    intro:
-      'Chứng thực bản sao này đúng với bản chính do Ông/Bà {{applicant.fullName}} xuất trình tại {{agency.name}}.',
+    intro: 'Chứng thực bản sao này đúng với bản chính do Ông/Bà {{applicant.fullName}} xuất trình tại {{agency.name}}.',
     fields: [
       { label: 'Tên giấy tờ được chứng thực', value: '{{form.documentName}}' },
       { label: 'Số trang của bản chính', value: '{{form.pages}}' },

@@ -23,7 +23,10 @@ function formValue(facts: TemplateFacts, key: string): string {
   const value = facts.formData[key];
   if (value === undefined || value === null || value === '') return BLANK;
   const field = facts.formSchema.fields.find((f) => f.key === key);
-  if (field?.type === 'select') return field.options?.find((o) => o.value === value)?.label ?? String(value);
+  if (field?.type === 'select') {
+    const label = field.options?.find((o) => o.value === value)?.label;
+    if (label) return label;
+  }
   if (typeof value === 'boolean') return value ? 'Có' : 'Không';
   if (typeof value === 'string' && ISO_DATE.test(value)) return formatVnDate(localDateTime(value));
   if (typeof value === 'number' || typeof value === 'string') return String(value);

@@ -313,10 +313,12 @@ export class ResultsService implements OnModuleInit {
       if (!row?.signed) throw ResultError.notIssued();
       if (row.revokedAt) throw ResultError.alreadyRevoked();
       const at = this.clock.now();
-      await m.query(
-        `UPDATE dossier_result SET revoked_at = $2, revoked_by = $3, revoked_reason = $4 WHERE id = $1`,
-        [row.id, at, user.id, reason],
-      );
+      await m.query(`UPDATE dossier_result SET revoked_at = $2, revoked_by = $3, revoked_reason = $4 WHERE id = $1`, [
+        row.id,
+        at,
+        user.id,
+        reason,
+      ]);
       await this.workflow.recordEvent(
         m,
         dossierId,
