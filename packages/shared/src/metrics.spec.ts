@@ -245,6 +245,15 @@ describe('Decision 766 scorecard', () => {
     expect(card.maxPoints).toBe(100);
   });
 
+  it('scores online services with the end-to-end rate too, once FULL dossiers were returned', () => {
+    const base = { received: 10, receivedOnline: 5, receivedFull: 4, receivedFullOnline: 2, returned: 4 };
+    const card = scorecard766(summaryFigures(counts({ ...base, returnedFull: 4, returnedEndToEnd: 3 })));
+    const online = card.groups.find((g) => g.key === 'ONLINE_SERVICE')!;
+    expect(online.inputs.find((i) => i.input === 'endToEnd')).toEqual({ input: 'endToEnd', weight: 5, rate: 0.75 });
+    // 22 × (5 × 0.5 + 5 × 0.75 + 3 × 0.5) / 13
+    expect(online.points).toBe(13.12);
+  });
+
   it('leaves a group unscored (null) when none of its rates has a denominator', () => {
     const card = scorecard766(summaryFigures(ZERO_COUNTS));
     expect(card.groups.every((g) => g.points === null)).toBe(true);

@@ -336,7 +336,15 @@ export type PublicStatsQuery = z.output<typeof publicStatsQuerySchema>;
 
 /** The rates of a summary a scorecard group may draw on. */
 export type ScorecardInput =
-  'published' | 'onTime' | 'openNotOverdue' | 'digitised' | 'fullProcess' | 'online' | 'payment' | 'satisfaction';
+  | 'published'
+  | 'onTime'
+  | 'openNotOverdue'
+  | 'digitised'
+  | 'fullProcess'
+  | 'endToEnd'
+  | 'online'
+  | 'payment'
+  | 'satisfaction';
 
 export interface ScorecardGroupDef {
   key: 'PUBLICITY' | 'PROGRESS' | 'DIGITISATION' | 'ONLINE_SERVICE' | 'SATISFACTION';
@@ -386,6 +394,8 @@ export const SCORECARD_766: readonly ScorecardGroupDef[] = [
     maxPoints: 22,
     inputs: [
       { input: 'fullProcess', weight: 5 },
+      // Handled end to end online (filed, paid and returned online): the figure managers report (issue 14).
+      { input: 'endToEnd', weight: 5 },
       { input: 'online', weight: 3 },
       { input: 'payment', weight: 2 },
     ],
@@ -423,6 +433,7 @@ export function scorecardInputs(s: SummaryFigures): Record<ScorecardInput, numbe
     openNotOverdue: s.open.rate === null ? null : 1 - s.open.rate,
     digitised: s.digitised.rate,
     fullProcess: s.fullProcess.rate,
+    endToEnd: s.endToEnd.rate,
     online: s.online.rate,
     payment: s.payment.rate,
     satisfaction: s.satisfaction.rate,

@@ -19,8 +19,7 @@ export class CloseOnlineLoop1766300000000 implements MigrationInterface {
       ALTER TABLE dossier_result
         ADD COLUMN revoked_by uuid REFERENCES app_user(id),
         ADD COLUMN revoked_reason text,
-        ADD COLUMN history boolean NOT NULL DEFAULT false,
-        ADD CONSTRAINT dossier_result_revoked_check CHECK ((revoked_at IS NULL) = (revoked_reason IS NULL))`);
+        ADD COLUMN history boolean NOT NULL DEFAULT false`);
     await q.query(`
       CREATE OR REPLACE VIEW dossier_report_fact AS
       SELECT id, agency_code, procedure_code, channel, sector_code, online_level, status,
@@ -53,8 +52,7 @@ export class CloseOnlineLoop1766300000000 implements MigrationInterface {
              decided_outcome, processing_working_days, end_to_end, digitised
         FROM dossier`);
     await q.query(`
-      ALTER TABLE dossier_result DROP CONSTRAINT dossier_result_revoked_check,
-        DROP COLUMN history, DROP COLUMN revoked_reason, DROP COLUMN revoked_by`);
+      ALTER TABLE dossier_result DROP COLUMN history, DROP COLUMN revoked_reason, DROP COLUMN revoked_by`);
     await q.query(`ALTER TABLE procedure_version DROP COLUMN result_template`);
   }
 }

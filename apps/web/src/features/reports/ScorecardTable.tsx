@@ -16,6 +16,8 @@ function fractionOf(s: ReportSummary, input: ScorecardInput): { num: number; den
       return { num: s.digitised.count, den: s.digitised.total };
     case 'fullProcess':
       return { num: s.fullProcess.online, den: s.fullProcess.total };
+    case 'endToEnd':
+      return { num: s.endToEnd.count, den: s.endToEnd.total };
     case 'online':
       return { num: s.online.count, den: s.received };
     case 'payment':

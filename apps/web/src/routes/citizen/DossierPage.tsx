@@ -147,6 +147,14 @@ function DossierDetails({ dossier: d }: { dossier: DossierDto }) {
                 label={t('dossiers.detail.apology')}
               />
             ) : null}
+            {d.fee.paidAt ? (
+              // The electronic fee receipt (our addition, docs/api.md): there once the payment is confirmed.
+              <DownloadButton
+                path={`${base}/fee-receipt.pdf`}
+                fileName={`bien-lai-${fileCode}.pdf`}
+                label={t('dossiers.detail.feeReceipt')}
+              />
+            ) : null}
             {d.result?.signed ? (
               <DownloadButton
                 path={`${base}/result.pdf`}

@@ -273,6 +273,15 @@ describe('manager dashboard', () => {
     const progress = within(scorecard).getByRole('rowheader', { name: 'Tiến độ, kết quả giải quyết' }).closest('tr')!;
     expect(within(progress).getByText('20 điểm')).toBeInTheDocument();
     expect(within(progress).getByText('Giải quyết đúng hạn (trọng số 3): 95,0% (760/800 hồ sơ)')).toBeInTheDocument();
+    // The end-to-end rate feeds the online-services group, with its numerator and denominator.
+    const online = within(scorecard)
+      .getByRole('rowheader', { name: 'Cung cấp dịch vụ công trực tuyến' })
+      .closest('tr')!;
+    expect(
+      within(online).getByText(
+        'Trực tuyến toàn trình (nộp, nộp phí và nhận kết quả trực tuyến) (trọng số 5): 59,0% (177/300 hồ sơ)',
+      ),
+    ).toBeInTheDocument();
     const satisfaction = within(scorecard).getByRole('rowheader', { name: 'Mức độ hài lòng' }).closest('tr')!;
     expect(within(satisfaction).getAllByText(/Chưa có dữ liệu/).length).toBe(2);
   });

@@ -370,6 +370,91 @@ describe('result document on the work screen', () => {
     expect(await within(section).findByText(/ket-qua\.pdf — chưa ký số/)).toBeInTheDocument();
   });
 
+  it('generates the result from the procedure template when it has one (and not otherwise)', async () => {
+    storeSession(approver, approver.user);
+    const base = dossier({ status: 'IN_PROCESSING', availableActions: [] });
+    let current = { ...base, procedure: { ...base.procedure, hasResultTemplate: true } };
+    const api = stubApi({
+      'GET /dossiers/d-1': () => ({ body: current }),
+      'GET /procedures/1.001193': { body: birthProcedure },
+      'POST /dossiers/d-1/result/generate': () => {
+        current = {
+          ...current,
+          result: {
+            id: 'r-1',
+            fileName: 'ket-qua-C-1.pdf',
+            size: 9,
+            sha256: 'c'.repeat(64),
+            signed: false,
+            signedAt: null,
+            signer: null,
+            verificationCode: 'q3Zk9xw7TnA1bC2dE3fG4hI5jK6lM7nO',
+          },
+        };
+        return { status: 201, body: { id: 'r-1', fileName: 'ket-qua-C-1.pdf', size: 9, sha256: 'c', signed: false } };
+      },
+    });
+    renderApp('/staff/dossiers/d-1');
+    const section = await screen.findByRole('region', { name: 'Kết quả giải quyết' });
+    await userEvent.click(within(section).getByRole('button', { name: 'Tạo từ mẫu' }));
+    expect(await within(section).findByText('Đã tạo văn bản kết quả từ mẫu của thủ tục.')).toBeInTheDocument();
+    expect(api.calls.some((c) => c.method === 'POST' && c.path === '/dossiers/d-1/result/generate')).toBe(true);
+    expect(await within(section).findByText(/ket-qua-C-1\.pdf — chưa ký số/)).toBeInTheDocument();
+  });
+
+  it('offers no template button for a procedure without one', async () => {
+    storeSession(approver, approver.user);
+    stubApi({
+      'GET /dossiers/d-1': { body: dossier({ status: 'IN_PROCESSING', availableActions: [] }) },
+      'GET /procedures/1.001193': { body: birthProcedure },
+    });
+    renderApp('/staff/dossiers/d-1');
+    const section = await screen.findByRole('region', { name: 'Kết quả giải quyết' });
+    expect(within(section).queryByRole('button', { name: 'Tạo từ mẫu' })).not.toBeInTheDocument();
+  });
+
+  it('the approver revokes a signed result with a reason in a dialog', async () => {
+    storeSession(approver, approver.user);
+    const signed = {
+      id: 'r-1',
+      fileName: 'ket-qua.pdf',
+      size: 9,
+      sha256: 'c'.repeat(64),
+      signed: true,
+      signedAt: '2026-07-02T03:00:00.000Z',
+      signer: 'CN=UBND phường Hải Châu',
+      verificationCode: 'q3Zk9xw7TnA1bC2dE3fG4hI5jK6lM7nO',
+    };
+    let current: DossierDto = dossier({ status: 'RETURNED', availableActions: [], result: signed });
+    const api = stubApi({
+      'GET /dossiers/d-1': () => ({ body: current }),
+      'GET /procedures/1.001193': { body: birthProcedure },
+      'POST /dossiers/d-1/result/revoke': () => {
+        current = {
+          ...current,
+          result: { ...signed, revokedAt: '2026-07-03T03:00:00.000Z', revokedReason: 'Sai ngày sinh' },
+        };
+        return {
+          status: 200,
+          body: { ...signed, revokedAt: '2026-07-03T03:00:00.000Z', revokedReason: 'Sai ngày sinh' },
+        };
+      },
+    });
+    renderApp('/staff/dossiers/d-1');
+    const section = await screen.findByRole('region', { name: 'Kết quả giải quyết' });
+    await userEvent.click(within(section).getByRole('button', { name: 'Thu hồi kết quả' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Thu hồi kết quả' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Thu hồi kết quả' }));
+    expect(await within(dialog).findByText(/Nhập lý do thu hồi/)).toBeInTheDocument();
+    await userEvent.type(within(dialog).getByLabelText(/Lý do thu hồi/), 'Sai ngày sinh');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Thu hồi kết quả' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    const call = api.calls.find((c) => c.path === '/dossiers/d-1/result/revoke');
+    expect(call?.body).toEqual({ reason: 'Sai ngày sinh' });
+    expect(await within(section).findByText(/đã thu hồi: Sai ngày sinh/)).toBeInTheDocument();
+    expect(within(section).queryByRole('button', { name: 'Thu hồi kết quả' })).not.toBeInTheDocument();
+  });
+
   it('is absent for the desk while nothing is uploaded', async () => {
     storeSession(receptionist, receptionist.user);
     stubApi({
