@@ -74,7 +74,8 @@ async function main(): Promise<number> {
         );
         console.log(`Audit: ${sealed} generated timelines sealed with the key`);
         console.log(
-          `History: ${r.dossiers} dossiers, ${r.events} timeline events, ${r.ratings} ratings; ` +
+          `History: ${r.dossiers} dossiers, ${r.events} timeline events, ${r.ratings} ratings, ` +
+            `${r.payments} payments, ${r.results} signed results; ` +
             `summary rows ${r.summary?.dailyRows ?? 0} daily, ${r.summary?.openRows ?? 0} open ` +
             `(${((Date.now() - started) / 1000).toFixed(1)} s)`,
         );

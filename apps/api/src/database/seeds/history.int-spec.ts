@@ -32,6 +32,8 @@ interface Row {
   fee: number;
   fee_paid_at: Date | null;
   fee_paid_online: boolean | null;
+  fee_status: string;
+  delivery_method: string;
   submitted_at: Date;
   received_at: Date | null;
   due_at: Date | null;
@@ -104,6 +106,43 @@ describe('history generator', () => {
     expect(returnedFull.filter((r) => r.end_to_end && r.fee > 0).every((r) => r.fee_paid_online)).toBe(true);
   });
 
+  it('writes the payment behind every paid fee and a signed result for every decided FULL dossier', async () => {
+    const payments: { dossierId: string; provider: string; amount: number; status: string }[] = await t.ds.query(
+      `SELECT dossier_id AS "dossierId", provider, amount, status FROM payment`,
+    );
+    const paid = rows.filter((r) => r.fee_paid_at);
+    expect(result.payments).toBe(paid.length);
+    expect(payments).toHaveLength(paid.length);
+    const byDossier = new Map(payments.map((p) => [p.dossierId, p]));
+    for (const r of paid) {
+      expect(byDossier.get(r.id)).toMatchObject({
+        provider: r.fee_paid_online ? 'vnpay' : 'counter',
+        amount: r.fee,
+        status: 'PAID',
+      });
+    }
+    const results: { dossierId: string; signed: boolean; signedAt: Date; code: string; history: boolean }[] =
+      await t.ds.query(
+        `SELECT dossier_id AS "dossierId", signed, signed_at AS "signedAt", verification_code AS code, history
+           FROM dossier_result`,
+      );
+    const decidedFull = rows.filter((r) => r.completed_at && r.online_level === 'FULL');
+    expect(result.results).toBe(decidedFull.length);
+    const resultOf = new Map(results.map((x) => [x.dossierId, x]));
+    for (const r of decidedFull) {
+      const x = resultOf.get(r.id)!;
+      expect(x).toMatchObject({ signed: true, history: true, signedAt: r.completed_at });
+      expect(x.code).toMatch(/^[A-Za-z0-9_-]{32,}$/);
+    }
+    expect(new Set(results.map((x) => x.code)).size).toBe(results.length);
+    // endToEnd is earned from these rows: every end-to-end dossier has a signed result and, with a fee, an online payment.
+    for (const r of rows.filter((x) => x.end_to_end)) {
+      expect(resultOf.get(r.id)?.signed).toBe(true);
+      expect(r.delivery_method).toBe('ELECTRONIC');
+      if (r.fee > 0) expect(byDossier.get(r.id)?.provider).toBe('vnpay');
+    }
+  });
+
   it('sets due dates by the working-day rules and decisions after receipt', () => {
     for (const r of rows.filter((x) => x.received_at)) {
       expect(r.due_at).toEqual(computeDueAt(r.received_at!, r.processing_days, calendar));
@@ -153,8 +192,10 @@ describe('history generator', () => {
         if (r.channel === 'ONLINE') c.receivedOnline++;
         if (r.online_level === 'FULL') c.receivedFull++;
         if (r.online_level === 'FULL' && r.channel === 'ONLINE') c.receivedFullOnline++;
-        if (r.fee > 0 && r.fee_paid_at) c.feePaid++;
-        if (r.fee > 0 && r.fee_paid_at && r.fee_paid_online) c.feePaidOnline++;
+        // A fee owed back (withdrawn after receipt) is not a payment the reports count.
+        const kept = r.fee > 0 && r.fee_paid_at && !['REFUND_DUE', 'REFUNDED'].includes(r.fee_status);
+        if (kept) c.feePaid++;
+        if (kept && r.fee_paid_online) c.feePaidOnline++;
         if (r.score !== null) {
           c.ratings++;
           if (isSatisfied(r.score)) c.ratingsSatisfied++;

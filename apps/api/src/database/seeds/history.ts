@@ -46,6 +46,9 @@ export interface HistoryResult {
   dossiers: number;
   events: number;
   ratings: number;
+  /** Confirmed payments (one per paid fee) and signed results (one per decided FULL dossier). */
+  payments: number;
+  results: number;
   summary: RebuildResult | null;
 }
 
@@ -134,7 +137,7 @@ export async function generateHistory(ds: DataSource, options: HistoryOptions): 
   const seed = options.seed ?? 'motcua';
   const count = Math.max(0, Math.floor(options.count));
   const applicants = Math.max(1, options.applicants ?? Math.max(100, Math.ceil(count / 3)));
-  if (count === 0) return { dossiers: 0, events: 0, ratings: 0, summary: null };
+  if (count === 0) return { dossiers: 0, events: 0, ratings: 0, payments: 0, results: 0, summary: null };
 
   const result = await ds.transaction(async (m) => {
     await prepare(m, { seed, from, to, applicants });
@@ -523,11 +526,50 @@ async function writeAll(m: EntityManager): Promise<Omit<HistoryResult, 'summary'
        RETURNING 1)
      SELECT count(*)::int AS ratings FROM ins`,
   );
+  // The payment behind each paid fee (api.md, "Fees and online payment"): online through VNPay
+  // (a gateway transaction number), else cash at the desk (a receipt number); confirmed at receipt.
+  const [{ payments }]: { payments: number }[] = await m.query(
+    `WITH ins AS (
+       INSERT INTO payment (id, dossier_id, provider, amount, status, created_at, confirmed_at, gateway_txn_no,
+         bank_code, response_code, receipt_no, created_by)
+       SELECT gen_random_uuid(), d.id, CASE WHEN d.fee_paid_online THEN 'vnpay' ELSE 'counter' END, d.fee, 'PAID',
+              d.fee_paid_at - interval '4 minutes', d.fee_paid_at,
+              CASE WHEN d.fee_paid_online THEN (14000000 + x.i)::text END,
+              CASE WHEN d.fee_paid_online THEN 'NCB' END, CASE WHEN d.fee_paid_online THEN '00' END,
+              CASE WHEN NOT d.fee_paid_online THEN 'BL-' || to_char(d.fee_paid_at, 'YYMMDD') || '-' || x.i END,
+              CASE WHEN NOT d.fee_paid_online THEN x.rec_id END
+         FROM gen_x x JOIN dossier d ON d.id = x.id
+        WHERE d.fee_paid_at IS NOT NULL
+       RETURNING 1)
+     SELECT count(*)::int AS payments FROM ins`,
+  );
+  // The signed result of each decided FULL dossier (electronic delivery needs one at the decision,
+  // api.md "Electronic results"), so endToEnd and digitised above rest on real rows. Signing
+  // 100,000 PDFs would take hours and the bytes would say nothing: these rows are marked
+  // `history` (no file behind them; downloading one is 404, verifying its code works), with a
+  // hash that names no stored file, a fresh verification code (two random UUIDs: 244 random bits)
+  // and the agency's signer as the dev PKI writes it (pki.ts subjectText).
+  const [{ results }]: { results: number }[] = await m.query(
+    `WITH ins AS (
+       INSERT INTO dossier_result (id, dossier_id, file_name, size, sha256, original_sha256, signed, signed_at, signer,
+         verification_code, uploaded_by, uploaded_at, history)
+       SELECT gen_random_uuid(), d.id, 'ket-qua-' || d.code || '.pdf', 48000 + (x.i % 9000),
+              encode(sha256(convert_to('history:' || d.id::text, 'UTF8')), 'hex'),
+              encode(sha256(convert_to('history-original:' || d.id::text, 'UTF8')), 'hex'),
+              true, d.completed_at, 'CN=' || a.name || ', O=' || a.code,
+              rtrim(translate(encode(decode(replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''), 'hex'),
+                                     'base64'), '+/', '-_'), '='),
+              COALESCE(x.off_id, x.apr_id, x.applicant_id), x.sfa_at
+         FROM gen_x x JOIN dossier d ON d.id = x.id JOIN agency a ON a.code = d.agency_code
+        WHERE d.completed_at IS NOT NULL AND d.online_level = 'FULL'
+       RETURNING 1)
+     SELECT count(*)::int AS results FROM ins`,
+  );
   // Later submissions on the same days continue after the generated codes (gap-free).
   await m.query(
     `INSERT INTO dossier_code_seq AS s (agency_code, day, last_seq)
      SELECT agency_code, day, max(seq) FROM gen_code GROUP BY 1, 2
      ON CONFLICT (agency_code, day) DO UPDATE SET last_seq = greatest(s.last_seq, EXCLUDED.last_seq)`,
   );
-  return { dossiers, events, ratings };
+  return { dossiers, events, ratings, payments, results };
 }
