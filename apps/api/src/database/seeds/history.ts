@@ -559,7 +559,7 @@ async function writeAll(m: EntityManager): Promise<Omit<HistoryResult, 'summary'
               true, d.completed_at, 'CN=' || a.name || ', O=' || a.code,
               rtrim(translate(encode(decode(replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''), 'hex'),
                                      'base64'), '+/', '-_'), '='),
-              COALESCE(x.off_id, x.apr_id, x.applicant_id), x.sfa_at
+              COALESCE(x.off_id, x.apr_id, x.applicant_id), x.sfa_at, true
          FROM gen_x x JOIN dossier d ON d.id = x.id JOIN agency a ON a.code = d.agency_code
         WHERE d.completed_at IS NOT NULL AND d.online_level = 'FULL'
        RETURNING 1)
