@@ -230,6 +230,20 @@ describe('dossier page', () => {
     expect(screen.getByRole('button', { name: 'Tải kết quả giải quyết đã ký số (PDF)' })).toBeInTheDocument();
   });
 
+  it.each([
+    ['PAID', '2026-11-27T02:00:00.000Z', true],
+    ['PENDING', null, false],
+  ] as const)('offers the electronic fee receipt once the fee is paid (%s: %s)', async (status, paidAt, shown) => {
+    const fee = { amount: 50_000, status, method: paidAt ? ('ONLINE' as const) : null, paidAt, receiptNo: null };
+    stubApi({
+      'GET /dossiers/d-2': { body: submitted({ fee }) },
+      'GET /procedures/1.001193': { body: birthProcedure() },
+    });
+    renderApp('/dossiers/d-2');
+    await screen.findByRole('heading', { level: 1, name: 'Đăng ký khai sinh' });
+    expect(screen.queryByRole('button', { name: 'Tải biên lai điện tử (PDF)' }) !== null).toBe(shown);
+  });
+
   it('downloads the receipt with the bearer token, and offers the apology letter of a late dossier', async () => {
     const created: Blob[] = [];
     URL.createObjectURL = jest.fn((b: Blob) => {
