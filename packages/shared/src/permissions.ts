@@ -16,6 +16,7 @@ export const PERMISSIONS = [
   'payment.counter',
   'result.upload',
   'queue.read',
+  'staff.read',
   'report.read',
   'audit.read',
   'admin.catalog.write',
@@ -53,6 +54,8 @@ export const PERMISSION_GRANTS = {
   'result.upload': ['OFFICER', 'APPROVER'],
   /** The work queues of the agency scope. */
   'queue.read': ['RECEPTIONIST', 'OFFICER', 'APPROVER', 'MANAGER', 'ADMIN'],
+  /** The active staff of one's agency with their open load, to assign dossiers (api.md, Staff). */
+  'staff.read': ['RECEPTIONIST', 'OFFICER', 'APPROVER', 'MANAGER', 'ADMIN'],
   /** The reports and the live dashboard. */
   'report.read': MANAGERS,
   /** A dossier's timeline hash chain, checked. */
