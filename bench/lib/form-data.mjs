@@ -32,6 +32,18 @@ export function rng(seed) {
 
 const pick = (r, list) => list[Math.floor(r() * list.length)];
 
+/** Every word a generated name is made of (to check `searchName` against the database's folding). */
+export const NAME_WORDS = [...new Set([...FAMILIES, ...MIDDLE, ...GIVENS].flatMap((w) => w.split(' ')))];
+
+/**
+ * A name as the API's trigger stores it in `dossier.applicant_name_search`: lower(f_unaccent(name)).
+ * Computed here so the COPY need not look up each applicant; checked word by word against the
+ * database before every load (generate.mjs), as unaccent and lower act letter by letter.
+ */
+export function searchName(name) {
+  return name.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+}
+
 export function fullName(r) {
   return `${pick(r, FAMILIES)} ${pick(r, MIDDLE)} ${pick(r, GIVENS)}`;
 }

@@ -267,4 +267,73 @@ describe('staff desk and manager dashboard', () => {
     expect(await sideways(desk.page)).toBeLessThanOrEqual(0);
     await desk.context.close();
   });
+
+  it('the desk on a phone (375×667): queue rows as cards, shortcuts, and the assignee picker with each officer’s load', async () => {
+    const sideways = (page: Page) =>
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const citizen = await CitizenApi.login();
+    const { code } = await citizen.fileBirthRegistration();
+    const desk = await logIn(browser, 'tiepnhan.haichau', PHONE);
+    const page = desk.page;
+    await waitForHeading(page, 'Bàn làm việc');
+    const table = page.getByRole('table', { name: 'Chờ tiếp nhận' });
+    await table.getByRole('link').first().waitFor();
+    // Cards: no sideways scroll of the page nor of the table, rows laid out as blocks.
+    expect(await sideways(page)).toBeLessThanOrEqual(0);
+    expect(
+      await page
+        .locator('.table-wrap')
+        .first()
+        .evaluate((el) => el.scrollWidth - el.clientWidth),
+    ).toBeLessThanOrEqual(0);
+    expect(
+      await table
+        .locator('tbody tr')
+        .first()
+        .evaluate((tr) => getComputedStyle(tr).display),
+    ).toBe('block');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // "/" goes to the search; what is typed there stays text; "j" then "a" opens the dossier's actions.
+    await page.keyboard.press('/');
+    const search = page.getByLabel('Mã hồ sơ hoặc tên người nộp');
+    expect(await search.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type(code);
+    await page.keyboard.press('Enter');
+    const link = table.getByRole('link', { name: code, exact: true });
+    await link.waitFor();
+    expect(await table.getByRole('link').count()).toBe(1);
+    await page.getByRole('heading', { level: 1 }).click();
+    await page.keyboard.press('j');
+    expect(await link.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('a');
+    await waitForHeading(page, `Hồ sơ ${code}`);
+    const receive = actions(page).getByRole('button', { name: 'Tiếp nhận hồ sơ', exact: true });
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Tiếp nhận hồ sơ');
+    await receive.press('Enter');
+    await actions(page).getByRole('status').filter({ hasText: 'Đã tiếp nhận hồ sơ' }).waitFor();
+
+    // "?" lists the shortcuts.
+    await page.getByRole('heading', { level: 1 }).click();
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Phím tắt của bàn làm việc' });
+    await help.getByText('Hồ sơ tiếp theo trong danh sách').waitFor();
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'detached' });
+
+    // Handing over: GET /staff's officers with their open load, searchable without diacritics.
+    await actions(page).getByRole('button', { name: 'Phân công xử lý', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Phân công xử lý' });
+    const officer = dialog.getByRole('radio', { name: /^Lê Văn Cường đang xử lý \d+ hồ sơ$/ });
+    await officer.waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await dialog.getByRole('searchbox', { name: 'Tìm chuyên viên theo tên' }).fill('le van cuong');
+    expect(await dialog.getByRole('radio').count()).toBe(1);
+    await officer.check();
+    await dialog.getByLabel(/Lý do phân công/).fill('Đúng lĩnh vực hộ tịch');
+    await dialog.getByRole('button', { name: 'Phân công xử lý', exact: true }).click();
+    await actions(page).getByRole('status').filter({ hasText: 'Đã phân công xử lý hồ sơ' }).waitFor();
+    expect(await sideways(page)).toBeLessThanOrEqual(0);
+    await desk.context.close();
+  });
 });

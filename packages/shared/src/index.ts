@@ -13,6 +13,7 @@ export * from './dossier-clock.js';
 export * from './dossier.js';
 export * from './metrics.js';
 export * from './queue.js';
+export * from './staff.js';
 export * from './errors.js';
 export * from './status-names.js';
 export * from './payments.js';

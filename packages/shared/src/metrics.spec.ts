@@ -231,7 +231,9 @@ describe('Decision 766 scorecard', () => {
         }),
       ),
     );
-    const points = Object.fromEntries(card.groups.map((g) => [g.key, g.points]));
+    const points = Object.fromEntries(
+      card.groups.map((g) => [g.key, g.score.kind === 'scored' ? g.score.points : g.score.kind]),
+    );
     expect(points).toEqual({
       PUBLICITY: 18,
       // 20 × (3 × 1 + 1 × 0.5) / 4
@@ -241,8 +243,7 @@ describe('Decision 766 scorecard', () => {
       ONLINE_SERVICE: 11,
       SATISFACTION: 9,
     });
-    expect(card.points).toBe(61);
-    expect(card.maxPoints).toBe(100);
+    expect(card.total).toEqual({ kind: 'scored', points: 61, maxPoints: 100 });
   });
 
   it('scores online services with the end-to-end rate too, once FULL dossiers were returned', () => {
@@ -251,13 +252,36 @@ describe('Decision 766 scorecard', () => {
     const online = card.groups.find((g) => g.key === 'ONLINE_SERVICE')!;
     expect(online.inputs.find((i) => i.input === 'endToEnd')).toEqual({ input: 'endToEnd', weight: 5, rate: 0.75 });
     // 22 × (5 × 0.5 + 5 × 0.75 + 3 × 0.5) / 13
-    expect(online.points).toBe(13.12);
+    expect(online.score).toMatchObject({ kind: 'scored', points: 13.12 });
   });
 
-  it('leaves a group unscored (null) when none of its rates has a denominator', () => {
+  it('says no data, never full points, when none of a group’s rates has a denominator', () => {
     const card = scorecard766(summaryFigures(ZERO_COUNTS));
-    expect(card.groups.every((g) => g.points === null)).toBe(true);
-    expect(card).toMatchObject({ points: 0, maxPoints: 0 });
+    expect(card.groups.map((g) => g.score.kind)).toEqual(['noData', 'noData', 'noData', 'noData', 'noData']);
+    expect(card.total).toEqual({ kind: 'noData', maxPoints: 0 });
+  });
+
+  it('does not score progress from open dossiers alone (issue 16: 20/20 with nothing decided)', () => {
+    // Nothing received or decided in the period; two dossiers open now, none overdue.
+    const card = scorecard766(summaryFigures(counts({ open: 2, openOverdue: 0 })));
+    const progress = card.groups.find((g) => g.key === 'PROGRESS')!;
+    expect(progress.score).toEqual({ kind: 'noData', maxPoints: 20 });
+    expect(progress.inputs.map((i) => i.rate)).toEqual([null, 1]);
+    expect(card.total.kind).toBe('noData');
+    // Once something is decided, the open figure weighs in again: 20 × (3 × 0 + 1 × 1) / 4.
+    const decided = scorecard766(summaryFigures(counts({ decided: 1, decidedLate: 1, open: 2 })));
+    expect(decided.groups.find((g) => g.key === 'PROGRESS')!.score).toEqual({
+      kind: 'scored',
+      points: 5,
+      maxPoints: 20,
+    });
+  });
+
+  it('scores the other groups and totals only the scored ones when some have no data', () => {
+    const card = scorecard766(summaryFigures(counts({ received: 4, receivedOnline: 1 })));
+    expect(card.groups.map((g) => g.score.kind)).toEqual(['scored', 'noData', 'noData', 'scored', 'noData']);
+    // PUBLICITY 18, ONLINE_SERVICE 22 × 0.25 (only `online` known) = 5.5.
+    expect(card.total).toEqual({ kind: 'scored', points: 23.5, maxPoints: 40 });
   });
 });
 

@@ -351,8 +351,11 @@ export interface ScorecardGroupDef {
   name: string;
   nameEn: string;
   maxPoints: number;
-  /** Our rates that feed the group, with their weight inside it. */
-  inputs: readonly { input: ScorecardInput; weight: number }[];
+  /**
+   * Our rates that feed the group, with their weight inside it. `now`: a figure of the present
+   * (open dossiers), not of the period; it weighs in, but alone it is no data for the period.
+   */
+  inputs: readonly { input: ScorecardInput; weight: number; now?: true }[];
 }
 
 /**
@@ -377,7 +380,7 @@ export const SCORECARD_766: readonly ScorecardGroupDef[] = [
     maxPoints: 20,
     inputs: [
       { input: 'onTime', weight: 3 },
-      { input: 'openNotOverdue', weight: 1 },
+      { input: 'openNotOverdue', weight: 1, now: true },
     ],
   },
   {
@@ -409,21 +412,26 @@ export const SCORECARD_766: readonly ScorecardGroupDef[] = [
   },
 ];
 
+/**
+ * A group's or the total's score, the no-data state explicit: a group none of whose period rates
+ * has a denominator is not scored (shown as "no data"), never as full or zero points.
+ */
+export type Score = { kind: 'scored'; points: number; maxPoints: number } | { kind: 'noData'; maxPoints: number };
+
 export interface ScorecardGroup {
   key: ScorecardGroupDef['key'];
   name: string;
   nameEn: string;
   maxPoints: number;
+  /** Each input's rate; null when it has no denominator (no data). */
   inputs: { input: ScorecardInput; weight: number; rate: number | null }[];
-  /** Estimated points; null when none of its rates has a denominator yet. */
-  points: number | null;
+  score: Score;
 }
 
 export interface Scorecard {
   groups: ScorecardGroup[];
-  /** Sum of the groups that could be scored, out of `maxPoints` (theirs). */
-  points: number;
-  maxPoints: number;
+  /** The sum of the scored groups out of theirs; no data when no group could be scored. */
+  total: Score;
 }
 
 export function scorecardInputs(s: SummaryFigures): Record<ScorecardInput, number | null> {
@@ -444,18 +452,31 @@ export function scorecardInputs(s: SummaryFigures): Record<ScorecardInput, numbe
 export function scorecard766(s: SummaryFigures): Scorecard {
   const rates = scorecardInputs(s);
   const groups = SCORECARD_766.map((g): ScorecardGroup => {
-    const inputs = g.inputs.map((i) => ({ ...i, rate: rates[i.input] }));
+    const inputs = g.inputs.map((i) => ({ input: i.input, weight: i.weight, rate: rates[i.input] }));
     const known = inputs.filter((i) => i.rate !== null);
+    // Without a period rate (e.g. nothing decided yet, only open dossiers none overdue) there is nothing to score.
+    const periodData = g.inputs.some((i) => !i.now && rates[i.input] !== null);
     const weight = known.reduce((sum, i) => sum + i.weight, 0);
-    const points =
-      weight === 0 ? null : round2((g.maxPoints * known.reduce((sum, i) => sum + i.weight * i.rate!, 0)) / weight);
-    return { key: g.key, name: g.name, nameEn: g.nameEn, maxPoints: g.maxPoints, inputs, points };
+    const score: Score = periodData
+      ? {
+          kind: 'scored',
+          points: round2((g.maxPoints * known.reduce((sum, i) => sum + i.weight * i.rate!, 0)) / weight),
+          maxPoints: g.maxPoints,
+        }
+      : { kind: 'noData', maxPoints: g.maxPoints };
+    return { key: g.key, name: g.name, nameEn: g.nameEn, maxPoints: g.maxPoints, inputs, score };
   });
-  const scored = groups.filter((g) => g.points !== null);
+  const scored = groups.flatMap((g) => (g.score.kind === 'scored' ? [g.score] : []));
   return {
     groups,
-    points: round2(scored.reduce((sum, g) => sum + g.points!, 0)),
-    maxPoints: scored.reduce((sum, g) => sum + g.maxPoints, 0),
+    total:
+      scored.length === 0
+        ? { kind: 'noData', maxPoints: 0 }
+        : {
+            kind: 'scored',
+            points: round2(scored.reduce((sum, g) => sum + g.points, 0)),
+            maxPoints: scored.reduce((sum, g) => sum + g.maxPoints, 0),
+          },
   };
 }
 

@@ -17,6 +17,7 @@ export const PERMISSIONS = [
   'result.upload',
   'result.revoke',
   'queue.read',
+  'staff.read',
   'report.read',
   'audit.read',
   'admin.catalog.write',
@@ -56,6 +57,8 @@ export const PERMISSION_GRANTS = {
   'result.revoke': ['APPROVER'],
   /** The work queues of the agency scope. */
   'queue.read': ['RECEPTIONIST', 'OFFICER', 'APPROVER', 'MANAGER', 'ADMIN'],
+  /** The active staff of one's agency with their open load, to assign dossiers (api.md, Staff). */
+  'staff.read': ['RECEPTIONIST', 'OFFICER', 'APPROVER', 'MANAGER', 'ADMIN'],
   /** The reports and the live dashboard. */
   'report.read': MANAGERS,
   /** A dossier's timeline hash chain, checked. */

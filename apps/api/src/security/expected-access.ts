@@ -88,6 +88,8 @@ export const EXPECTED_ACCESS: ExpectedAccess = {
   // Counter and queues (staff)
   'POST /api/v1/counter/dossiers':                            [401, 403,    Y,      403,    403,    403,    403],
   'GET /api/v1/queue':                                        [401, 403,    Y,      Y,      Y,      Y,      Y],
+  // The active staff of one's agency with their open load, for assignment (contract: Staff).
+  'GET /api/v1/staff':                                        [401, 403,    Y,      Y,      Y,      Y,      Y],
 
   // Fees and online payment: the applicant pays online, the desk records cash; the gateway's IPN
   // and the browser's return carry no login (the IPN is trusted by its signature alone).

@@ -25,6 +25,8 @@ export const queryKeys = {
   /** Staff queues (invalidate `queue` after any action on a dossier). */
   queue: ['queue'] as const,
   queuePage: (params: Record<string, string>) => ['queue', 'list', params] as const,
+  /** The staff of one's agency with their open load (under `queue`: an action changes the loads). */
+  staff: (role: string) => ['queue', 'staff', role] as const,
   /** The manager's reports (a live update refreshes everything under `reports`). */
   reports: ['reports'] as const,
   reportSummary: (params: Record<string, string>) => ['reports', 'summary', params] as const,

@@ -22,6 +22,9 @@ import { SecurityEventsRepository } from './security-events.repository.js';
 import { SecurityEventsService } from './security-events.service.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { SessionsService } from './sessions.service.js';
+import { StaffController } from './staff.controller.js';
+import { StaffRepository } from './staff.repository.js';
+import { StaffService } from './staff.service.js';
 import { TokensService } from './tokens.service.js';
 import { AppUser } from './user.entity.js';
 import { UsersRepository } from './users.repository.js';
@@ -34,9 +37,11 @@ import { UsersService } from './users.service.js';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([AppUser, RefreshToken, SecurityEvent, OidcLogin])],
-  controllers: [AuthController, OidcController, AdminUsersController],
+  controllers: [AuthController, OidcController, AdminUsersController, StaffController],
   providers: [
     UsersRepository,
+    StaffRepository,
+    StaffService,
     RefreshTokensRepository,
     SessionsRepository,
     SecurityEventsRepository,

@@ -103,9 +103,11 @@ export class QueueRepository {
     if (f.assigneeId === null) where.push(`d.assignee_id IS NULL`);
     else if (f.assigneeId) where.push(`d.assignee_id = ${p(f.assigneeId)}::uuid`);
     if (f.q) {
-      // A code always has digits, a name never: one condition each, so each uses its trigram index.
+      // A code always has digits, a name never: one condition each, so each uses its trigram index. The
+      // name is the dossier's own unaccented lower-case copy (migration 1766900000000), whose trigram
+      // index covers the queue's statuses: the user's text is folded the same way in SQL.
       if (/\d/.test(f.q)) where.push(`d.code LIKE ${p(`%${likeText(f.q.toUpperCase())}%`)}`);
-      else where.push(`lower(f_unaccent(d.applicant_name)) LIKE lower(f_unaccent(${p(`%${likeText(f.q)}%`)}))`);
+      else where.push(`d.applicant_name_search LIKE lower(f_unaccent(${p(`%${likeText(f.q)}%`)}))`);
     }
     if (f.after) where.push(`(${SORT_KEY}, d.id) > (${p(f.after.sortAt)}::timestamptz, ${p(f.after.id)}::uuid)`);
     return this.ds.query(

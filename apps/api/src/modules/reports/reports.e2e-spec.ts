@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
+import { breakdownRow, ZERO_COUNTS } from '@motcua/shared';
 import type { BreakdownResponse, BreakdownRow, Problem, PublicStats, ReportSummary } from '@motcua/shared';
 import { bearer, createUser, type TestUser } from '../../test/auth-helpers.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
@@ -288,7 +289,9 @@ describe('reports (summary, breakdown, CSV, live feed, open data)', () => {
     expect(res.status).toBe(200);
     const body = res.body as BreakdownResponse;
     expect(body).toMatchObject({ ...NOV, by: 'agency' });
-    expect(body.rows.map((r) => r.key).sort()).toEqual([W1.code, W2.code].sort());
+    // Every agency of the scope, the parent without dossiers too (issue 16), its figures zero.
+    expect(body.rows.map((r) => r.key).sort()).toEqual([P.code, W1.code, W2.code].sort());
+    expect(row(body.rows, P.code)).toEqual(breakdownRow(P.code, 'Thành phố Thử', ZERO_COUNTS));
     expect(row(body.rows, W1.code)).toEqual({ key: W1.code, label: 'Phường Một', ...W1_NOV });
     expect(row(body.rows, W2.code)).toEqual({
       key: W2.code,
@@ -309,6 +312,22 @@ describe('reports (summary, breakdown, CSV, live feed, open data)', () => {
       endToEnd: { total: 1, count: 1, rate: 1 },
       digitised: { total: 1, count: 1, rate: 1 },
     });
+  });
+
+  it('lists every agency of the scope with zeros in a period without dossiers, and only those', async () => {
+    const res = await get(managerP, '/reports/breakdown', { from: '2026-01-01', to: '2026-01-31', by: 'agency' });
+    expect(res.status).toBe(200);
+    const body = res.body as BreakdownResponse;
+    expect(body.rows.map((r) => r.key).sort()).toEqual([P.code, W1.code, W2.code].sort());
+    for (const r of body.rows) {
+      // Open dossiers are a figure of now, not of the period: compare the period's counters only.
+      expect({ ...r, openOverdue: 0, open: null }).toEqual({
+        ...breakdownRow(r.key, r.label, ZERO_COUNTS),
+        open: null,
+      });
+    }
+    const ward = (await get(managerW1, '/reports/breakdown', { ...NOV, by: 'agency' })).body as BreakdownResponse;
+    expect(ward.rows.map((r) => r.key)).toEqual([W1.code]);
   });
 
   it('breaks a ward down by procedure and by sector, with every figure', async () => {
@@ -414,12 +433,14 @@ describe('reports (summary, breakdown, CSV, live feed, open data)', () => {
     const body = res.body as Buffer;
     expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = body.toString('utf8').slice(1).trimEnd().split('\r\n');
-    expect(lines).toHaveLength(3);
+    // The header, W1, W2 and the parent P (no dossiers of its own: zeros, empty rates).
+    expect(lines).toHaveLength(4);
     expect(lines[0].startsWith('Mã (Key),Tên (Name),Tiếp nhận (Received),Trực tuyến (Online),')).toBe(true);
     expect(lines).toContain(
       `${W1.code},Phường Một,7,5,0.7143,4,3,0.75,4,2,3,0.75,1,4,1,2.25,2,1,0.5,2,1,0.5,3,3,2,0.6667,2,0.6667`,
     );
     expect(lines).toContain(`${W2.code},Phường Hai,1,1,1,1,1,1,1,0,0,0,1,0,0,4,1,1,1,0,0,,1,1,1,1,1,1`);
+    expect(lines).toContain(`${P.code},Thành phố Thử,0,0,,0,0,,0,0,0,,0,0,0,,0,0,,0,0,,0,0,0,,0,`);
   });
 
   it('publishes aggregate open data without login, cacheable and without personal data', async () => {

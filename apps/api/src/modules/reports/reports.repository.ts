@@ -32,6 +32,8 @@ export interface ReportFilter {
   procedureCode?: string;
   /** "Now", for the open-overdue count. */
   now: Date;
+  /** By agency: a row for every agency of `agencyCodes` (null: of the catalog), zeros included; else the agencies with data. */
+  everyAgency?: boolean;
 }
 
 export interface CountsRow extends SummaryCounts {
@@ -229,6 +231,16 @@ export class ReportsRepository {
       filters.push(`r.procedure_code = $${params.length}`);
     }
     const and = filters.map((x) => ` AND ${x}`).join('');
+    // By agency, every agency of the scope has its row, zeros included (issue 16: a ward without
+    // dossiers was missing): the catalog's label view drives, the counts join to it.
+    let agencyBuckets = '';
+    const agencyRows = by === 'agency' && f.everyAgency === true;
+    if (agencyRows) {
+      params.push(f.agencyCodes);
+      agencyBuckets = `(SELECT l.code AS key, l.name FROM agency_label l
+                         WHERE $${params.length}::text[] IS NULL OR l.code = ANY($${params.length}::text[])) l
+         LEFT JOIN k ON k.key = l.key`;
+    }
     const openMonth = by === 'month' ? ` AND r.due_at <> 'infinity'` : '';
     const counters = `received, decided, decided_early, decided_on_time, decided_late, processing_days_sum, returned,
       ratings, ratings_satisfied, fee_paid, fee_paid_online, returned_end_to_end, returned_digitised, channel, online_level, agency_code, sector_code, procedure_code`;
@@ -271,7 +283,8 @@ export class ReportsRepository {
          SELECT COALESCE(d.dkey, o.okey) AS key, d.*, o.open, o.open_overdue
            FROM daily d FULL JOIN open o ON o.okey = d.dkey
        )
-       SELECT ${by === 'month' ? 'b.key' : 'k.key'} AS key, ${by === 'total' || by === 'month' ? 'NULL' : 'l.name'} AS name,
+       SELECT ${by === 'month' ? 'b.key' : agencyRows ? 'l.key' : 'k.key'} AS key,
+              ${by === 'total' || by === 'month' ? 'NULL' : 'l.name'} AS name,
               ${n('k.received')} AS "received", ${n('k.received_online')} AS "receivedOnline",
               ${n('k.received_full')} AS "receivedFull", ${n('k.received_full_online')} AS "receivedFullOnline",
               ${n('k.decided')} AS "decided", ${n('k.decided_early')} AS "decidedEarly",
@@ -282,7 +295,7 @@ export class ReportsRepository {
               ${n('k.ratings_satisfied')} AS "ratingsSatisfied", ${n('k.fee_paid')} AS "feePaid",
               ${n('k.fee_paid_online')} AS "feePaidOnline", ${n('k.open')} AS "open",
               ${n('k.open_overdue')} AS "openOverdue"
-         FROM ${by === 'month' ? MONTH_BUCKETS : 'k'} ${NAME_JOIN[by]}
+         FROM ${by === 'month' ? MONTH_BUCKETS : agencyRows ? agencyBuckets : `k ${NAME_JOIN[by]}`}
         ORDER BY 1`,
       params,
     );

@@ -131,7 +131,15 @@ export class ReportsService {
     if (query.procedureCode && !(await this.repo.findExisting('procedure', query.procedureCode))) {
       throw ReportsError.procedureNotFound(query.procedureCode);
     }
-    return { ...period, agencyCodes, sectorCode: query.sectorCode, procedureCode: query.procedureCode, now };
+    // A manager's breakdown by agency lists every agency of their scope, those without dossiers too.
+    return {
+      ...period,
+      agencyCodes,
+      sectorCode: query.sectorCode,
+      procedureCode: query.procedureCode,
+      now,
+      everyAgency: true,
+    };
   }
 
   /**
@@ -152,7 +160,10 @@ export class ReportsService {
     return period;
   }
 
-  /** Breakdown rows: by month, every month of the period (the SQL makes the empty ones too); else the keys with data. */
+  /**
+   * Breakdown rows: by month, every month of the period (the SQL makes the empty ones too); by
+   * agency for staff, every agency of the scope; else the keys with data.
+   */
   private async rowsOf(filter: ReportFilter, by: BreakdownBy): Promise<BreakdownRow[]> {
     const rows = await this.repo.findCounts(filter, by);
     return rows.map((r) => breakdownRow(r.key, by === 'month' ? monthLabel(r.key) : (r.name ?? r.key), countsOf(r)));

@@ -14,12 +14,18 @@ export function Table<T>({
   rows,
   rowKey,
   empty,
+  cards = false,
 }: {
   caption: ReactNode;
   columns: Column<T>[];
   rows: T[];
   rowKey: (row: T) => string;
   empty?: ReactNode;
+  /**
+   * On a narrow screen, each row as a card (CSS only, `.table--cards`): the same table in the DOM
+   * for screen readers, each cell with a visible copy of its column's header hidden from them.
+   */
+  cards?: boolean;
 }) {
   return (
     <div
@@ -28,7 +34,7 @@ export function Table<T>({
       aria-label={typeof caption === 'string' ? caption : undefined}
       tabIndex={0}
     >
-      <table className="table">
+      <table className={cards ? 'table table--cards' : 'table'}>
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -51,7 +57,16 @@ export function Table<T>({
               <tr key={rowKey(r)}>
                 {columns.map((c) => (
                   <td key={c.key} className={c.numeric ? 'num' : undefined}>
-                    {c.render(r)}
+                    {cards ? (
+                      <>
+                        <span className="table__label" aria-hidden="true">
+                          {c.header}
+                        </span>
+                        <span className="table__value">{c.render(r)}</span>
+                      </>
+                    ) : (
+                      c.render(r)
+                    )}
                   </td>
                 ))}
               </tr>

@@ -10,7 +10,8 @@ import {
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Button, Dialog, ErrorMessage, Field, Radios } from '../../components/ui';
-import { useColleagues } from './useColleagues';
+import { AssigneePicker } from './AssigneePicker';
+import { useOfficers } from './useStaff';
 
 export interface ActionInput {
   note?: string;
@@ -63,7 +64,7 @@ export function ActionDialog({
   const canTakeSelf =
     isAssign && user.agencyCode === dossier.agency.code && canMakeMove(dossier.status, 'take', caller);
   const canHandOver = isAssign && canMakeMove(dossier.status, 'hand_over', caller);
-  const { colleagues, isPending: loadingColleagues } = useColleagues(isAssign, dossier.assignee, user.id);
+  const { officers, isPending: loadingOfficers } = useOfficers(isAssign && canHandOver, user.id);
   const {
     register,
     handleSubmit,
@@ -76,7 +77,7 @@ export function ActionDialog({
   // The note of a handover (it moves someone's work) follows the table's rule for `hand_over`.
   const withNote = isAssign ? who === 'other' && noteRequired('hand_over') : noteRequired(action);
   const noteKey = isAssign ? 'hand_over' : action;
-  const noColleagues = isAssign && who === 'other' && colleagues.length === 0 && !loadingColleagues;
+  const noColleagues = isAssign && who === 'other' && officers.length === 0 && !loadingOfficers;
 
   const submit = (v: DialogValues) => {
     const note = v.note.trim();
@@ -122,16 +123,13 @@ export function ActionDialog({
           noColleagues ? (
             <p className="field__error">{t('desk.assign.noColleagues')}</p>
           ) : (
-            <Field id={ASSIGNEE_ID} label={t('desk.assign.officer')} error={errors.assigneeId?.message} required>
-              <select {...register('assigneeId')}>
-                <option value="">{loadingColleagues ? t('app.loading') : t('desk.assign.choose')}</option>
-                {colleagues.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.fullName}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <AssigneePicker
+              id={ASSIGNEE_ID}
+              officers={officers}
+              loading={loadingOfficers}
+              error={errors.assigneeId?.message}
+              inputProps={register('assigneeId')}
+            />
           )
         ) : null}
         {withNote ? (

@@ -8,10 +8,13 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import { Button, ErrorMessage } from '../../components/ui';
 import { queryKeys } from '../../lib/queryKeys';
 import { dossierErrorText } from '../dossiers/dossierErrors';
 import { DownloadButton } from '../dossiers/DownloadButton';
+import { useDeskShortcuts } from '../queue/deskShortcuts';
+import { ShortcutsHelp, useShortcutsHelp } from '../queue/ShortcutsHelp';
 import { ActionDialog, needsDialog, type ActionInput } from './ActionDialog';
 import { isConflict, useStaffAction } from './useStaffAction';
 
@@ -47,6 +50,19 @@ export function ActionPanel({ dossier, user }: { dossier: DossierDto; user: User
   const noticeRef = useRef<HTMLDivElement>(null);
   const conflictRef = useRef<HTMLDivElement>(null);
   const actions = dossier.availableActions.filter(isStaffAction);
+  const sectionRef = useRef<HTMLElement>(null);
+  const help = useShortcutsHelp();
+  const { hash } = useLocation();
+
+  // "a" (here, or on a queue row: #actions) puts the focus on the first action, else on the section.
+  const focusActions = () => {
+    const first = sectionRef.current?.querySelector<HTMLElement>('.work-actions__buttons button');
+    (first ?? sectionRef.current)?.focus();
+  };
+  useDeskShortcuts({ actions: focusActions, help: help.show });
+  useEffect(() => {
+    if (hash === '#actions') focusActions();
+  }, [hash]);
 
   useEffect(() => {
     if (done) noticeRef.current?.focus();
@@ -95,7 +111,7 @@ export function ActionPanel({ dossier, user }: { dossier: DossierDto; user: User
   );
 
   return (
-    <section className="work-actions" aria-labelledby="work-actions-title">
+    <section ref={sectionRef} id="actions" tabIndex={-1} className="work-actions" aria-labelledby="work-actions-title">
       <h2 id="work-actions-title">{t('desk.work.actionsTitle')}</h2>
       {done ? (
         <div ref={noticeRef} className="work-notice" role="status" tabIndex={-1}>
@@ -129,6 +145,7 @@ export function ActionPanel({ dossier, user }: { dossier: DossierDto; user: User
         <p>{t('desk.work.noActions')}</p>
       ) : null}
       {received ? <p>{receipt}</p> : null}
+      <ShortcutsHelp open={help.open} onOpen={help.show} onClose={help.hide} />
       {open ? (
         <ActionDialog
           action={open}

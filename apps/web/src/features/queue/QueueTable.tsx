@@ -27,7 +27,7 @@ export function QueueTable({
       key: 'code',
       header: t('desk.queue.columns.code'),
       render: (r) => (
-        <Link to={dossierPath(r.id)} className="dossier-code">
+        <Link to={dossierPath(r.id)} className="dossier-code" data-dossier-link={r.id}>
           {r.code}
         </Link>
       ),
@@ -81,5 +81,5 @@ export function QueueTable({
         ),
     },
   ];
-  return <Table caption={caption} columns={columns} rows={items} rowKey={(r) => r.id} empty={empty} />;
+  return <Table caption={caption} columns={columns} rows={items} rowKey={(r) => r.id} empty={empty} cards />;
 }

@@ -1,11 +1,14 @@
 import type { UserSummary } from '@motcua/shared';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useRef } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
 import { Button, ErrorMessage, LoadError, Loading } from '../../components/ui';
 import { problemText } from '../../lib/errorText';
 import { QueueFilters } from './QueueFilters';
 import { QueueTable } from './QueueTable';
 import { QueueTabs } from './QueueTabs';
+import { focusDossier, useDeskShortcuts } from './deskShortcuts';
+import { ShortcutsHelp, useShortcutsHelp } from './ShortcutsHelp';
 import { defaultTab, isQueueTab, queueParams, tabsFor, type QueueFilters as Filters, type QueueTab } from './queueTabs';
 import { useQueue } from './useQueue';
 
@@ -36,6 +39,22 @@ export function QueueView({ user }: { user: UserSummary }) {
     setSearch(next);
   };
 
+  const list = useRef<HTMLDivElement>(null);
+  const navigate = useNavigate();
+  const help = useShortcutsHelp();
+  useDeskShortcuts({
+    next: () => focusDossier(list.current, 1),
+    previous: () => focusDossier(list.current, -1),
+    search: () => document.getElementById('queue-q')?.focus(),
+    // The focused dossier's work screen, its actions in focus.
+    actions: () => {
+      const id = document.activeElement?.closest('tr')?.querySelector<HTMLElement>('[data-dossier-link]')
+        ?.dataset.dossierLink;
+      if (id) void navigate(`${dossierPath(id)}#actions`);
+    },
+    help: help.show,
+  });
+
   const items = queue.data?.pages.flatMap((p) => p.items) ?? [];
   const filtered = Boolean(params.q || filters.procedureCode || (showSla && filters.sla));
   const tabName = t(`desk.queue.tabs.${tab}`);
@@ -44,6 +63,7 @@ export function QueueView({ user }: { user: UserSummary }) {
     <QueueTabs tabs={tabs} selected={tab} onSelect={(next) => go(next, filters)}>
       <h2 className="visually-hidden">{tabName}</h2>
       <p className="muted">{t(`desk.queue.about.${tab}`)}</p>
+      <ShortcutsHelp open={help.open} onOpen={help.show} onClose={help.hide} />
       <QueueFilters
         agencyCode={user.agencyCode}
         filters={filters}
@@ -61,12 +81,14 @@ export function QueueView({ user }: { user: UserSummary }) {
         />
       ) : (
         <>
-          <QueueTable
-            caption={tabName}
-            items={items}
-            dossierPath={dossierPath}
-            empty={filtered ? t('desk.queue.emptyFiltered') : t(`desk.queue.empty.${tab}`)}
-          />
+          <div ref={list}>
+            <QueueTable
+              caption={tabName}
+              items={items}
+              dossierPath={dossierPath}
+              empty={filtered ? t('desk.queue.emptyFiltered') : t(`desk.queue.empty.${tab}`)}
+            />
+          </div>
           <p role="status" className="queue-count">
             {items.length > 0 ? t('desk.queue.showing', { count: items.length }) : null}
           </p>

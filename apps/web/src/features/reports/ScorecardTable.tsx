@@ -1,4 +1,4 @@
-import { scorecard766, type ReportSummary, type ScorecardInput } from '@motcua/shared';
+import { scorecard766, type ReportSummary, type Score, type ScorecardInput } from '@motcua/shared';
 import { useTranslation } from 'react-i18next';
 import { useRateText } from './KpiCards';
 import { useReportFormat } from './useReportFormat';
@@ -44,6 +44,11 @@ export function ScorecardTable({ summary }: { summary: ReportSummary }) {
     const fr = fractionOf(summary, input);
     return fr ? rateText(rate, fr.num, fr.den, 'dossiers').plain : t('dashboard.noData');
   };
+  // A criterion without a denominator says so rather than showing full (or zero) points.
+  const scoreText = (score: Score) =>
+    score.kind === 'noData'
+      ? t('dashboard.noData')
+      : t('dashboard.scorecard.pointsOf', { points: f.decimal(score.points), max: f.count(score.maxPoints) });
   return (
     <div className="table-wrap" role="region" aria-label={t('dashboard.scorecard.caption')} tabIndex={0}>
       <table className="table scorecard">
@@ -79,11 +84,7 @@ export function ScorecardTable({ summary }: { summary: ReportSummary }) {
                   ))}
                 </ul>
               </td>
-              <td className="num">
-                {g.points === null
-                  ? t('dashboard.noData')
-                  : t('dashboard.scorecard.pointsOf', { points: f.decimal(g.points), max: f.count(g.maxPoints) })}
-              </td>
+              <td className="num">{scoreText(g.score)}</td>
             </tr>
           ))}
         </tbody>
@@ -92,11 +93,7 @@ export function ScorecardTable({ summary }: { summary: ReportSummary }) {
             <th scope="row" colSpan={3}>
               {t('dashboard.scorecard.total')}
             </th>
-            <td className="num">
-              {card.maxPoints === 0
-                ? t('dashboard.noData')
-                : t('dashboard.scorecard.pointsOf', { points: f.decimal(card.points), max: f.count(card.maxPoints) })}
-            </td>
+            <td className="num">{scoreText(card.total)}</td>
           </tr>
         </tfoot>
       </table>

@@ -1,6 +1,7 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/ui';
+import { countTicks, fitLabels } from './chartScale';
 
 export interface ChartSeries {
   key: string;
@@ -10,22 +11,16 @@ export interface ChartSeries {
   cells?: string[];
 }
 
-const W = 640;
+/** The drawing's width follows its box, so the 13 px text stays 13 px on a phone (not scaled down). */
+const W_DEFAULT = 640;
+const W_MIN = 280;
+const W_MAX = 768;
 const H = 280;
 const M = { top: 16, right: 16, bottom: 40, left: 60 };
-const PLOT_W = W - M.left - M.right;
 const PLOT_H = H - M.top - M.bottom;
 /** Dark enough for 3:1 against white (WCAG 1.4.11); the series also differ by pattern and marker. */
 const COLOURS = ['#0b4f8a', '#0f6b3a', '#8e1b14'];
 const DASHES = [undefined, '8 4', '2 4'];
-
-/** 1, 2, 5 × 10ⁿ at or above `v`: a round top for a count axis. */
-export function niceCeiling(v: number): number {
-  if (v <= 0) return 1;
-  const p = 10 ** Math.floor(Math.log10(v));
-  for (const m of [1, 2, 5, 10]) if (m * p >= v) return m * p;
-  return 10 * p;
-}
 
 function Marker({ index, x, y, colour }: { index: number; x: number; y: number; colour: string }) {
   switch (index % 3) {
@@ -62,96 +57,112 @@ export function TrendChart({
   const { t } = useTranslation();
   const uid = useId().replace(/:/g, '');
   const [showTable, setShowTable] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  const [W, setW] = useState(W_DEFAULT);
+  useEffect(() => {
+    const el = box.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(([entry]) => {
+      const width = Math.round(entry.contentRect.width);
+      if (width > 0) setW(Math.min(W_MAX, Math.max(W_MIN, width)));
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  const PLOT_W = W - M.left - M.right;
   const n = categories.length;
   const all = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
-  const yMax = kind === 'lines' ? 1 : niceCeiling(Math.max(0, ...all));
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * yMax);
+  // Counts: whole-number ticks, none twice; rates: 0 to 100 % by quarters.
+  const ticks = kind === 'lines' ? [0, 0.25, 0.5, 0.75, 1] : countTicks(Math.max(0, ...all));
+  const yMax = ticks[ticks.length - 1];
   const band = n ? PLOT_W / n : PLOT_W;
   const x = (i: number) => M.left + band * (i + 0.5);
   const y = (v: number) => M.top + PLOT_H - (v / yMax) * PLOT_H;
-  const labelEvery = Math.max(1, Math.ceil(n / 12));
+  const xLabels = fitLabels(categories, band);
   const barW = (band * 0.7) / Math.max(1, series.length);
   const tableId = `${uid}-table`;
 
   return (
     <figure className="chart">
       <figcaption className="chart__title">{title}</figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary} className="chart__svg">
-        <defs>
-          {series.map((s, j) => (
-            <pattern
-              key={s.key}
-              id={`${uid}-p${j}`}
-              width={6}
-              height={6}
-              patternUnits="userSpaceOnUse"
-              patternTransform={j === 1 ? 'rotate(45)' : j === 2 ? 'rotate(-45)' : undefined}
-            >
-              <rect width={6} height={6} fill={j === 0 ? COLOURS[0] : '#fff'} />
-              {j > 0 ? <rect width={3} height={6} fill={COLOURS[j % COLOURS.length]} /> : null}
-            </pattern>
+      <div ref={box} className="chart__box">
+        <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={summary} className="chart__svg">
+          <defs>
+            {series.map((s, j) => (
+              <pattern
+                key={s.key}
+                id={`${uid}-p${j}`}
+                width={6}
+                height={6}
+                patternUnits="userSpaceOnUse"
+                patternTransform={j === 1 ? 'rotate(45)' : j === 2 ? 'rotate(-45)' : undefined}
+              >
+                <rect width={6} height={6} fill={j === 0 ? COLOURS[0] : '#fff'} />
+                {j > 0 ? <rect width={3} height={6} fill={COLOURS[j % COLOURS.length]} /> : null}
+              </pattern>
+            ))}
+          </defs>
+          {ticks.map((v) => (
+            <g key={v}>
+              <line x1={M.left} x2={W - M.right} y1={y(v)} y2={y(v)} stroke={v === 0 ? '#1b1b1b' : '#d0d5dc'} />
+              <text x={M.left - 8} y={y(v)} dy="0.35em" textAnchor="end" className="chart__tick">
+                {format(v)}
+              </text>
+            </g>
           ))}
-        </defs>
-        {ticks.map((v) => (
-          <g key={v}>
-            <line x1={M.left} x2={W - M.right} y1={y(v)} y2={y(v)} stroke={v === 0 ? '#1b1b1b' : '#d0d5dc'} />
-            <text x={M.left - 8} y={y(v)} dy="0.35em" textAnchor="end" className="chart__tick">
-              {format(v)}
-            </text>
-          </g>
-        ))}
-        {categories.map((c, i) =>
-          i % labelEvery === 0 ? (
-            <text key={c} x={x(i)} y={H - M.bottom + 18} textAnchor="middle" className="chart__tick">
-              {c}
-            </text>
-          ) : null,
-        )}
-        {kind === 'bars'
-          ? series.map((s, j) =>
-              s.values.map((v, i) =>
-                v === null ? null : (
-                  <rect
-                    key={`${s.key}-${categories[i]}`}
-                    x={M.left + band * i + band * 0.15 + j * barW}
-                    y={y(v)}
-                    width={Math.max(1, barW - 2)}
-                    height={Math.max(0, M.top + PLOT_H - y(v))}
-                    fill={`url(#${uid}-p${j})`}
-                    stroke={COLOURS[j % COLOURS.length]}
-                  />
+          {xLabels.map((label, i) =>
+            label === null ? null : (
+              <text key={categories[i]} x={x(i)} y={H - M.bottom + 18} textAnchor="middle" className="chart__tick">
+                {label}
+              </text>
+            ),
+          )}
+          {kind === 'bars'
+            ? series.map((s, j) =>
+                s.values.map((v, i) =>
+                  v === null ? null : (
+                    <rect
+                      key={`${s.key}-${categories[i]}`}
+                      x={M.left + band * i + band * 0.15 + j * barW}
+                      y={y(v)}
+                      width={Math.max(1, barW - 2)}
+                      height={Math.max(0, M.top + PLOT_H - y(v))}
+                      fill={`url(#${uid}-p${j})`}
+                      stroke={COLOURS[j % COLOURS.length]}
+                    />
+                  ),
                 ),
-              ),
-            )
-          : series.map((s, j) => {
-              const colour = COLOURS[j % COLOURS.length];
-              // A month without data breaks the line instead of pretending it was 0.
-              let d = '';
-              let pen = false;
-              s.values.forEach((v, i) => {
-                if (v === null) {
-                  pen = false;
-                  return;
-                }
-                d += `${pen ? 'L' : 'M'}${x(i)},${y(v)} `;
-                pen = true;
-              });
-              return (
-                <g key={s.key}>
-                  <path
-                    d={d}
-                    fill="none"
-                    stroke={colour}
-                    strokeWidth={2.5}
-                    strokeDasharray={DASHES[j % DASHES.length]}
-                  />
-                  {s.values.map((v, i) =>
-                    v === null ? null : <Marker key={categories[i]} index={j} x={x(i)} y={y(v)} colour={colour} />,
-                  )}
-                </g>
-              );
-            })}
-      </svg>
+              )
+            : series.map((s, j) => {
+                const colour = COLOURS[j % COLOURS.length];
+                // A month without data breaks the line instead of pretending it was 0.
+                let d = '';
+                let pen = false;
+                s.values.forEach((v, i) => {
+                  if (v === null) {
+                    pen = false;
+                    return;
+                  }
+                  d += `${pen ? 'L' : 'M'}${x(i)},${y(v)} `;
+                  pen = true;
+                });
+                return (
+                  <g key={s.key}>
+                    <path
+                      d={d}
+                      fill="none"
+                      stroke={colour}
+                      strokeWidth={2.5}
+                      strokeDasharray={DASHES[j % DASHES.length]}
+                    />
+                    {s.values.map((v, i) =>
+                      v === null ? null : <Marker key={categories[i]} index={j} x={x(i)} y={y(v)} colour={colour} />,
+                    )}
+                  </g>
+                );
+              })}
+        </svg>
+      </div>
       <ul className="chart__legend" aria-hidden="true">
         {series.map((s, j) => (
           <li key={s.key}>

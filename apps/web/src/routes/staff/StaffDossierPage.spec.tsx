@@ -218,15 +218,18 @@ describe('dossier work screen', () => {
     expect(postedActions(api)).toEqual([{ action: 'assign', version: 3 }]);
   });
 
-  it('lets the desk hand a dossier to an officer it chooses, with the reason as a note', async () => {
+  it('lets the desk hand a dossier to an officer it picks from GET /staff, with their load, searching without diacritics', async () => {
     storeSession(receptionist, receptionist.user);
     const api = stubApi({
       'GET /dossiers/d-1': { body: dossier({ status: 'RECEIVED', availableActions: ['assign'] }) },
       'GET /procedures/1.001193': { body: birthProcedure },
-      'GET /queue': {
+      'GET /staff': {
         body: {
-          items: [queueItem({ id: 'd-9', assignee: { id: 'u-officer', fullName: 'Lê Văn Cường' } })],
-          nextCursor: null,
+          items: [
+            { id: 'u-officer-2', fullName: 'Đặng Văn Hùng', roles: ['OFFICER'], openAssigned: 7 },
+            { id: 'u-officer', fullName: 'Lê Văn Cường', roles: ['OFFICER'], openAssigned: 2 },
+            { id: 'u-officer-3', fullName: 'Nguyễn Thị Mai', roles: ['OFFICER', 'APPROVER'], openAssigned: 0 },
+          ],
         },
       },
       'POST /dossiers/d-1/actions': { body: dossier({ status: 'IN_PROCESSING', version: 4 }) },
@@ -234,17 +237,54 @@ describe('dossier work screen', () => {
     renderApp('/staff/dossiers/d-1');
     await userEvent.click(within(await actionsSection()).getByRole('button', { name: 'Phân công xử lý' }));
     const dialog = screen.getByRole('dialog', { name: 'Phân công xử lý' });
-    expect(within(dialog).queryByRole('radio')).not.toBeInTheDocument();
+    const group = await within(dialog).findByRole('group', { name: /Chuyên viên xử lý/ });
+    // Every officer of the agency with their open load, not names gathered from queue pages.
+    expect(within(group).getAllByRole('radio')).toHaveLength(3);
+    expect(within(group).getByRole('radio', { name: 'Đặng Văn Hùng đang xử lý 7 hồ sơ' })).toBeInTheDocument();
+    expect(api.calls.some((c) => c.path === '/staff' && c.search === '?role=OFFICER')).toBe(true);
+    expect(api.calls.some((c) => c.path === '/queue')).toBe(false);
+
     await userEvent.click(within(dialog).getByRole('button', { name: 'Phân công xử lý' }));
     expect(within(dialog).getByText('Chọn chuyên viên xử lý')).toBeInTheDocument();
     expect(within(dialog).getByText('Nhập lý do phân công, chuyển hồ sơ')).toBeInTheDocument();
-    await userEvent.selectOptions(await within(dialog).findByLabelText(/Chuyên viên xử lý/), 'Lê Văn Cường');
+
+    // Search without diacritics narrows the list; Enter in the box does not send the form.
+    const search = within(dialog).getByRole('searchbox', { name: 'Tìm chuyên viên theo tên' });
+    await userEvent.type(search, 'le van{Enter}');
+    expect(
+      within(group)
+        .getAllByRole('radio')
+        .map((r) => r.getAttribute('value')),
+    ).toEqual(['u-officer']);
+    expect(within(dialog).getByText('1/3 chuyên viên')).toBeInTheDocument();
+    // Keyboard: Tab from the search box into the group, Space picks the officer.
+    await userEvent.tab();
+    expect(within(group).getByRole('radio', { name: 'Lê Văn Cường đang xử lý 2 hồ sơ' })).toHaveFocus();
+    await userEvent.keyboard(' ');
     await userEvent.type(within(dialog).getByLabelText(/Lý do phân công/), 'Đúng lĩnh vực chuyên môn');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Phân công xử lý' }));
     await screen.findByText('Đã phân công xử lý hồ sơ.');
     expect(postedActions(api)).toEqual([
       { action: 'assign', version: 3, assigneeId: 'u-officer', note: 'Đúng lĩnh vực chuyên môn' },
     ]);
+  });
+
+  it('says when no officer matches the search', async () => {
+    storeSession(receptionist, receptionist.user);
+    stubApi({
+      'GET /dossiers/d-1': { body: dossier({ status: 'RECEIVED', availableActions: ['assign'] }) },
+      'GET /procedures/1.001193': { body: birthProcedure },
+      'GET /staff': {
+        body: { items: [{ id: 'u-officer', fullName: 'Lê Văn Cường', roles: ['OFFICER'], openAssigned: 2 }] },
+      },
+    });
+    renderApp('/staff/dossiers/d-1');
+    await userEvent.click(within(await actionsSection()).getByRole('button', { name: 'Phân công xử lý' }));
+    const dialog = screen.getByRole('dialog', { name: 'Phân công xử lý' });
+    await within(dialog).findByRole('radio');
+    await userEvent.type(within(dialog).getByRole('searchbox'), 'trần');
+    expect(within(dialog).queryByRole('radio')).not.toBeInTheDocument();
+    expect(within(dialog).getByText('Không có chuyên viên nào có tên khớp “trần”.')).toBeInTheDocument();
   });
 
   it('on a 409 says someone else acted first, and reloads the dossier on request', async () => {
