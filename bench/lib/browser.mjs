@@ -31,8 +31,6 @@ export async function launchChromium() {
       '--disable-dev-shm-usage',
       '--no-first-run',
       '--no-default-browser-check',
-      // Vietnamese as the browser's own language: date inputs show dd/mm/yyyy, as on a phone here.
-      '--lang=vi-VN',
       `--user-data-dir=${profile}`,
       `--remote-debugging-port=${port}`,
       'about:blank',
