@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { BENCH_DIR, REPO_ROOT } from './paths.mjs';
 
@@ -40,9 +41,9 @@ export async function startApi(o) {
   const port = await freePort();
   const dataDir = path.join(BENCH_DIR, '.data/api');
   mkdirSync(dataDir, { recursive: true });
-  const child = spawn(process.execPath, [...(o.nodeArgs ?? []), path.join(REPO_ROOT, 'apps/api/dist/main.js')], {
-    cwd: REPO_ROOT,
-    env: {
+  return spawnApi(
+    port,
+    {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'production',
       // Production refuses published secrets and default passwords: fresh random ones per run, the
@@ -62,6 +63,80 @@ export async function startApi(o) {
       // A part's own settings (the payment gateway of the IPN bench).
       ...(o.env ?? {}),
     },
+    o,
+    60_000,
+  );
+}
+
+/**
+ * Start the built app as `npm start` does and as the browser e2e do (e2e/src/support/global-setup.ts):
+ * its embedded PostgreSQL in a fresh temporary data folder, migrations, the demo catalog and
+ * accounts (demo data is refused in production, so NODE_ENV stays development), the web app at `/`.
+ * With `history`, `npm run seed -- --history N` first fills the same folder with a year of dossiers,
+ * so the dashboard and tracking pages show data. The folder is removed on stop.
+ * @param {{ log: (m: string) => void, history?: number }} o
+ * @returns {Promise<ApiProcess>}
+ */
+export async function startDemoApp(o) {
+  const port = await freePort();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-demo-'));
+  const env = {
+    PATH: process.env.PATH ?? '',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    DEMO_DATA: 'true',
+    LOG_LEVEL: 'warn',
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+  };
+  const api = await (async () => {
+    if (o.history) await seedHistory(env, o.history, o.log);
+    // The first start initialises a PostgreSQL cluster and seeds the demo: slow on a busy machine.
+    return spawnApi(port, env, o, 180_000);
+  })().catch((e) => {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  });
+  return {
+    ...api,
+    stop: async () => {
+      await api.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** `apps/api/dist/database/seed-cli.js --history N` (what `npm run seed` runs) on the demo folder. */
+async function seedHistory(env, count, log) {
+  const started = Date.now();
+  const child = spawn(
+    process.execPath,
+    [path.join(REPO_ROOT, 'apps/api/dist/database/seed-cli.js'), '--history', String(count)],
+    {
+      cwd: REPO_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  child.stdout.on('data', (d) => (output += d.toString()));
+  child.stderr.on('data', (d) => (output += d.toString()));
+  const code = await new Promise((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`npm run seed -- --history ${count} failed (${code}):\n${output.slice(-5000)}`);
+  log(`demo history: ${count} dossiers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * @param {number} port
+ * @param {Record<string, string | undefined>} env
+ * @param {{ nodeArgs?: string[], log: (m: string) => void }} o
+ * @param {number} readyMs
+ * @returns {Promise<ApiProcess>}
+ */
+async function spawnApi(port, env, o, readyMs) {
+  const child = spawn(process.execPath, [...(o.nodeArgs ?? []), path.join(REPO_ROOT, 'apps/api/dist/main.js')], {
+    cwd: REPO_ROOT,
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -72,7 +147,7 @@ export async function startApi(o) {
   child.stderr.on('data', keep);
   const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + readyMs;
   for (;;) {
     const code = await Promise.race([exited.then((c) => ({ exited: c })), sleep(200).then(() => null)]);
     if (code) throw new Error(`The API exited (${code.exited}) before it was ready:\n${output}`);
@@ -84,7 +159,7 @@ export async function startApi(o) {
     }
     if (Date.now() > deadline) {
       child.kill('SIGTERM');
-      throw new Error(`The API was not ready within 60 s:\n${output}`);
+      throw new Error(`The API was not ready within ${readyMs / 1000} s:\n${output}`);
     }
   }
   o.log(`API pid ${child.pid} on ${baseUrl}`);

@@ -7,6 +7,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { answerClientErrorsAsProblems } from './common/client-error.js';
+import { compressedAssets } from './common/compressed-assets.js';
 import { sendProblem, toProblem } from './common/problem.filter.js';
 import { requestLogging } from './common/request-id.middleware.js';
 import { refuseUnsafeBody, refuseUnsafeUrl } from './common/safe-input.middleware.js';
@@ -68,6 +69,7 @@ export async function createApp(options: AppModuleOptions): Promise<NestExpressA
 function serveWeb(app: NestExpressApplication, webDist: string): void {
   const index = path.join(webDist, 'index.html');
   if (!existsSync(index)) return;
+  app.use(compressedAssets(webDist));
   app.useStaticAssets(webDist, { index: false, maxAge: '1y', immutable: true, setHeaders: noCacheHtml });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api')) return next();
