@@ -1,4 +1,4 @@
-import type { FormField } from '@motcua/shared';
+import { resolveDateBound, todayInVietnam, type FormField } from '@motcua/shared';
 import type { TFunction } from 'i18next';
 import type { FieldValues, UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -91,12 +91,21 @@ export function FormFieldControl({
           />
         </Field>
       );
-    case 'date':
+    case 'date': {
+      // The browser's date picker offers only days inside the schema's bounds (today in Vietnam).
+      const today = todayInVietnam();
       return (
         <Field {...common}>
-          <input type="date" className="input--date" {...register(field.key)} />
+          <input
+            type="date"
+            className="input--date"
+            min={resolveDateBound(field.min, today)}
+            max={resolveDateBound(field.max, today)}
+            {...register(field.key)}
+          />
         </Field>
       );
+    }
     case 'email':
       return (
         <Field {...common}>

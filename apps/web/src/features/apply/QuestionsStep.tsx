@@ -95,14 +95,21 @@ export function QuestionsStep({
     const field = fields.find((f) => f.key === key);
     return field ? fieldErrorMessage(t, field, code, english) : '';
   };
-  // A new array only when the summary or the language changes: the summary takes focus on each new one.
+  // The summary lists what is still wrong: react-hook-form checks again as the applicant types, and a
+  // fixed answer leaves the list (GOV.UK). A new array only when that list or the language changes.
+  const current = summary
+    .filter((p) => errors[p.key])
+    .map((p) => `${p.key}:${String(errors[p.key]?.message ?? p.code)}`)
+    .join('|');
   const summaryErrors = useMemo(
     () =>
-      summary.map((p) => {
-        const field = fields.find((f) => f.key === p.key);
-        return { fieldId: fieldId(p.key), message: field ? fieldErrorMessage(t, field, p.code, english) : '' };
+      (current ? current.split('|') : []).map((entry) => {
+        const [key, code] = entry.split(':');
+        const field = fields.find((f) => f.key === key);
+        return { fieldId: fieldId(key), message: field ? fieldErrorMessage(t, field, code, english) : '' };
       }),
-    [summary, fields, t, english],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `summary`: each submit attempt shows (and focuses) it anew
+    [current, summary, fields, t, english],
   );
 
   const body = (values: FieldValues) => ({
