@@ -1,4 +1,4 @@
-import type { DossierDto, ProcedureDetail } from '@motcua/shared';
+import type { DossierDto, ProcedureDetail, ProfileValues } from '@motcua/shared';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
@@ -20,10 +20,12 @@ export function ApplyWizard({
   procedure,
   dossier,
   step,
+  profile,
 }: {
   procedure: ProcedureDetail;
   dossier: DossierDto;
   step: string | undefined;
+  profile?: { values: ProfileValues; verified: boolean };
 }) {
   const { t } = useTranslation();
   const text = useCatalogText();
@@ -110,6 +112,7 @@ export function ApplyWizard({
       showAgency={page === 1 && plan.agencyChoice}
       serverErrors={serverErrors}
       onSaved={onSaved}
+      profile={profile}
     />
   );
 }

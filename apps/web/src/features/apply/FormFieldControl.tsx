@@ -39,16 +39,19 @@ export function FormFieldControl({
   field,
   register,
   error,
+  locked = false,
 }: {
   field: FormField;
   register: UseFormRegister<FieldValues>;
   error?: string;
+  /** Held to the applicant's verified profile value (digital-citizen login): shown read-only, saying why. */
+  locked?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const english = i18n.language === 'en';
   const id = fieldId(field.key);
   const label = fieldLabel(field, english);
-  const hint = fieldHint(field, english) ?? defaultHint(t, field);
+  const hint = locked ? t('apply.profile.locked') : (fieldHint(field, english) ?? defaultHint(t, field));
   const common = { id, label, hint, error, required: field.required };
 
   switch (field.type) {
@@ -101,6 +104,7 @@ export function FormFieldControl({
             className="input--date"
             min={resolveDateBound(field.min, today)}
             max={resolveDateBound(field.max, today)}
+            readOnly={locked}
             {...register(field.key)}
           />
         </Field>
@@ -109,13 +113,20 @@ export function FormFieldControl({
     case 'email':
       return (
         <Field {...common}>
-          <input type="email" autoComplete="off" spellCheck={false} {...register(field.key)} />
+          <input type="email" autoComplete="off" spellCheck={false} readOnly={locked} {...register(field.key)} />
         </Field>
       );
     case 'phone':
       return (
         <Field {...common}>
-          <input type="tel" inputMode="tel" autoComplete="off" className="input--id" {...register(field.key)} />
+          <input
+            type="tel"
+            inputMode="tel"
+            autoComplete="off"
+            className="input--id"
+            readOnly={locked}
+            {...register(field.key)}
+          />
         </Field>
       );
     case 'nationalId':
@@ -127,6 +138,7 @@ export function FormFieldControl({
             autoComplete="off"
             spellCheck={false}
             className="input--id"
+            readOnly={locked}
             {...register(field.key)}
           />
         </Field>
@@ -134,7 +146,7 @@ export function FormFieldControl({
     case 'text':
       return (
         <Field {...common}>
-          <input type="text" autoComplete="off" {...register(field.key)} />
+          <input type="text" autoComplete="off" readOnly={locked} {...register(field.key)} />
         </Field>
       );
   }
