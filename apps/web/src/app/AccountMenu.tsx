@@ -1,4 +1,4 @@
-import { can } from '@motcua/shared';
+import { can } from '@motcua/shared/permissions';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { landingPath, withNext } from '../features/auth/landing';

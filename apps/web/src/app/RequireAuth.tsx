@@ -1,4 +1,4 @@
-import { can, type Permission } from '@motcua/shared';
+import { can, type Permission } from '@motcua/shared/permissions';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { landingPath, withNext } from '../features/auth/landing';

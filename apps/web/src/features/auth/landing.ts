@@ -1,4 +1,5 @@
-import { can, type Role } from '@motcua/shared';
+import { can } from '@motcua/shared/permissions';
+import type { Role } from '@motcua/shared/role-list';
 
 /** The staff desk is for those who act on dossiers, the dashboard for those who read the reports. */
 const mayDesk = (roles: readonly Role[]) => can({ roles }, 'dossier.act');
