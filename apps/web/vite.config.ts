@@ -1,8 +1,21 @@
 import react from '@vitejs/plugin-react';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { defineConfig } from 'vite';
 
-export default defineConfig({
+const require = createRequire(import.meta.url);
+// react-router's package exports point at its development build only; a production bundle takes
+// the production one (smaller, without the development warnings) (issue 16, the front end's budget).
+const routerProduction = path.join(
+  path.dirname(require.resolve('react-router/package.json')),
+  'dist/production/index.mjs',
+);
+
+export default defineConfig(({ mode }) => ({
   plugins: [react()],
+  resolve: {
+    alias: mode === 'production' ? [{ find: /^react-router$/, replacement: routerProduction }] : [],
+  },
   build: {
     outDir: 'dist',
     sourcemap: true,
@@ -20,4 +33,4 @@ export default defineConfig({
     port: 5173,
     proxy: { '/api': { target: `http://localhost:${process.env.PORT ?? 3000}`, changeOrigin: false } },
   },
-});
+}));

@@ -4,6 +4,7 @@ import { launchBrowser, newPage, PHONE } from './support/browser.js';
 import { violationsInBothLanguages } from './support/a11y.js';
 import { staffAction } from './support/api.js';
 import { BIRTH, freshNationalId, pdfFile } from './support/fixtures.js';
+import { consoleProblems, watchConsole } from './support/console.js';
 import { errorsOf, waitForHeading, watchErrors } from './support/pages.js';
 
 const HAI_CHAU_CODE = /^000\.30\.01\.H17-\d{6}-\d{4}$/;
@@ -111,6 +112,7 @@ describe('citizen journeys', () => {
     async () => {
       const { context, page } = await newPage(browser);
       watchErrors(page);
+      watchConsole(page);
       const violations: string[] = [];
       const nationalId = freshNationalId();
       const password = 'Mot-cau-rat-dai-ve-Song-Han-26';
@@ -221,6 +223,7 @@ describe('citizen journeys', () => {
       expect(violations).toEqual([]);
 
       expect(errorsOf(page)).toEqual([]);
+      expect(consoleProblems(page)).toEqual([]);
       await context.close();
     },
     JOURNEY_TIMEOUT,
@@ -231,6 +234,7 @@ describe('citizen journeys', () => {
     async () => {
       const { context, page } = await newPage(browser, PHONE);
       watchErrors(page);
+      watchConsole(page);
       const violations: string[] = [];
       await page.goto(`/apply/${BIRTH}`);
       await waitForHeading(page, 'Đăng nhập');
@@ -300,6 +304,99 @@ describe('citizen journeys', () => {
       expect(violations).toEqual([]);
 
       expect(errorsOf(page)).toEqual([]);
+      expect(consoleProblems(page)).toEqual([]);
+      await context.close();
+    },
+    JOURNEY_TIMEOUT,
+  );
+  it(
+    'starts applying signed out, registers, and lands back on the application: bounds, autosave, removing a file',
+    async () => {
+      const { context, page } = await newPage(browser);
+      watchErrors(page);
+      watchConsole(page);
+      const violations: string[] = [];
+      const nationalId = freshNationalId();
+      const password = 'Mot-cau-rat-dai-ve-Song-Han-26';
+
+      // Signed out, "apply" asks to sign in; the citizen has no account yet and registers instead.
+      await page.goto(`/apply/${BIRTH}`);
+      await waitForHeading(page, 'Đăng nhập');
+      await page.getByRole('main').getByRole('link', { name: 'Đăng ký tài khoản công dân' }).click();
+      await waitForHeading(page, 'Đăng ký tài khoản công dân');
+      expect(new URL(page.url()).search).toBe(`?next=${encodeURIComponent(`/apply/${BIRTH}`)}`);
+      await page.getByLabel('Số định danh cá nhân').fill(nationalId);
+      await page.getByLabel('Họ và tên').fill('Phan Thị Mai');
+      await page.getByLabel('Ngày sinh').fill('1992-04-30');
+      await page.getByLabel('Thư điện tử (email)').fill(`mai.${nationalId}@example.com`);
+      await page.getByLabel(/^Mật khẩu/).fill(password);
+      await page.getByLabel('Nhập lại mật khẩu').fill(password);
+      await page.getByRole('main').getByRole('button', { name: 'Đăng ký' }).click();
+      // Back where it started: the procedure's application, not the account page.
+      await waitForHeading(page, 'Khai thông tin (phần 1/4)');
+      expect(new URL(page.url()).pathname).toBe(`/apply/${BIRTH}/1`);
+
+      // A birth date in the future is refused in the browser, and the summary goes once it is fixed.
+      const birth = page.getByLabel('Ngày, tháng, năm sinh');
+      expect(await birth.getAttribute('max')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      await page.getByLabel('Họ, chữ đệm và tên của trẻ').fill('Phan Minh Khoa');
+      await birth.fill('2999-01-01');
+      await page.getByLabel('Nam', { exact: true }).check();
+      await page.getByLabel('Kinh', { exact: true }).check();
+      await page.getByLabel('Nơi sinh').fill('Bệnh viện C Đà Nẵng');
+      await continueButton(page).click();
+      await page
+        .getByRole('alert')
+        .getByRole('link', { name: 'Ngày, tháng, năm sinh không được sau ngày hôm nay' })
+        .waitFor();
+      await birth.fill('2026-11-20');
+      await page.getByRole('alert').waitFor({ state: 'detached' });
+
+      // Saved as typed: "Đã lưu lúc hh:mm", and a reload keeps what was typed on this page.
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Đã lưu lúc \d{2}:\d{2}$/ })
+        .waitFor();
+      await page.reload();
+      await waitForHeading(page, 'Khai thông tin (phần 1/4)');
+      expect(await page.getByLabel('Họ, chữ đệm và tên của trẻ').inputValue()).toBe('Phan Minh Khoa');
+      expect(await page.getByLabel('Ngày, tháng, năm sinh').inputValue()).toBe('2026-11-20');
+      await expectPageOk(page, violations);
+      await continueButton(page).click();
+
+      await waitForHeading(page, 'Khai thông tin (phần 2/4)');
+      await page.getByLabel('Quê quán').fill('Hải Châu, Đà Nẵng');
+      await page.getByLabel('Họ, chữ đệm và tên người mẹ').fill('Phan Thị Mai');
+      await page.getByLabel('Số định danh cá nhân của mẹ').fill(nationalId);
+      await continueButton(page).click();
+
+      // The requester is the signed-in citizen: prefilled from the profile.
+      await waitForHeading(page, 'Khai thông tin (phần 3/4)');
+      expect(await page.getByLabel('Họ, chữ đệm và tên người yêu cầu').inputValue()).toBe('Phan Thị Mai');
+      expect(await page.getByLabel('Số định danh cá nhân người yêu cầu').inputValue()).toBe(nationalId);
+      await page.getByLabel('Số điện thoại liên hệ').fill('0905123456');
+      await page.getByLabel('Mẹ', { exact: true }).check();
+      await expectPageOk(page, violations);
+      await continueButton(page).click();
+
+      await waitForHeading(page, 'Khai thông tin (phần 4/4)');
+      await page.getByLabel('Nhận bản điện tử trên Cổng dịch vụ công').check();
+      await page.getByLabel(/^Tôi cam đoan/).check();
+      await continueButton(page).click();
+
+      // A file chosen by mistake is removed, and another takes its place.
+      await waitForHeading(page, 'Tải lên giấy tờ');
+      await page.getByLabel(/^Tờ khai đăng ký khai sinh/).setInputFiles(pdfFile('nham-tep.pdf'));
+      await page.getByRole('button', { name: 'Xoá nham-tep.pdf' }).click();
+      await page.getByRole('status').filter({ hasText: 'Đã xoá nham-tep.pdf' }).waitFor();
+      expect(await page.getByText('nham-tep.pdf').count()).toBe(0);
+      await page.getByLabel(/^Tờ khai đăng ký khai sinh/).setInputFiles(pdfFile('to-khai.pdf'));
+      await page.getByRole('listitem').filter({ hasText: 'to-khai.pdf' }).waitFor();
+      await expectPageOk(page, violations);
+
+      expect(violations).toEqual([]);
+      expect(errorsOf(page)).toEqual([]);
+      expect(consoleProblems(page)).toEqual([]);
       await context.close();
     },
     JOURNEY_TIMEOUT,

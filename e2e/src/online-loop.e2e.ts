@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ApiClient } from './support/api.js';
 import { launchBrowser, newPage, PHONE, type Viewport } from './support/browser.js';
 import { DEMO_PASSWORD, HAI_CHAU, tinyPdf } from './support/fixtures.js';
+import { consoleProblems, watchConsole } from './support/console.js';
 import { waitForHeading, watchErrors } from './support/pages.js';
 
 const CITIZEN = '048090000123';
@@ -56,6 +57,7 @@ async function logIn(
 ): Promise<{ context: BrowserContext; page: Page }> {
   const { context, page } = await newPage(browser, viewport);
   watchErrors(page);
+  watchConsole(page);
   await page.goto('/login');
   await waitForHeading(page, 'Đăng nhập');
   await page.getByLabel('Số định danh cá nhân hoặc tên đăng nhập').fill(username);
@@ -182,6 +184,7 @@ describe('the online loop: file with a fee, pay, approve, sign, download, verify
     // (6) The QR link on a phone: the result is valid.
     const phone = await newPage(browser, PHONE);
     watchErrors(phone.page);
+    watchConsole(phone.page);
     await phone.page.goto(`/verify/${verificationCode}`);
     await waitForHeading(phone.page, 'Xác thực kết quả giải quyết');
     await phone.page.getByText('Kết quả hợp lệ: văn bản do cơ quan dưới đây ký số').waitFor();
@@ -198,6 +201,10 @@ describe('the online loop: file with a fee, pay, approve, sign, download, verify
     await dashboard.page.reload();
     expect(await dashboardFigure(dashboard.page)).toEqual(after);
 
+    // No console error or warning, no failed request, on any page of the loop (issue 16, item 6).
+    for (const c of [citizen, approver, phone, dashboard]) {
+      expect({ url: c.page.url(), problems: consoleProblems(c.page) }).toEqual({ url: c.page.url(), problems: [] });
+    }
     for (const c of [citizen, approver, phone, dashboard]) await c.context.close();
   }, 180_000);
 });

@@ -458,6 +458,13 @@ export const FORM_ERROR_TEXT = {
   too_big: { vi: '{{label}} không được lớn hơn {{max}}', en: '{{label}} must be {{max}} or less' },
   not_integer: { vi: '{{label}} phải là số nguyên', en: '{{label}} must be a whole number' },
   invalid_date: { vi: '{{label}} phải là một ngày có thật', en: '{{label}} must be a real date' },
+  // {{min}} / {{max}}: the bound as the reader reads it (a date, or "hôm nay" / "today").
+  date_too_early: { vi: '{{label}} phải từ ngày {{min}} trở đi', en: '{{label}} must be on or after {{min}}' },
+  date_too_late: { vi: '{{label}} không được sau ngày {{max}}', en: '{{label}} must be on or before {{max}}' },
+  not_verified_value: {
+    vi: '{{label}} phải đúng với thông tin đã xác thực qua tài khoản định danh điện tử',
+    en: '{{label}} must match the details verified by your digital ID',
+  },
   invalid_national_id: { vi: '{{label}} phải gồm đúng 12 chữ số', en: '{{label}} must be exactly 12 digits' },
   invalid_phone: {
     vi: 'Nhập {{label}} là số điện thoại Việt Nam, ví dụ 0905123456',

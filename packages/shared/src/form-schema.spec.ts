@@ -9,6 +9,9 @@ import {
   FORM_ERROR_CODES,
   FORM_FIELD_TYPES,
   formSchemaSchema,
+  lockedProfileFields,
+  profilePrefill,
+  verifiedProfileIssues,
   type FormField,
   type FormFieldType,
   type FormSchema,
@@ -82,6 +85,35 @@ describe('formSchemaSchema: the schema of a form schema', () => {
       fields: [f('number', { min: 5, max: 1 }), f('text', { key: 't', min: 1 }), f('date', { key: 'd', max: 3 })],
     });
     expect(issuesOf(r).map((e) => e.field)).toEqual(['fields[0].max', 'fields[1].min', 'fields[2].max']);
+  });
+
+  it('accepts date bounds written YYYY-MM-DD or today, and refuses any other', () => {
+    const ok = formSchemaSchema.safeParse({
+      fields: [f('date', { min: '1900-01-01', max: 'today' }), f('date', { key: 'd2', min: 'today' })],
+    });
+    expect(issuesOf(ok)).toEqual([]);
+    const r = formSchemaSchema.safeParse({
+      fields: [
+        f('date', { min: '2026-02-30' }),
+        f('date', { key: 'd2', max: 'tomorrow' }),
+        f('date', { key: 'd3', min: '2026-05-01', max: '2026-04-30' }),
+        f('number', { key: 'n', min: 'today' }),
+      ],
+    });
+    expect(issuesOf(r).map((e) => e.field)).toEqual([
+      'fields[0].min',
+      'fields[1].max',
+      'fields[2].max',
+      'fields[3].min',
+    ]);
+  });
+
+  it('accepts a profile mapping only on a field type that fits the value', () => {
+    expect(issuesOf(formSchemaSchema.safeParse({ fields: [f('date', { profileField: 'birthDate' })] }))).toEqual([]);
+    const r = formSchemaSchema.safeParse({
+      fields: [f('number', { profileField: 'phone' }), f('text', { key: 't', profileField: 'address' as never })],
+    });
+    expect(issuesOf(r).map((e) => e.field)).toEqual(['fields[0].profileField', 'fields[1].profileField']);
   });
 
   it('refuses maxLength and pattern where they mean nothing, and a broken pattern', () => {
@@ -211,6 +243,75 @@ describe('buildFormValidator: form data at submit', () => {
   });
 });
 
+describe('buildFormValidator: date bounds', () => {
+  const schema: FormSchema = {
+    fields: [
+      f('date', { key: 'born', min: '1900-01-01', max: 'today' }),
+      f('date', { key: 'appointment', required: false, min: 'today' }),
+    ],
+  };
+  const at = (today: string, data: Record<string, unknown>) =>
+    issuesOf(buildFormValidator(schema, { today }).safeParse(data));
+
+  it('reads today on the day given (the API passes its clock’s day in Asia/Ho_Chi_Minh)', () => {
+    expect(at('2026-12-07', { born: '2026-12-07', appointment: '2026-12-07' })).toEqual([]);
+    expect(at('2026-12-07', { born: '2026-12-08' })).toEqual([{ field: 'born', message: 'date_too_late' }]);
+    expect(at('2026-12-08', { born: '2026-12-08' })).toEqual([]);
+    expect(at('2026-12-07', { born: '1990-01-01', appointment: '2026-12-06' })).toEqual([
+      { field: 'appointment', message: 'date_too_early' },
+    ]);
+  });
+
+  it('refuses a date before a fixed min', () => {
+    expect(at('2026-12-07', { born: '1899-12-31' })).toEqual([{ field: 'born', message: 'date_too_early' }]);
+  });
+
+  it('leaves bounds to submit: a draft holds a future birth date', () => {
+    expect(buildDraftValidator(schema).safeParse({ born: '2999-01-01' }).success).toBe(true);
+  });
+
+  it('without a day given, today is Vietnam’s (not the machine’s zone)', () => {
+    jest.useFakeTimers({ now: new Date('2026-12-07T18:30:00Z') }); // 01:30 on the 8th in Hà Nội
+    try {
+      expect(issuesOf(buildFormValidator(schema).safeParse({ born: '2026-12-08' }))).toEqual([]);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});
+
+describe('profile prefill and verified values', () => {
+  const schema: FormSchema = {
+    fields: [
+      f('text', { key: 'name', profileField: 'fullName' }),
+      f('date', { key: 'born', profileField: 'birthDate' }),
+      f('phone', { key: 'tel', profileField: 'phone' }),
+      f('text', { key: 'other' }),
+    ],
+  };
+  const profile = { fullName: 'Nguyễn Văn An', birthDate: '1990-05-12', phone: null, nationalId: '048090000123' };
+
+  it('prefills mapped fields the profile has a value for, and only those', () => {
+    expect(profilePrefill(schema, profile)).toEqual({ name: 'Nguyễn Văn An', born: '1990-05-12' });
+  });
+
+  it('locks only the verified kinds of value (name, birth date, national ID)', () => {
+    expect([...lockedProfileFields(schema, { ...profile, phone: '0905123456' }).keys()]).toEqual(['name', 'born']);
+  });
+
+  it('names each locked field whose value differs, the same name in another Unicode form passing', () => {
+    expect(
+      verifiedProfileIssues(schema, { name: 'Nguyễn Văn An'.normalize('NFD'), born: '1990-05-12' }, profile),
+    ).toEqual([]);
+    expect(verifiedProfileIssues(schema, { name: 'Trần Thị Bình', born: '1990-05-12' }, profile)).toEqual([
+      { field: 'name', message: 'not_verified_value' },
+    ]);
+    expect(verifiedProfileIssues(schema, { name: 'Nguyễn Văn An' }, profile)).toEqual([
+      { field: 'born', message: 'not_verified_value' },
+    ]);
+  });
+});
+
 describe('buildDraftValidator: a draft is checked for shape only', () => {
   const schema: FormSchema = {
     fields: [
@@ -304,14 +405,24 @@ function fieldArb(key: string): fc.Arbitrary<Generated> {
               return { field: { ...base, min, max, integer }, valid: opt(value) };
             });
         case 'date':
-          return fc.constant({
-            field: base,
-            valid: optString(
-              fc
-                .date({ min: new Date('1900-01-01'), max: new Date('2099-12-31'), noInvalidDate: true })
-                .map((d) => d.toISOString().slice(0, 10)),
-            ),
-          });
+          // Fixed bounds (or none) around the generated dates; `today` bounds have their own tests.
+          return fc
+            .record({
+              a: fc.date({ min: new Date('1900-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }),
+              b: fc.date({ min: new Date('1900-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }),
+              bounds: fc.constantFrom('none', 'min', 'max', 'both'),
+            })
+            .map(({ a, b, bounds }) => {
+              const [lo, hi] = [a, b].map((d) => d.toISOString().slice(0, 10)).sort();
+              const min = bounds === 'min' || bounds === 'both' ? lo : undefined;
+              const max = bounds === 'max' || bounds === 'both' ? hi : undefined;
+              const from = new Date(`${min ?? '1900-01-01'}T00:00:00Z`);
+              const to = new Date(`${max ?? '2099-12-31'}T00:00:00Z`);
+              const dates = fc
+                .date({ min: from, max: to, noInvalidDate: true })
+                .map((d) => d.toISOString().slice(0, 10));
+              return { field: { ...base, ...(min ? { min } : {}), ...(max ? { max } : {}) }, valid: optString(dates) };
+            });
         case 'select':
           return fc.uniqueArray(fc.stringMatching(/^[A-Z_]{1,6}$/), { minLength: 1, maxLength: 6 }).map((values) => ({
             field: { ...base, options: values.map((value) => ({ value, label: value, labelEn: value })) },
@@ -368,13 +479,27 @@ function invalidArb(field: FormField): fc.Arbitrary<unknown> {
       if (field.required) specific.push(fc.constantFrom('', '   '));
       break;
     case 'number':
-      specific.push(fc.constant((field.max ?? 0) + 1), fc.constant((field.min ?? 0) - 1));
-      if (field.integer && field.min !== undefined && field.max !== undefined && field.max - field.min >= 1) {
+      specific.push(fc.constant(Number(field.max ?? 0) + 1), fc.constant(Number(field.min ?? 0) - 1));
+      if (
+        field.integer &&
+        typeof field.min === 'number' &&
+        typeof field.max === 'number' &&
+        field.max - field.min >= 1
+      ) {
         specific.push(fc.constant(field.min + 0.5));
       }
       break;
     case 'date':
       specific.push(fc.constantFrom('2026-02-30', '31/01/2026', '2026-1-5', 'hôm nay'));
+      // The day before min and the day after max (bounds are fixed dates in the generator).
+      if (typeof field.min === 'string' && field.min > '1900-01-01')
+        specific.push(
+          fc.constant(new Date(Date.parse(`${field.min}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10)),
+        );
+      if (typeof field.max === 'string')
+        specific.push(
+          fc.constant(new Date(Date.parse(`${field.max}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)),
+        );
       break;
     case 'select':
       specific.push(fc.constant('NOT_AN_OPTION_VALUE'));

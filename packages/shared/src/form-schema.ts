@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NATIONAL_ID_PATTERN, PHONE_PATTERN } from './identity.js';
-import { isCalendarDate, isSafeText, safeText } from './input.js';
+import { isCalendarDate, isSafeText, safeText, todayInVietnam } from './input.js';
 
 /**
  * A procedure's application form, described as data (api.md, `formSchema`), and the one function
@@ -35,6 +35,11 @@ export const FORM_ERROR_CODES = [
   'too_big',
   'not_integer',
   'invalid_date',
+  /** A date before the field's `min` / after its `max` (a date or `today`). */
+  'date_too_early',
+  'date_too_late',
+  /** A field mapped to a verified profile value (digital-citizen login) that differs from it. */
+  'not_verified_value',
   'invalid_national_id',
   'invalid_phone',
   'invalid_email',
@@ -52,7 +57,33 @@ const FIELD_KEY = /^[a-zA-Z][a-zA-Z0-9_]{0,63}$/;
 /** Where each optional constraint means something; elsewhere it is refused, not ignored. */
 const TYPES_WITH_MAX_LENGTH: readonly FormFieldType[] = ['text', 'textarea', 'email'];
 const TYPES_WITH_PATTERN: readonly FormFieldType[] = ['text', 'textarea'];
-const TYPES_WITH_BOUNDS: readonly FormFieldType[] = ['number'];
+const TYPES_WITH_BOUNDS: readonly FormFieldType[] = ['number', 'date'];
+
+/**
+ * The applicant's profile values a form field may be prefilled from (`profileField`). The first
+ * three come from the digital-citizen login when it is verified, and are then locked.
+ */
+export const PROFILE_FIELDS = ['fullName', 'birthDate', 'nationalId', 'phone', 'email'] as const;
+export type ProfileField = (typeof PROFILE_FIELDS)[number];
+export const VERIFIED_PROFILE_FIELDS: readonly ProfileField[] = ['fullName', 'birthDate', 'nationalId'];
+/** The field types a profile value fits in (a birth date in a date field, and so on). */
+const PROFILE_FIELD_TYPES: Record<ProfileField, readonly FormFieldType[]> = {
+  fullName: ['text'],
+  birthDate: ['date'],
+  nationalId: ['nationalId', 'text'],
+  phone: ['phone', 'text'],
+  email: ['email', 'text'],
+};
+
+/** A date field's bound: a calendar date, or `today` (Asia/Ho_Chi_Minh) read at each check (api.md). */
+export const DATE_BOUND_TODAY = 'today';
+const isDateBound = (v: unknown): v is string => typeof v === 'string' && (v === DATE_BOUND_TODAY || isCalendarDate(v));
+
+/** A date field's bound as a date on `today` (YYYY-MM-DD, the service's zone). */
+export function resolveDateBound(bound: string | number | undefined, today: string): string | undefined {
+  if (typeof bound !== 'string') return undefined;
+  return bound === DATE_BOUND_TODAY ? today : bound;
+}
 
 export const formFieldOptionSchema = z.strictObject({
   value: safeText().min(1).max(100),
@@ -81,8 +112,11 @@ export const formFieldSchema = z
     hint: safeText().max(1000).optional(),
     hintEn: safeText().max(1000).optional(),
     options: z.array(formFieldOptionSchema).min(1).max(200).optional(),
-    min: z.number().optional(),
-    max: z.number().optional(),
+    /** `number` fields: a number; `date` fields: `YYYY-MM-DD` or `today` (api.md, Catalog). */
+    min: z.union([z.number(), safeText().max(10)]).optional(),
+    max: z.union([z.number(), safeText().max(10)]).optional(),
+    /** The applicant's profile value this field is prefilled from (and locked to, when verified). */
+    profileField: z.enum(PROFILE_FIELDS).optional(),
     /** `number` fields only: whole numbers (counts of copies, areas in m² rounded…). */
     integer: z.boolean().optional(),
     maxLength: z.number().int().min(1).max(DRAFT_MAX_STRING_LENGTH).optional(),
@@ -110,8 +144,24 @@ export const formFieldSchema = z
       if (field.max !== undefined) refuse('max', `A ${field.type} field has no max`);
       if (field.integer !== undefined) refuse('integer', `A ${field.type} field has no integer`);
     }
-    if (field.min !== undefined && field.max !== undefined && field.min > field.max)
-      refuse('max', 'max must not be below min');
+    if (field.type === 'number') {
+      if (field.min !== undefined && typeof field.min !== 'number') refuse('min', 'A number field has a number min');
+      if (field.max !== undefined && typeof field.max !== 'number') refuse('max', 'A number field has a number max');
+    }
+    if (field.type === 'date') {
+      if (field.min !== undefined && !isDateBound(field.min))
+        refuse('min', 'A date field has a min YYYY-MM-DD or today');
+      if (field.max !== undefined && !isDateBound(field.max))
+        refuse('max', 'A date field has a max YYYY-MM-DD or today');
+      if (field.integer !== undefined) refuse('integer', 'A date field has no integer');
+    }
+    if (field.min !== undefined && field.max !== undefined && typeof field.min === typeof field.max) {
+      // Dates compare as text (YYYY-MM-DD); `today` against a fixed date cannot be judged once.
+      const fixed = field.min !== DATE_BOUND_TODAY && field.max !== DATE_BOUND_TODAY;
+      if (fixed && field.min > field.max) refuse('max', 'max must not be below min');
+    }
+    if (field.profileField !== undefined && !PROFILE_FIELD_TYPES[field.profileField].includes(field.type))
+      refuse('profileField', `A ${field.type} field cannot hold the profile's ${field.profileField}`);
     if (field.maxLength !== undefined && !TYPES_WITH_MAX_LENGTH.includes(field.type))
       refuse('maxLength', `A ${field.type} field has no maxLength`);
     if (field.pattern !== undefined && !TYPES_WITH_PATTERN.includes(field.type))
@@ -176,7 +226,24 @@ function stringField(field: FormField, check?: (v: string) => FormErrorCode | nu
   return s;
 }
 
-function fieldValidator(field: FormField): z.ZodType {
+/** Options of the validators: `today` is the day `today` bounds are read on (default: now, in Vietnam). */
+export interface FormValidatorOptions {
+  today?: string;
+}
+
+function dateCheck(field: FormField, today: string): (v: string) => FormErrorCode | null {
+  const min = resolveDateBound(field.min, today);
+  const max = resolveDateBound(field.max, today);
+  return (v) => {
+    if (!isCalendarDate(v)) return 'invalid_date';
+    // YYYY-MM-DD compares as text in calendar order.
+    if (min !== undefined && v < min) return 'date_too_early';
+    if (max !== undefined && v > max) return 'date_too_late';
+    return null;
+  };
+}
+
+function fieldValidator(field: FormField, today: string): z.ZodType {
   switch (field.type) {
     case 'text':
     case 'textarea':
@@ -188,7 +255,7 @@ function fieldValidator(field: FormField): z.ZodType {
     case 'nationalId':
       return stringField(field, (v) => (NATIONAL_ID_PATTERN.test(v) ? null : 'invalid_national_id'));
     case 'date':
-      return stringField(field, (v) => (isCalendarDate(v) ? null : 'invalid_date'));
+      return stringField(field, dateCheck(field, today));
     case 'select': {
       const values = new Set((field.options ?? []).map((o) => o.value));
       return stringField(field, (v) => (values.has(v) ? null : 'invalid_option'));
@@ -196,8 +263,8 @@ function fieldValidator(field: FormField): z.ZodType {
     case 'number': {
       let n = z.number({ error: typeError });
       if (field.integer) n = n.int({ error: 'not_integer' });
-      if (field.min !== undefined) n = n.min(field.min, { error: 'too_small' });
-      if (field.max !== undefined) n = n.max(field.max, { error: 'too_big' });
+      if (typeof field.min === 'number') n = n.min(field.min, { error: 'too_small' });
+      if (typeof field.max === 'number') n = n.max(field.max, { error: 'too_big' });
       return field.required ? n : n.nullish();
     }
     case 'checkbox': {
@@ -213,9 +280,11 @@ function fieldValidator(field: FormField): z.ZodType {
  * options, pattern; unknown keys refused. Each failing field's issue message is a FormErrorCode,
  * its path the field key.
  */
-export function buildFormValidator(formSchema: FormSchema) {
+export function buildFormValidator(formSchema: FormSchema, options: FormValidatorOptions = {}) {
+  // `today` once per validator: one check never straddles midnight. The API passes its clock's day.
+  const today = options.today ?? todayInVietnam();
   const shape: Record<string, z.ZodType> = {};
-  for (const field of formSchema.fields) shape[field.key] = fieldValidator(field);
+  for (const field of formSchema.fields) shape[field.key] = fieldValidator(field, today);
   return z.strictObject(shape);
 }
 
@@ -245,4 +314,52 @@ export function emptyFormData(formSchema: FormSchema): FormData {
   const out: FormData = {};
   for (const f of formSchema.fields) out[f.key] = f.type === 'checkbox' ? false : f.type === 'number' ? undefined : '';
   return out;
+}
+
+/** The applicant's profile as prefilling reads it (GET /auth/me); absent values are null. */
+export type ProfileValues = Partial<Record<ProfileField, string | null>>;
+
+/** Same text for a person: Unicode NFC (a name typed with combining marks is the same name), trimmed. */
+const sameText = (a: string, b: string) => a.normalize('NFC').trim() === b.normalize('NFC').trim();
+
+/**
+ * Values of the fields a procedure maps to the profile (`profileField`), for the form's starting
+ * values: only where the profile has a value, and only keys the form has.
+ */
+export function profilePrefill(formSchema: FormSchema, profile: ProfileValues): FormData {
+  const out: FormData = {};
+  for (const f of formSchema.fields) {
+    const v = f.profileField ? profile[f.profileField] : undefined;
+    if (typeof v === 'string' && v !== '') out[f.key] = v;
+  }
+  return out;
+}
+
+/** The keys of fields locked to a verified profile value (digital-citizen login), with that value. */
+export function lockedProfileFields(formSchema: FormSchema, profile: ProfileValues): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of formSchema.fields) {
+    if (!f.profileField || !VERIFIED_PROFILE_FIELDS.includes(f.profileField)) continue;
+    const v = profile[f.profileField];
+    if (typeof v === 'string' && v !== '') out.set(f.key, v);
+  }
+  return out;
+}
+
+/**
+ * For a verified applicant: the fields whose submitted value differs from the verified profile
+ * value they are mapped to (each with `not_verified_value`). An empty list when nothing differs.
+ */
+export function verifiedProfileIssues(
+  formSchema: FormSchema,
+  formData: Record<string, unknown>,
+  profile: ProfileValues,
+): { field: string; message: FormErrorCode }[] {
+  const issues: { field: string; message: FormErrorCode }[] = [];
+  for (const [key, value] of lockedProfileFields(formSchema, profile)) {
+    const given = formData[key];
+    if (typeof given !== 'string' || !sameText(given, value))
+      issues.push({ field: key, message: 'not_verified_value' });
+  }
+  return issues;
 }

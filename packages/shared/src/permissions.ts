@@ -1,4 +1,4 @@
-import { ROLES, type Role } from './roles.js';
+import { ROLES, type Role } from './role-list.js';
 
 /**
  * The named permissions: each API route declares exactly one (`@Access(…)`, checked at boot), and

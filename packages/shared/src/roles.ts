@@ -1,19 +1,7 @@
 import { z } from 'zod';
+import { ROLES } from './role-list.js';
 
-/** Roles of domain.md. A staff member holds one or more staff roles; a citizen only CITIZEN. */
-export const ROLES = ['CITIZEN', 'RECEPTIONIST', 'OFFICER', 'APPROVER', 'MANAGER', 'ADMIN'] as const;
-export type Role = (typeof ROLES)[number];
+// The role lists live in role-list.ts, free of zod, so that the web's shell (permissions, `can()`)
+// does not carry the schema library (issue 16, the front end's budget).
+export { ROLES, STAFF_ROLES, isStaffRole, type Role, type StaffRole } from './role-list.js';
 export const roleSchema = z.enum(ROLES);
-
-export const STAFF_ROLES = [
-  'RECEPTIONIST',
-  'OFFICER',
-  'APPROVER',
-  'MANAGER',
-  'ADMIN',
-] as const satisfies readonly Role[];
-export type StaffRole = (typeof STAFF_ROLES)[number];
-
-export function isStaffRole(role: Role): role is StaffRole {
-  return (STAFF_ROLES as readonly Role[]).includes(role);
-}

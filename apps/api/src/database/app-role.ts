@@ -12,6 +12,12 @@ export const APP_ROLE = 'motcua_app';
  */
 export const APPEND_ONLY_TABLES = ['dossier_event', 'attachment', 'security_event', 'audit_legacy_seal'];
 
+/**
+ * Owner's functions (SECURITY DEFINER) the API may call: the one narrow way around an
+ * append-only table (a draft's unsealed attachment, migration 1766700000000).
+ */
+export const APP_FUNCTIONS = ['remove_draft_attachment(uuid, uuid, uuid)'];
+
 /** The same URL with another user and password. */
 export function withCredentials(url: string, user: string, password: string): string {
   const u = new URL(url);
@@ -56,6 +62,10 @@ export async function ensureAppRole(ownerUrl: string, role: string, password?: s
       await client.query(`REVOKE UPDATE, DELETE, TRUNCATE ON ${client.escapeIdentifier(t)} FROM ${r}`);
     }
     if (tables.includes('migrations')) await client.query(`REVOKE ALL ON migrations FROM ${r}`);
+    for (const fn of APP_FUNCTIONS) {
+      const exists = await client.query<{ ok: boolean }>('SELECT to_regprocedure($1) IS NOT NULL AS ok', [fn]);
+      if (exists.rows[0].ok) await client.query(`GRANT EXECUTE ON FUNCTION ${fn} TO ${r}`);
+    }
     await client.query('COMMIT');
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);

@@ -61,6 +61,8 @@ export const EXPECTED_ACCESS: ExpectedAccess = {
   'PATCH /api/v1/dossiers/:id':                               [401, Y,      403,    403,    403,    403,    403],
   'POST /api/v1/dossiers/:id/attachments':                    [401, Y,      403,    403,    403,    403,    403],
   'GET /api/v1/dossiers/:id/attachments/:attachmentId':       [401, Y,      Y,      Y,      Y,      Y,      Y],
+  // Our addition (docs/api.md): the applicant removes a file from their own draft.
+  'DELETE /api/v1/dossiers/:id/attachments/:attachmentId':    [401, Y,      403,    403,    403,    403,    403],
   'POST /api/v1/dossiers/:id/submit':                         [401, Y,      403,    403,    403,    403,    403],
   // Staff actions: the desk, the officer, the approver; managers and admins only read.
   'POST /api/v1/dossiers/:id/actions':                        [401, 403,    Y,      Y,      Y,      403,    403],

@@ -1,7 +1,7 @@
-import { can } from '@motcua/shared';
+import { can } from '@motcua/shared/permissions';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { landingPath } from '../features/auth/landing';
+import { Link, useLocation } from 'react-router';
+import { landingPath, withNext } from '../features/auth/landing';
 import { useLogout, useLogoutOnArrival } from '../features/auth/useLogout';
 import { useAuth } from './useAuth';
 
@@ -10,10 +10,15 @@ export function AccountMenu() {
   const { t } = useTranslation();
   const { user } = useAuth();
   const logout = useLogout();
+  // Signing in from the header returns to the page it was clicked on (the home page needs no `next`).
+  const location = useLocation();
   useLogoutOnArrival();
   if (!user) {
     return (
-      <Link to="/login" className="header__link">
+      <Link
+        to={withNext('/login', location.pathname === '/' ? null : `${location.pathname}${location.search}`)}
+        className="header__link"
+      >
         {t('auth.logIn')}
       </Link>
     );

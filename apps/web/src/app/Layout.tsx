@@ -1,4 +1,4 @@
-import { can } from '@motcua/shared';
+import { can } from '@motcua/shared/permissions';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';

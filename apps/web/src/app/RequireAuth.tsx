@@ -1,7 +1,7 @@
-import { can, type Permission } from '@motcua/shared';
+import { can, type Permission } from '@motcua/shared/permissions';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
-import { landingPath } from '../features/auth/landing';
+import { landingPath, withNext } from '../features/auth/landing';
 import { useAuth } from './useAuth';
 
 /**
@@ -15,7 +15,7 @@ export function RequireAuth({ permission = 'authenticated' }: { permission?: Per
   const { t } = useTranslation();
   if (!user) {
     const next = `${location.pathname}${location.search}`;
-    return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
+    return <Navigate to={withNext('/login', next)} replace />;
   }
   if (!can(user, permission)) {
     return (

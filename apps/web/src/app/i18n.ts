@@ -1,4 +1,6 @@
-import { ERROR_CODES, FORM_ERROR_TEXT, STATUS_NAMES, TEXT_LANGUAGES, type TextLanguage } from '@motcua/shared';
+// By module, not the package index: the shell must not carry zod (issue 16, the front end's budget).
+import { ERROR_CODES, FORM_ERROR_TEXT, TEXT_LANGUAGES, type TextLanguage } from '@motcua/shared/errors';
+import { STATUS_NAMES } from '@motcua/shared/status-names';
 import i18n, { type ResourceLanguage } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from '../locales/en.json';

@@ -36,6 +36,8 @@ export interface RequestOptions {
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** Let the request outlive the page (a draft saved as the tab is closed). */
+  keepalive?: boolean;
 }
 
 export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
@@ -60,7 +62,13 @@ async function request<T>(path: string, opts: RequestOptions): Promise<T> {
   }
   let res: Response;
   try {
-    res = await fetch(`${API_BASE}${path}`, { method: opts.method ?? 'GET', headers, body, signal: opts.signal });
+    res = await fetch(`${API_BASE}${path}`, {
+      method: opts.method ?? 'GET',
+      headers,
+      body,
+      signal: opts.signal,
+      ...(opts.keepalive ? { keepalive: true } : {}),
+    });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, detail: 'network', code: 'NETWORK' });

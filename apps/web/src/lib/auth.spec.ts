@@ -1,5 +1,14 @@
 import { api } from './api';
-import { clearSession, getAccessToken, getRefreshToken, getStoredUser, login, logout, storeSession } from './auth';
+import {
+  clearSession,
+  getAccessToken,
+  getRefreshToken,
+  getStoredUser,
+  login,
+  logout,
+  restoreSession,
+  storeSession,
+} from './auth';
 import { problem, stubApi } from '../test/api-stub';
 import { citizenLogin } from '../test/fixtures';
 
@@ -18,6 +27,25 @@ describe('session and token refresh', () => {
     expect(getRefreshToken()).toBe('refresh-citizen');
     expect(getStoredUser()?.fullName).toBe('Nguyễn Văn An');
     expect(Object.values({ ...localStorage })).not.toContain('access-citizen');
+  });
+
+  it('after a reload, renews the session before the first call: no call is ever answered 401', async () => {
+    // What a reload leaves: the refresh token and the user in storage, no access token in memory.
+    localStorage.setItem('motcua.refreshToken', 'r1');
+    localStorage.setItem('motcua.user', JSON.stringify(citizenLogin.user));
+    const fetched = stubApi({
+      'GET /dossiers': ({ headers }) =>
+        headers.get('Authorization') === 'Bearer new' ? { body: { items: [], nextCursor: null } } : expired,
+      'POST /auth/refresh': { body: { ...citizenLogin, accessToken: 'new', refreshToken: 'r2' } },
+    });
+    await restoreSession();
+    await api('/dossiers');
+    expect(fetched.calls.map((c) => `${c.method} ${c.path}`)).toEqual(['POST /auth/refresh', 'GET /dossiers']);
+    // Signed out, or already holding a token: nothing to restore.
+    await restoreSession();
+    clearSession();
+    await restoreSession();
+    expect(fetched.calls).toHaveLength(2);
   });
 
   it('refreshes once on a 401 and retries the call with the new token', async () => {

@@ -108,6 +108,17 @@ export function refreshSession(): Promise<boolean> {
   return refreshing;
 }
 
+/**
+ * On page load: a stored session (refresh token, no access token yet, as after a reload) is
+ * renewed BEFORE the app's first API call, instead of that call failing with 401 and then
+ * refreshing (issue 16: a 401 on every signed-in page load). Resolves once there is a token, or
+ * none to be had (the session is then cleared).
+ */
+export async function restoreSession(): Promise<void> {
+  if (accessToken || !getRefreshToken()) return;
+  await refreshSession();
+}
+
 export async function login(username: string, password: string): Promise<LoginResponse> {
   const res = await api<LoginResponse>('/auth/login', { method: 'POST', body: { username, password } });
   storeSession(res, res.user);

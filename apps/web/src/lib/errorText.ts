@@ -1,4 +1,4 @@
-import { isErrorCode } from '@motcua/shared';
+import { isErrorCode } from '@motcua/shared/errors';
 import type { TFunction } from 'i18next';
 import { ApiError } from './api';
 import { i18n } from '../app/i18n';

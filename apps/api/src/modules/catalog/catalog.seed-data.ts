@@ -106,6 +106,12 @@ const phone = field('phone');
 const nationalId = field('nationalId');
 const opt = (value: string, label: string, labelEn: string) => ({ value, label, labelEn });
 const optional = { required: false } as const;
+/** Births, deaths, past events: not in the future, not before 1900 (a typo of the year). */
+const PAST_DATE = { min: '1900-01-01', max: 'today' } as const;
+/** Dates asked for ahead: from today on. */
+const FUTURE_DATE = { min: 'today' } as const;
+/** The applicant's own birth date: prefilled from (and, when verified, locked to) the profile. */
+const OWN_BIRTH_DATE = { ...PAST_DATE, profileField: 'birthDate' } as const;
 
 const GENDER = [opt('NAM', 'Nam', 'Male'), opt('NU', 'Nữ', 'Female')];
 const ETHNICITY = [
@@ -129,10 +135,16 @@ const DELIVERY = [
 ];
 
 const requester = (): FormField[] => [
-  text('requesterName', 'Họ, chữ đệm và tên người yêu cầu', "Requester's full name", { maxLength: 100 }),
-  nationalId('requesterNationalId', 'Số định danh cá nhân người yêu cầu', "Requester's personal ID number"),
-  phone('requesterPhone', 'Số điện thoại liên hệ', 'Contact phone number'),
-  email('requesterEmail', 'Thư điện tử', 'E-mail', optional),
+  // The requester is the signed-in applicant: these come from their profile.
+  text('requesterName', 'Họ, chữ đệm và tên người yêu cầu', "Requester's full name", {
+    maxLength: 100,
+    profileField: 'fullName',
+  }),
+  nationalId('requesterNationalId', 'Số định danh cá nhân người yêu cầu', "Requester's personal ID number", {
+    profileField: 'nationalId',
+  }),
+  phone('requesterPhone', 'Số điện thoại liên hệ', 'Contact phone number', { profileField: 'phone' }),
+  email('requesterEmail', 'Thư điện tử', 'E-mail', { ...optional, profileField: 'email' }),
 ];
 const declaration = (): FormField =>
   checkbox(
@@ -205,7 +217,7 @@ export const DEMO_PROCEDURES: CreateProcedureInput[] = [
           hint: 'Viết có dấu, ví dụ: Nguyễn Thị Minh Anh',
           hintEn: 'With Vietnamese diacritics, e.g. Nguyễn Thị Minh Anh',
         }),
-        date('childDateOfBirth', 'Ngày, tháng, năm sinh', 'Date of birth'),
+        date('childDateOfBirth', 'Ngày, tháng, năm sinh', 'Date of birth', PAST_DATE),
         select('childGender', 'Giới tính', 'Sex', { options: GENDER }),
         select('childEthnicity', 'Dân tộc', 'Ethnicity', { options: ETHNICITY }),
         text('placeOfBirth', 'Nơi sinh', 'Place of birth', {
@@ -275,14 +287,17 @@ export const DEMO_PROCEDURES: CreateProcedureInput[] = [
     formSchema: {
       fields: [
         text('brideFullName', 'Họ, chữ đệm và tên bên nữ', "Bride's full name", { maxLength: 100 }),
-        date('brideDateOfBirth', 'Ngày sinh bên nữ', "Bride's date of birth"),
+        date('brideDateOfBirth', 'Ngày sinh bên nữ', "Bride's date of birth", PAST_DATE),
         nationalId('brideNationalId', 'Số định danh cá nhân bên nữ', "Bride's personal ID number"),
         text('groomFullName', 'Họ, chữ đệm và tên bên nam', "Groom's full name", { maxLength: 100 }),
-        date('groomDateOfBirth', 'Ngày sinh bên nam', "Groom's date of birth"),
+        date('groomDateOfBirth', 'Ngày sinh bên nam', "Groom's date of birth", PAST_DATE),
         nationalId('groomNationalId', 'Số định danh cá nhân bên nam', "Groom's personal ID number"),
         phone('contactPhone', 'Số điện thoại liên hệ', 'Contact phone number'),
         email('contactEmail', 'Thư điện tử', 'E-mail', optional),
-        date('preferredDate', 'Ngày đề nghị trao Giấy chứng nhận kết hôn', 'Preferred date for the handover', optional),
+        date('preferredDate', 'Ngày đề nghị trao Giấy chứng nhận kết hôn', 'Preferred date for the handover', {
+          ...FUTURE_DATE,
+          ...optional,
+        }),
         checkbox(
           'voluntary',
           'Chúng tôi cam đoan việc kết hôn là hoàn toàn tự nguyện, không vi phạm điều cấm của pháp luật.',
@@ -322,8 +337,8 @@ export const DEMO_PROCEDURES: CreateProcedureInput[] = [
       fields: [
         text('deceasedFullName', 'Họ, chữ đệm và tên người chết', "Deceased person's full name", { maxLength: 100 }),
         nationalId('deceasedNationalId', 'Số định danh cá nhân người chết', "Deceased person's personal ID number"),
-        date('deceasedDateOfBirth', 'Ngày sinh người chết', "Deceased person's date of birth"),
-        date('dateOfDeath', 'Ngày chết', 'Date of death'),
+        date('deceasedDateOfBirth', 'Ngày sinh người chết', "Deceased person's date of birth", PAST_DATE),
+        date('dateOfDeath', 'Ngày chết', 'Date of death', PAST_DATE),
         text('placeOfDeath', 'Nơi chết', 'Place of death', { maxLength: 200 }),
         textarea('causeOfDeath', 'Nguyên nhân chết', 'Cause of death', { maxLength: 500, ...optional }),
         ...requester(),
@@ -379,7 +394,7 @@ export const DEMO_PROCEDURES: CreateProcedureInput[] = [
         text('fullName', 'Họ, chữ đệm và tên người được đăng ký lại khai sinh', 'Full name of the person', {
           maxLength: 100,
         }),
-        date('dateOfBirth', 'Ngày sinh', 'Date of birth'),
+        date('dateOfBirth', 'Ngày sinh', 'Date of birth', PAST_DATE),
         select('gender', 'Giới tính', 'Sex', { options: GENDER }),
         text('placeOfBirth', 'Nơi sinh', 'Place of birth', { maxLength: 200 }),
         text(
@@ -487,7 +502,7 @@ export const DEMO_PROCEDURES: CreateProcedureInput[] = [
           ],
         }),
         text('subjectFullName', 'Họ tên người có thông tin hộ tịch', 'Full name on the record', { maxLength: 100 }),
-        date('eventDate', 'Ngày đăng ký (nếu biết)', 'Date registered (if known)', optional),
+        date('eventDate', 'Ngày đăng ký (nếu biết)', 'Date registered (if known)', { ...PAST_DATE, ...optional }),
         number('copies', 'Số bản sao', 'Number of copies', { min: 1, max: 20, integer: true }),
         delivery(),
       ],
@@ -611,7 +626,7 @@ export const DEMO_PROCEDURES: CreateProcedureInput[] = [
         number('employees', 'Số lao động sử dụng', 'Number of employees', { min: 0, max: 1000, integer: true }),
         text('ownerName', 'Họ tên chủ hộ kinh doanh', "Owner's full name", { maxLength: 100 }),
         nationalId('ownerNationalId', 'Số định danh cá nhân chủ hộ', "Owner's personal ID number"),
-        date('ownerDateOfBirth', 'Ngày sinh chủ hộ', "Owner's date of birth"),
+        date('ownerDateOfBirth', 'Ngày sinh chủ hộ', "Owner's date of birth", PAST_DATE),
         phone('phone', 'Điện thoại', 'Phone'),
         email('email', 'Thư điện tử', 'E-mail', optional),
         declaration(),
@@ -646,8 +661,8 @@ export const DEMO_PROCEDURES: CreateProcedureInput[] = [
             opt('TIEP_TUC', 'Tiếp tục kinh doanh trước thời hạn', 'Resume early'),
           ],
         }),
-        date('fromDate', 'Từ ngày', 'From'),
-        date('toDate', 'Đến ngày', 'Until', optional),
+        date('fromDate', 'Từ ngày', 'From', FUTURE_DATE),
+        date('toDate', 'Đến ngày', 'Until', { ...FUTURE_DATE, ...optional }),
         textarea('reason', 'Lý do', 'Reason', { maxLength: 1000, ...optional }),
         phone('phone', 'Điện thoại', 'Phone'),
       ],
@@ -697,7 +712,7 @@ export const DEMO_PROCEDURES: CreateProcedureInput[] = [
         number('buildingArea', 'Diện tích xây dựng tầng 1 (m²)', 'Ground-floor area (m²)', { min: 1, max: 100000 }),
         number('floors', 'Số tầng', 'Number of floors', { min: 1, max: 10, integer: true }),
         number('height', 'Chiều cao công trình (m)', 'Building height (m)', { min: 1, max: 50 }),
-        date('expectedStart', 'Dự kiến khởi công', 'Expected start of works', optional),
+        date('expectedStart', 'Dự kiến khởi công', 'Expected start of works', { ...FUTURE_DATE, ...optional }),
         declaration(),
       ],
     },
@@ -848,11 +863,11 @@ export const DEMO_PROCEDURES: CreateProcedureInput[] = [
     ],
     formSchema: {
       fields: [
-        text('fullName', 'Họ và tên', 'Full name', { maxLength: 100 }),
+        text('fullName', 'Họ và tên', 'Full name', { maxLength: 100, profileField: 'fullName' }),
         text('otherNames', 'Tên gọi khác (nếu có)', 'Other names (if any)', { maxLength: 100, ...optional }),
-        date('dateOfBirth', 'Ngày sinh', 'Date of birth'),
+        date('dateOfBirth', 'Ngày sinh', 'Date of birth', OWN_BIRTH_DATE),
         select('gender', 'Giới tính', 'Sex', { options: GENDER }),
-        nationalId('nationalId', 'Số định danh cá nhân', 'Personal ID number'),
+        nationalId('nationalId', 'Số định danh cá nhân', 'Personal ID number', { profileField: 'nationalId' }),
         text('permanentAddress', 'Nơi thường trú', 'Permanent address', { maxLength: 300 }),
         text('fatherName', 'Họ tên cha', "Father's name", { maxLength: 100 }),
         text('motherName', 'Họ tên mẹ', "Mother's name", { maxLength: 100 }),
@@ -896,9 +911,9 @@ export const DEMO_PROCEDURES: CreateProcedureInput[] = [
     ],
     formSchema: {
       fields: [
-        text('fullName', 'Họ, chữ đệm và tên', 'Full name', { maxLength: 100 }),
-        nationalId('nationalId', 'Số định danh cá nhân', 'Personal ID number'),
-        date('dateOfBirth', 'Ngày sinh', 'Date of birth'),
+        text('fullName', 'Họ, chữ đệm và tên', 'Full name', { maxLength: 100, profileField: 'fullName' }),
+        nationalId('nationalId', 'Số định danh cá nhân', 'Personal ID number', { profileField: 'nationalId' }),
+        date('dateOfBirth', 'Ngày sinh', 'Date of birth', OWN_BIRTH_DATE),
         text('newAddress', 'Địa chỉ đăng ký thường trú', 'Address to register', { maxLength: 300 }),
         text('householdHeadName', 'Họ tên chủ hộ', 'Head of household', { maxLength: 100 }),
         nationalId('householdHeadNationalId', 'Số định danh cá nhân chủ hộ', "Head of household's personal ID"),
@@ -983,9 +998,9 @@ export const DEMO_PROCEDURES: CreateProcedureInput[] = [
     ],
     formSchema: {
       fields: [
-        text('fullName', 'Họ và tên', 'Full name', { maxLength: 100 }),
-        nationalId('nationalId', 'Số định danh cá nhân', 'Personal ID number'),
-        date('dateOfBirth', 'Ngày sinh', 'Date of birth'),
+        text('fullName', 'Họ và tên', 'Full name', { maxLength: 100, profileField: 'fullName' }),
+        nationalId('nationalId', 'Số định danh cá nhân', 'Personal ID number', { profileField: 'nationalId' }),
+        date('dateOfBirth', 'Ngày sinh', 'Date of birth', OWN_BIRTH_DATE),
         text('licenceNumber', 'Số giấy phép lái xe', 'Licence number', { maxLength: 20, pattern: '[0-9]{12}' }),
         select('licenceClass', 'Hạng giấy phép', 'Licence class', {
           options: [
@@ -1078,9 +1093,9 @@ export const DEMO_PROCEDURES: CreateProcedureInput[] = [
     ],
     formSchema: {
       fields: [
-        text('fullName', 'Họ và tên', 'Full name', { maxLength: 100 }),
-        nationalId('nationalId', 'Số định danh cá nhân', 'Personal ID number'),
-        date('dateOfBirth', 'Ngày sinh', 'Date of birth'),
+        text('fullName', 'Họ và tên', 'Full name', { maxLength: 100, profileField: 'fullName' }),
+        nationalId('nationalId', 'Số định danh cá nhân', 'Personal ID number', { profileField: 'nationalId' }),
+        date('dateOfBirth', 'Ngày sinh', 'Date of birth', OWN_BIRTH_DATE),
         select('title', 'Chức danh chuyên môn', 'Professional title', {
           options: [
             opt('BAC_SY', 'Bác sỹ', 'Doctor'),

@@ -4,6 +4,7 @@ import {
   buildDraftValidator,
   buildFormValidator,
   PROCEDURE_PAGE_SIZE_DEFAULT,
+  toLocalDate,
   WorkingCalendar,
   type CreateAgencyInput,
   type CreateProcedureInput,
@@ -62,10 +63,16 @@ export class CatalogService {
     form: ReturnType<typeof buildFormValidator>;
     draft: ReturnType<typeof buildDraftValidator>;
   } {
-    const key = `${procedure.code}@${procedure.version}`;
+    // A date field's `today` bound is read on the clock's day in the service's zone (api.md,
+    // Catalog), so the validator is one per version and day.
+    const today = toLocalDate(this.clock.now());
+    const key = `${procedure.code}@${procedure.version}@${today}`;
     let v = this.validators.get(key);
     if (!v) {
-      v = { form: buildFormValidator(procedure.formSchema), draft: buildDraftValidator(procedure.formSchema) };
+      v = {
+        form: buildFormValidator(procedure.formSchema, { today }),
+        draft: buildDraftValidator(procedure.formSchema),
+      };
       if (this.validators.size >= 1000) this.validators.clear();
       this.validators.set(key, v);
     }

@@ -22,6 +22,25 @@ export class AttachmentsRepository {
     return rows[0];
   }
 
+  /**
+   * Remove an attachment of an unsealed DRAFT of this applicant through the owner's function
+   * (the table is append-only for this role: app-role.ts); the removed content's hash, or null
+   * when nothing was removed (not a draft any more, not theirs, no such attachment).
+   */
+  async removeFromDraft(
+    dossierId: string,
+    id: string,
+    applicantId: string,
+    m: EntityManager = this.ds.manager,
+  ): Promise<string | null> {
+    const rows: { sha256: string | null }[] = await m.query(`SELECT remove_draft_attachment($1, $2, $3) AS sha256`, [
+      dossierId,
+      id,
+      applicantId,
+    ]);
+    return rows[0]?.sha256 ?? null;
+  }
+
   findByDossier(dossierId: string, m: EntityManager = this.ds.manager): Promise<AttachmentRow[]> {
     return m.query(`SELECT ${COLUMNS} FROM attachment WHERE dossier_id = $1 ORDER BY uploaded_at, id`, [dossierId]);
   }

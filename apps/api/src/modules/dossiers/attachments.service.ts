@@ -127,6 +127,27 @@ export class AttachmentsService implements OnModuleInit {
     return { bytes, error };
   }
 
+  /**
+   * The applicant removes a file from their draft before sending it (our addition: docs/api.md,
+   * DELETE /dossiers/{id}/attachments/{attachmentId}). 404 for another's dossier or attachment,
+   * 409 once the dossier is no longer a draft. The stored content, when nothing else references
+   * it, is left to the file sweeper.
+   */
+  async remove(dossierId: string, attachmentId: string, user: AuthUser): Promise<void> {
+    const d = isUuid(dossierId) ? await this.dossiers.findById(dossierId) : null;
+    if (!d || d.applicantId !== user.id) throw DossierError.notFound();
+    if (d.status !== 'DRAFT') throw DossierError.notDraft(d.status);
+    const attachment = isUuid(attachmentId) ? await this.attachments.findOne(d.id, attachmentId) : null;
+    if (!attachment) throw DossierError.attachmentNotFound();
+    const removed = await this.attachments.removeFromDraft(d.id, attachment.id, user.id);
+    if (removed === null) {
+      // Submitted (or removed) between the reads and the function's locked check.
+      const now = await this.dossiers.findById(d.id);
+      if (now && now.status !== 'DRAFT') throw DossierError.notDraft(now.status);
+      throw DossierError.attachmentNotFound();
+    }
+  }
+
   /** A file of a dossier the user may see; 404 otherwise (and for another dossier's attachment). */
   async download(dossierId: string, attachmentId: string, user: AuthUser): Promise<AttachmentDownload> {
     const d = isUuid(dossierId) ? await this.dossiers.findById(dossierId) : null;

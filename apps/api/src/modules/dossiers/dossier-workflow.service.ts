@@ -14,6 +14,8 @@ import {
   localDateKey,
   moveOf,
   zodFieldErrors,
+  verifiedProfileIssues,
+  type FormSchema,
   type DossierAction,
   type DossierMove,
   type DossierStatus,
@@ -419,9 +421,26 @@ export class DossierWorkflowService {
   private async checkSubmittable(d: DossierRow, m: EntityManager): Promise<void> {
     const procedure = await this.catalog.getProcedureVersion(d.procedureCode, d.procedureVersion, m);
     validateForm(this.catalog.validatorsOf(procedure).form, d.formData);
+    await this.checkVerifiedValues(d, procedure.formSchema);
     const present = await this.attachments.findDocumentCodes(d.id, m);
     const missing = procedure.requiredDocuments.filter((doc) => doc.required && !present.has(doc.code));
     if (missing.length) throw DossierError.missingDocuments(missing.map((doc) => doc.code));
+  }
+
+  /**
+   * A digital-citizen applicant's fields mapped to their verified name, birth date or national ID
+   * must hold those values (api.md, Catalog: `profileField`): the form locks them, the API checks.
+   */
+  private async checkVerifiedValues(d: DossierRow, formSchema: FormSchema): Promise<void> {
+    if (!formSchema.fields.some((f) => f.profileField)) return;
+    const applicant = await this.users.getById(d.applicantId);
+    if (!applicant.verified) return;
+    const issues = verifiedProfileIssues(formSchema, d.formData, {
+      fullName: applicant.fullName,
+      birthDate: applicant.dateOfBirth,
+      nationalId: applicant.nationalId,
+    });
+    if (issues.length) throw DossierError.formInvalid(formErrors(issues));
   }
 
   /**

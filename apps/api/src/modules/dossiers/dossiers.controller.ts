@@ -1,6 +1,7 @@
 import {
   Body,
   Controller,
+  Delete,
   Get,
   Headers,
   HttpCode,
@@ -18,6 +19,7 @@ import {
   ApiConsumes,
   ApiCreatedResponse,
   ApiHeader,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
@@ -161,6 +163,19 @@ export class DossiersController {
       length: attachment.size,
       disposition: contentDisposition('attachment', attachment.fileName),
     });
+  }
+
+  @Delete(':id/attachments/:attachmentId')
+  @HttpCode(204)
+  @Access('dossier.own')
+  @ApiOperation({ summary: 'Remove a file from a draft before sending it (our addition to the contract)' })
+  @ApiNoContentResponse({ description: 'Removed' })
+  async removeAttachment(
+    @Param('id') id: string,
+    @Param('attachmentId') attachmentId: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<void> {
+    await this.attachments.remove(id, attachmentId, user);
   }
 
   @Post(':id/submit')

@@ -3,10 +3,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
-import type { DossierDto, DossierListResponse } from '@motcua/shared';
+import { toLocalDate, type DossierDto, type DossierListResponse } from '@motcua/shared';
 import { bearer } from '../../test/auth-helpers.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
-import { createProcedure } from '../catalog/catalog.factories.js';
+import { createUser } from '../../test/auth-helpers.js';
+import { buildProcedureInput, createProcedure } from '../catalog/catalog.factories.js';
 import {
   as,
   attach,
@@ -237,6 +238,108 @@ describe('dossiers over HTTP: drafts, attachments, submit, reading', () => {
       const other = await submitted(w);
       const otherFile = ((await as(t, w.citizen).get(`/dossiers/${other.id}`)).body as DossierDto).attachments[0];
       expect((await as(t, w.citizen).get(`/dossiers/${id}/attachments/${otherFile.id}`)).status).toBe(404);
+    });
+  });
+
+  describe('removing a file from a draft (our addition: docs/api.md)', () => {
+    const upload = async (id: string, documentCode = 'TO_KHAI') =>
+      (await as(t, w.citizen).upload(`/dossiers/${id}/attachments`, { documentCode }, PDF, 'to-khai.pdf')).body as {
+        id: string;
+      };
+    const remove = (id: string, attachmentId: string, user = w.citizen) =>
+      as(t, user).delete(`/dossiers/${id}/attachments/${attachmentId}`);
+
+    it('removes it (204): the draft no longer lists it, and a new file replaces it', async () => {
+      const id = await createDraft(w);
+      const first = await upload(id);
+      const res = await remove(id, first.id);
+      expect(res.status).toBe(204);
+      const after = await as(t, w.citizen).get(`/dossiers/${id}`);
+      expect((after.body as DossierDto).attachments).toEqual([]);
+      const second = await upload(id);
+      const again = await as(t, w.citizen).get(`/dossiers/${id}`);
+      expect((again.body as DossierDto).attachments.map((a) => a.id)).toEqual([second.id]);
+      expect((await remove(id, first.id)).status).toBe(404);
+    });
+
+    it('is 404 for another citizen’s draft or another dossier’s attachment, and removes nothing', async () => {
+      const id = await createDraft(w);
+      const mine = await upload(id);
+      expect((await remove(id, mine.id, w.otherCitizen)).status).toBe(404);
+      const other = await createDraft(w);
+      expect((await remove(other, mine.id)).status).toBe(404);
+      expect((await remove(id, 'not-a-uuid')).status).toBe(404);
+      const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM attachment WHERE dossier_id = $1`, [id]);
+      expect(n).toBe(1);
+    });
+
+    it('is 409 once the dossier is sent: a sealed attachment stays', async () => {
+      const id = await createDraft(w);
+      const file = await upload(id);
+      await attach(w, id, 'GIAY_CHUNG_SINH');
+      const sent = await as(t, w.citizen).post(`/dossiers/${id}/submit`).set('Idempotency-Key', randomUUID());
+      expect(sent.status).toBe(200);
+      const res = await remove(id, file.id);
+      expect(res.status).toBe(409);
+      expect(res.body.code).toBe('NOT_DRAFT');
+      const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM attachment WHERE id = $1`, [file.id]);
+      expect(n).toBe(1);
+    });
+
+    it('the API’s role cannot delete attachments itself: only the draft function may', async () => {
+      const id = await createDraft(w);
+      const file = await upload(id);
+      await expect(t.ds.query(`DELETE FROM attachment WHERE id = $1`, [file.id])).rejects.toThrow(/permission denied/);
+    });
+  });
+
+  describe('date bounds and verified values at submit', () => {
+    const bounded = () =>
+      buildProcedureInput({
+        agencyCodes: [w.agency.code],
+        requiredDocuments: [],
+        formSchema: {
+          fields: [
+            { key: 'name', label: 'Họ tên', labelEn: 'Name', type: 'text', required: true, profileField: 'fullName' },
+            {
+              key: 'born',
+              label: 'Ngày sinh',
+              labelEn: 'Born',
+              type: 'date',
+              required: true,
+              min: '1900-01-01',
+              max: 'today',
+              profileField: 'birthDate',
+            },
+          ],
+        },
+      });
+    const submitAs = async (user: typeof w.citizen, procedureCode: string, formData: object) => {
+      const draft = await as(t, user).post('/dossiers', { procedureCode, formData });
+      return as(t, user).post(`/dossiers/${draft.body.id}/submit`).set('Idempotency-Key', randomUUID());
+    };
+
+    it('refuses a date after today (the clock’s day in Asia/Ho_Chi_Minh), naming the field (400)', async () => {
+      const proc = await createProcedure(t.ds, bounded());
+      const today = toLocalDate(t.clock.now());
+      const tomorrow = toLocalDate(new Date(t.clock.now().getTime() + 86_400_000));
+      const future = await submitAs(w.citizen, proc.code, { name: 'An', born: tomorrow });
+      expect(future.status).toBe(400);
+      expect(future.body.errors).toEqual([{ field: 'formData.born', message: 'date_too_late' }]);
+      const early = await submitAs(w.citizen, proc.code, { name: 'An', born: '1899-12-31' });
+      expect(early.body.errors).toEqual([{ field: 'formData.born', message: 'date_too_early' }]);
+      expect((await submitAs(w.citizen, proc.code, { name: 'An', born: today })).status).toBe(200);
+    });
+
+    it('for a verified (digital-citizen) applicant, refuses a name or birth date other than the verified one', async () => {
+      const proc = await createProcedure(t.ds, bounded());
+      const verified = await createUser(t.ds, { fullName: 'Lê Thị Hoa', dateOfBirth: '1988-03-04', verified: true });
+      const other = await submitAs(verified, proc.code, { name: 'Người Khác', born: '1988-03-04' });
+      expect(other.status).toBe(400);
+      expect(other.body.errors).toEqual([{ field: 'formData.name', message: 'not_verified_value' }]);
+      expect((await submitAs(verified, proc.code, { name: 'Lê Thị Hoa', born: '1988-03-04' })).status).toBe(200);
+      // An unverified account typed its own details: nothing to hold them to.
+      expect((await submitAs(w.citizen, proc.code, { name: 'Người Khác', born: '1988-03-04' })).status).toBe(200);
     });
   });
 
@@ -500,6 +603,7 @@ describe('dossiers over HTTP: drafts, attachments, submit, reading', () => {
         'PATCH /api/v1/dossiers/{id}',
         'POST /api/v1/dossiers/{id}/attachments',
         'GET /api/v1/dossiers/{id}/attachments/{attachmentId}',
+        'DELETE /api/v1/dossiers/{id}/attachments/{attachmentId}',
         'POST /api/v1/dossiers/{id}/submit',
         'POST /api/v1/dossiers/{id}/actions',
         'POST /api/v1/dossiers/{id}/supplement',

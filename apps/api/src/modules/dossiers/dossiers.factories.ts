@@ -78,6 +78,7 @@ export function as(t: TestApp, user: TestUser | null) {
     get: (path: string) => auth(request(t.http).get(`/api/v1${path}`)),
     post: (path: string, body?: object) => auth(request(t.http).post(`/api/v1${path}`)).send(body ?? {}),
     patch: (path: string, body: object) => auth(request(t.http).patch(`/api/v1${path}`)).send(body),
+    delete: (path: string) => auth(request(t.http).delete(`/api/v1${path}`)),
     upload: (path: string, fields: Record<string, string>, file: Buffer, fileName: string) => {
       let r = auth(request(t.http).post(`/api/v1${path}`));
       for (const [k, v] of Object.entries(fields)) r = r.field(k, v);

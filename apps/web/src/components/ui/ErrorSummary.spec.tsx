@@ -24,4 +24,33 @@ describe('ErrorSummary', () => {
     const { container } = render(<ErrorSummary title="x" errors={[]} />);
     expect(container).toBeEmptyDOMElement();
   });
+
+  it('shrinks as errors are fixed without taking the focus from the field being typed in', () => {
+    const two = [
+      { fieldId: 'a', message: 'Nhập A' },
+      { fieldId: 'b', message: 'Nhập B' },
+    ];
+    const { rerender } = render(
+      <>
+        <ErrorSummary title="Có lỗi cần sửa" errors={two} />
+        <input id="a" aria-label="A" />
+      </>,
+    );
+    screen.getByLabelText('A').focus();
+    rerender(
+      <>
+        <ErrorSummary title="Có lỗi cần sửa" errors={[two[1]]} />
+        <input id="a" aria-label="A" />
+      </>,
+    );
+    expect(screen.queryByRole('link', { name: 'Nhập A' })).not.toBeInTheDocument();
+    expect(screen.getByLabelText('A')).toHaveFocus();
+    rerender(
+      <>
+        <ErrorSummary title="Có lỗi cần sửa" errors={[]} />
+        <input id="a" aria-label="A" />
+      </>,
+    );
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
 });

@@ -1,5 +1,8 @@
 import { useEffect, useRef } from 'react';
 
+/** The ids an error list names, as one comparable string. */
+const idsOf = (errors: SummaryError[]) => errors.map((e) => e.fieldId);
+
 export interface SummaryError {
   /** The id of the control to focus. */
   fieldId: string;
@@ -8,12 +11,19 @@ export interface SummaryError {
 
 /**
  * The list of problems at the top of a form (GOV.UK pattern): it takes focus when
- * shown, and each message links to its field.
+ * shown, and each message links to its field. When errors are fixed the list shrinks (or
+ * goes) without taking the focus from where the person is typing; a new error takes it again.
  */
 export function ErrorSummary({ title, errors }: { title: string; errors: SummaryError[] }) {
   const ref = useRef<HTMLDivElement>(null);
+  const shown = useRef<string[]>([]);
   useEffect(() => {
-    if (errors.length) ref.current?.focus();
+    const before = shown.current;
+    shown.current = idsOf(errors);
+    // A fresh submit attempt passes a new array even with the same errors: focus again then too,
+    // unless it only lost errors (something was fixed).
+    const onlyFixed = before.length > errors.length && shown.current.every((id) => before.includes(id));
+    if (errors.length && !onlyFixed) ref.current?.focus();
   }, [errors]);
   if (!errors.length) return null;
   return (

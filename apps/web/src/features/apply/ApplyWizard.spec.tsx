@@ -1,4 +1,4 @@
-import type { DossierDto } from '@motcua/shared';
+import { todayInVietnam, type DossierDto } from '@motcua/shared';
 import { act, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { setLanguage } from '../../app/i18n';
@@ -12,7 +12,7 @@ import {
   pdfAttachment,
   summaryOf,
 } from '../../test/dossier-fixtures';
-import { citizenLogin } from '../../test/fixtures';
+import { citizenLogin, citizenMe } from '../../test/fixtures';
 import { renderApp, resetVisitor } from '../../test/render-app';
 
 // The first visit of a lazy route compiles its chunk: slow when several suites run at once.
@@ -222,9 +222,107 @@ describe('application wizard: questions', () => {
     const heading = await screen.findByRole('heading', { level: 1, name: 'Khai thông tin (phần 2/2)' });
     // A client-side page change moves the focus to the new page's heading.
     expect(heading).toHaveFocus();
-    const patch = api.fetched.calls.find((c) => c.method === 'PATCH');
-    expect(patch?.body).toEqual({ formData: PAGE_1_ANSWERS, agencyCode: '000.30.02.H17' });
+    // Saved as typed (autosave) and on Continue: the last save holds the whole page, on the draft's version.
+    const patch = api.fetched.calls.filter((c) => c.method === 'PATCH').at(-1);
+    expect(patch?.body).toEqual({
+      formData: PAGE_1_ANSWERS,
+      agencyCode: '000.30.02.H17',
+      version: expect.any(Number),
+    });
     expect(patch?.authorization).toBe('Bearer access-citizen');
+    expect(api.current()?.formData).toMatchObject(PAGE_1_ANSWERS);
+  });
+});
+
+describe('application wizard: autosave, prefill and date bounds', () => {
+  beforeEach(() => {
+    resetVisitor('vi');
+    logIn();
+  });
+
+  const nameInput = () => screen.getByLabelText(/^Họ, chữ đệm và tên của trẻ/);
+
+  it('saves what is typed after a pause, says when, and a reload finds it again', async () => {
+    const api = fakeApi(buildDossier());
+    const view = renderApp('/apply/1.001193/1');
+    await screen.findByRole('heading', { level: 1, name: 'Khai thông tin (phần 1/2)' });
+    await userEvent.type(nameInput(), 'Lê Văn Tám');
+    await waitFor(() => expect(api.current()?.formData.childFullName).toBe('Lê Văn Tám'), { timeout: 4000 });
+    expect(await screen.findByText(/^Đã lưu lúc \d{2}:\d{2}$/)).toHaveAttribute('role', 'status');
+    // Typing again within the pause: one more save, not one per key.
+    const before = api.fetched.calls.filter((c) => c.method === 'PATCH').length;
+    await userEvent.type(nameInput(), ' Hai');
+    await waitFor(() => expect(api.current()?.formData.childFullName).toBe('Lê Văn Tám Hai'), { timeout: 4000 });
+    expect(api.fetched.calls.filter((c) => c.method === 'PATCH').length).toBe(before + 1);
+
+    view.unmount();
+    renderApp('/apply/1.001193/1');
+    await screen.findByRole('heading', { level: 1, name: 'Khai thông tin (phần 1/2)' });
+    expect(nameInput()).toHaveValue('Lê Văn Tám Hai');
+  });
+
+  it('after another tab saved (409), reads the draft again and saves on its version: nothing typed is lost', async () => {
+    // The draft is at version 3 on the server while this page still holds version 2.
+    let server = buildDossier({ version: 3 });
+    let refused = false;
+    const api = fakeApi(buildDossier({ version: 2 }), (state) => ({
+      // The page read the draft before the other tab's save; every later read sees it.
+      'GET /dossiers/d-1': () => ({ body: refused ? server : { ...server, version: 2 } }),
+      'PATCH /dossiers/d-1': ({ body }) => {
+        const patch = body as { formData: Record<string, unknown>; version: number };
+        if (patch.version !== server.version) {
+          refused = true;
+          return { status: 409, body: problem(409, 'STALE_VERSION', 'The dossier has changed') };
+        }
+        server = { ...server, formData: { ...server.formData, ...patch.formData }, version: server.version + 1 };
+        state.set(server);
+        return { body: server };
+      },
+    }));
+    renderApp('/apply/1.001193/1');
+    await screen.findByRole('heading', { level: 1, name: 'Khai thông tin (phần 1/2)' });
+    await userEvent.type(nameInput(), 'An');
+    await waitFor(() => expect(api.current()?.formData.childFullName).toBe('An'), { timeout: 4000 });
+    expect(refused).toBe(true);
+    const calls = api.fetched.calls.filter((c) => c.path === '/dossiers/d-1').map((c) => c.method);
+    expect(calls.slice(-3)).toEqual(['PATCH', 'GET', 'PATCH']);
+    expect(await screen.findByText(/^Đã lưu lúc/)).toBeInTheDocument();
+  });
+
+  it('prefills mapped fields from the profile and locks verified ones, saying why', async () => {
+    const procedure = birthProcedure();
+    procedure.formSchema.fields = procedure.formSchema.fields.map((f) =>
+      f.key === 'childFullName' ? { ...f, profileField: 'fullName' as const, pattern: undefined } : f,
+    );
+    fakeApi(buildDossier(), () => ({
+      'GET /procedures/1.001193': { body: procedure },
+      'GET /auth/me': { body: { ...citizenMe, verified: true } },
+    }));
+    renderApp('/apply/1.001193/1');
+    await screen.findByRole('heading', { level: 1, name: 'Khai thông tin (phần 1/2)' });
+    expect(nameInput()).toHaveValue(citizenMe.fullName);
+    expect(nameInput()).toHaveAttribute('readonly');
+    expect(nameInput()).toHaveAccessibleDescription(expect.stringContaining('định danh điện tử'));
+  });
+
+  it('gives the date input the schema’s bounds, today read in Vietnam', async () => {
+    const procedure = birthProcedure();
+    procedure.formSchema.fields = procedure.formSchema.fields.map((f) =>
+      f.key === 'childDateOfBirth' ? { ...f, min: '1900-01-01', max: 'today' } : f,
+    );
+    fakeApi(buildDossier(), () => ({ 'GET /procedures/1.001193': { body: procedure } }));
+    renderApp('/apply/1.001193/1');
+    await screen.findByRole('heading', { level: 1, name: 'Khai thông tin (phần 1/2)' });
+    const date = screen.getByLabelText(/^Ngày, tháng, năm sinh/);
+    expect(date).toHaveAttribute('min', '1900-01-01');
+    expect(date).toHaveAttribute('max', todayInVietnam());
+    fireEvent.change(date, { target: { value: '2999-01-01' } });
+    await userEvent.click(continueButton());
+    expect(
+      await within(await screen.findByRole('alert')).findByRole('link', {
+        name: 'Ngày, tháng, năm sinh không được sau ngày hôm nay',
+      }),
+    ).toBeInTheDocument();
   });
 });
 

@@ -1,12 +1,15 @@
-import type { DossierDto, ProcedureDetail } from '@motcua/shared';
-import { useCallback, useMemo, useState } from 'react';
+import type { DossierDto, ProcedureDetail, ProfileValues } from '@motcua/shared';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
 import { useCatalogText } from '../catalog/useCatalogText';
-import { CheckAnswers } from './CheckAnswers';
-import { DocumentsStep } from './DocumentsStep';
+import { Loading } from '../../components/ui';
 import { QuestionsStep, type StepNav } from './QuestionsStep';
 import { firstIncompleteStep, planWizard } from './steps';
+
+// Only later steps need these: loaded when reached, so step 1 ships without them (issue 16).
+const DocumentsStep = lazy(async () => ({ default: (await import('./DocumentsStep')).DocumentsStep }));
+const CheckAnswers = lazy(async () => ({ default: (await import('./CheckAnswers')).CheckAnswers }));
 
 const NONE: Record<string, string> = {};
 const NO_CODES: string[] = [];
@@ -20,10 +23,12 @@ export function ApplyWizard({
   procedure,
   dossier,
   step,
+  profile,
 }: {
   procedure: ProcedureDetail;
   dossier: DossierDto;
   step: string | undefined;
+  profile?: { values: ProfileValues; verified: boolean };
 }) {
   const { t } = useTranslation();
   const text = useCatalogText();
@@ -70,28 +75,32 @@ export function ApplyWizard({
 
   if (step === 'documents') {
     return (
-      <DocumentsStep
-        key={step}
-        dossier={dossier}
-        documents={plan.documents}
-        nav={nav}
-        serverMissing={serverMissing}
-        onDone={onDocumentsDone}
-      />
+      <Suspense fallback={<Loading />}>
+        <DocumentsStep
+          key={step}
+          dossier={dossier}
+          documents={plan.documents}
+          nav={nav}
+          serverMissing={serverMissing}
+          onDone={onDocumentsDone}
+        />
+      </Suspense>
     );
   }
   if (step === 'check') {
     return (
-      <CheckAnswers
-        key={step}
-        procedure={procedure}
-        dossier={dossier}
-        plan={plan}
-        base={base}
-        nav={nav}
-        onFieldErrors={onFieldErrors}
-        onMissingDocuments={onMissingDocuments}
-      />
+      <Suspense fallback={<Loading />}>
+        <CheckAnswers
+          key={step}
+          procedure={procedure}
+          dossier={dossier}
+          plan={plan}
+          base={base}
+          nav={nav}
+          onFieldErrors={onFieldErrors}
+          onMissingDocuments={onMissingDocuments}
+        />
+      </Suspense>
     );
   }
   const page = Number(step);
@@ -110,6 +119,7 @@ export function ApplyWizard({
       showAgency={page === 1 && plan.agencyChoice}
       serverErrors={serverErrors}
       onSaved={onSaved}
+      profile={profile}
     />
   );
 }

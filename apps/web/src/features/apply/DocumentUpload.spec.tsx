@@ -121,4 +121,41 @@ describe('document upload', () => {
     expect(input).toHaveAccessibleDescription(expect.stringContaining(message));
     expect(screen.getByRole('status')).toHaveTextContent(message);
   });
+
+  it('removes an uploaded file: the button names it, the list drops it, the focus returns to the input', async () => {
+    const attachment = { ...pdfAttachment('GIAY_CHUNG_SINH'), fileName: 'cu.pdf' };
+    const onRemove = jest.fn().mockResolvedValue(undefined);
+    const view = (attachments: (typeof attachment)[]) => (
+      <I18nextProvider i18n={i18n}>
+        <DocumentUpload
+          dossierId="d-1"
+          document={document}
+          attachments={attachments}
+          onUploaded={jest.fn()}
+          onRemove={onRemove}
+        />
+      </I18nextProvider>
+    );
+    const { rerender } = render(view([attachment]));
+    await userEvent.click(screen.getByRole('button', { name: 'Xoá cu.pdf' }));
+    expect(onRemove).toHaveBeenCalledWith(attachment.id);
+    rerender(view([]));
+    expect(screen.queryByText('cu.pdf')).not.toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Đã xoá cu.pdf');
+    expect(screen.getByLabelText(/^Giấy chứng sinh/)).toHaveFocus();
+  });
+
+  it('offers no removal where the caller gives none (a supplement’s files are part of the record)', () => {
+    render(
+      <I18nextProvider i18n={i18n}>
+        <DocumentUpload
+          dossierId="d-1"
+          document={document}
+          attachments={[pdfAttachment('GIAY_CHUNG_SINH')]}
+          onUploaded={jest.fn()}
+        />
+      </I18nextProvider>,
+    );
+    expect(screen.queryByRole('button', { name: /^Xoá/ })).not.toBeInTheDocument();
+  });
 });

@@ -1,7 +1,7 @@
 import type { AttachmentDto, RequiredDocument } from '@motcua/shared';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field } from '../../components/ui';
+import { Button, Field } from '../../components/ui';
 import { useCatalogText } from '../catalog/useCatalogText';
 import { dossierErrorText } from '../dossiers/dossierErrors';
 import { ACCEPT_ATTRIBUTE, checkFile, uploadAttachment } from './uploadAttachment';
@@ -29,6 +29,7 @@ export function DocumentUpload({
   attachments,
   error,
   onUploaded,
+  onRemove,
 }: {
   dossierId: string;
   document: RequiredDocument;
@@ -36,6 +37,8 @@ export function DocumentUpload({
   /** "Upload this document" when the applicant continued without it. */
   error?: string;
   onUploaded: (attachment: AttachmentDto) => void;
+  /** Remove an uploaded file from the draft (to drop it, or before choosing another); drafts only. */
+  onRemove?: (attachmentId: string) => Promise<void>;
 }) {
   const { t, i18n } = useTranslation();
   const english = i18n.language === 'en';
@@ -45,8 +48,27 @@ export function DocumentUpload({
   const [percent, setPercent] = useState(0);
   const [announced, setAnnounced] = useState('');
   const [uploadError, setUploadError] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<string | null>(null);
   const id = documentFieldId(doc.code);
   const name = text.name(doc);
+
+  const remove = async (a: AttachmentDto) => {
+    if (!onRemove) return;
+    setUploadError(null);
+    setRemoving(a.id);
+    try {
+      await onRemove(a.id);
+      setAnnounced(t('apply.documents.removed', { file: a.fileName }));
+      // The file is gone from the list: the focus goes back to the file input, where a new one is chosen.
+      input.current?.focus();
+    } catch (e) {
+      const message = dossierErrorText(t, e);
+      setUploadError(message);
+      setAnnounced(message);
+    } finally {
+      setRemoving(null);
+    }
+  };
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
@@ -118,7 +140,17 @@ export function DocumentUpload({
             {attachments.map((a) => (
               <li key={a.id}>
                 <span className="uploaded__name">{a.fileName}</span>{' '}
-                <span className="muted">({formatSize(a.size, english)})</span>
+                <span className="muted">({formatSize(a.size, english)})</span>{' '}
+                {onRemove ? (
+                  <Button
+                    variant="link"
+                    aria-label={t('apply.documents.removeFile', { file: a.fileName })}
+                    disabled={removing !== null || uploading !== null}
+                    onClick={() => void remove(a)}
+                  >
+                    {t('apply.documents.remove')}
+                  </Button>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -1,4 +1,4 @@
-import type { FormField } from '@motcua/shared';
+import { resolveDateBound, todayInVietnam, type FormField } from '@motcua/shared';
 import type { TFunction } from 'i18next';
 import type { FieldValues, UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -39,16 +39,19 @@ export function FormFieldControl({
   field,
   register,
   error,
+  locked = false,
 }: {
   field: FormField;
   register: UseFormRegister<FieldValues>;
   error?: string;
+  /** Held to the applicant's verified profile value (digital-citizen login): shown read-only, saying why. */
+  locked?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const english = i18n.language === 'en';
   const id = fieldId(field.key);
   const label = fieldLabel(field, english);
-  const hint = fieldHint(field, english) ?? defaultHint(t, field);
+  const hint = locked ? t('apply.profile.locked') : (fieldHint(field, english) ?? defaultHint(t, field));
   const common = { id, label, hint, error, required: field.required };
 
   switch (field.type) {
@@ -91,22 +94,39 @@ export function FormFieldControl({
           />
         </Field>
       );
-    case 'date':
+    case 'date': {
+      // The browser's date picker offers only days inside the schema's bounds (today in Vietnam).
+      const today = todayInVietnam();
       return (
         <Field {...common}>
-          <input type="date" className="input--date" {...register(field.key)} />
+          <input
+            type="date"
+            className="input--date"
+            min={resolveDateBound(field.min, today)}
+            max={resolveDateBound(field.max, today)}
+            readOnly={locked}
+            {...register(field.key)}
+          />
         </Field>
       );
+    }
     case 'email':
       return (
         <Field {...common}>
-          <input type="email" autoComplete="off" spellCheck={false} {...register(field.key)} />
+          <input type="email" autoComplete="off" spellCheck={false} readOnly={locked} {...register(field.key)} />
         </Field>
       );
     case 'phone':
       return (
         <Field {...common}>
-          <input type="tel" inputMode="tel" autoComplete="off" className="input--id" {...register(field.key)} />
+          <input
+            type="tel"
+            inputMode="tel"
+            autoComplete="off"
+            className="input--id"
+            readOnly={locked}
+            {...register(field.key)}
+          />
         </Field>
       );
     case 'nationalId':
@@ -118,6 +138,7 @@ export function FormFieldControl({
             autoComplete="off"
             spellCheck={false}
             className="input--id"
+            readOnly={locked}
             {...register(field.key)}
           />
         </Field>
@@ -125,7 +146,7 @@ export function FormFieldControl({
     case 'text':
       return (
         <Field {...common}>
-          <input type="text" autoComplete="off" {...register(field.key)} />
+          <input type="text" autoComplete="off" readOnly={locked} {...register(field.key)} />
         </Field>
       );
   }

@@ -1,6 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { buildFormValidator, type DossierDto, type FormField, type ProcedureDetail } from '@motcua/shared';
-import { useEffect, useMemo, useState } from 'react';
+import {
+  buildFormValidator,
+  lockedProfileFields,
+  profilePrefill,
+  type DossierDto,
+  type FormField,
+  type ProcedureDetail,
+  type ProfileValues,
+} from '@motcua/shared';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useForm, type FieldErrors, type FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -11,7 +19,8 @@ import { fieldErrorMessage } from './fieldErrors';
 import { FormFieldControl, fieldId } from './FormFieldControl';
 import { toDraftPatch, toFormDefaults } from './formValues';
 import { StepLayout } from './StepLayout';
-import { useSaveDraft } from './useDraft';
+import { useAutosave } from './useAutosave';
+import { AutosaveStatus } from './AutosaveStatus';
 
 export interface StepNav {
   caption: string;
@@ -44,6 +53,7 @@ export function QuestionsStep({
   showAgency,
   serverErrors,
   onSaved,
+  profile,
 }: {
   procedure: ProcedureDetail;
   dossier: DossierDto;
@@ -55,20 +65,31 @@ export function QuestionsStep({
   serverErrors: Record<string, string>;
   /** The page's answers were saved: its submit errors are settled. */
   onSaved: (keys: string[]) => void;
+  /** The applicant's profile (prefilling); `verified` locks its verified values (digital-citizen login). */
+  profile?: { values: ProfileValues; verified: boolean };
 }) {
   const { t, i18n } = useTranslation();
   const english = i18n.language === 'en';
   const text = useCatalogText();
   const navigate = useNavigate();
-  const save = useSaveDraft(dossier.id);
   const [agencyCode, setAgencyCode] = useState(dossier.agency.code);
   const [summary, setSummary] = useState<Problem[]>([]);
   const [saveError, setSaveError] = useState<unknown>(null);
 
   const validator = useMemo(() => buildFormValidator({ fields }), [fields]);
+  // Fields the procedure maps to the profile start from it where the draft has nothing yet; a
+  // verified value (digital-citizen login) is locked and always the verified one (api.md, Catalog).
+  const locked = useMemo(
+    () => (profile?.verified ? lockedProfileFields({ fields }, profile.values) : new Map<string, string>()),
+    [fields, profile],
+  );
+  const [defaults] = useState(() => {
+    const prefill = profile ? profilePrefill({ fields }, profile.values) : {};
+    return toFormDefaults(fields, { ...prefill, ...dossier.formData, ...Object.fromEntries(locked) });
+  });
   const form = useForm<FieldValues>({
     resolver: zodResolver(validator),
-    defaultValues: toFormDefaults(fields, dossier.formData),
+    defaultValues: defaults,
     shouldFocusError: false,
   });
   const {
@@ -95,25 +116,45 @@ export function QuestionsStep({
     const field = fields.find((f) => f.key === key);
     return field ? fieldErrorMessage(t, field, code, english) : '';
   };
-  // A new array only when the summary or the language changes: the summary takes focus on each new one.
+  // The summary lists what is still wrong: react-hook-form checks again as the applicant types, and a
+  // fixed answer leaves the list (GOV.UK). A new array only when that list or the language changes.
+  const current = summary
+    .filter((p) => errors[p.key])
+    .map((p) => {
+      const message = errors[p.key]?.message;
+      return `${p.key}:${typeof message === 'string' ? message : (p.code ?? '')}`;
+    })
+    .join('|');
   const summaryErrors = useMemo(
     () =>
-      summary.map((p) => {
-        const field = fields.find((f) => f.key === p.key);
-        return { fieldId: fieldId(p.key), message: field ? fieldErrorMessage(t, field, p.code, english) : '' };
+      (current ? current.split('|') : []).map((entry) => {
+        const [key, code] = entry.split(':');
+        const field = fields.find((f) => f.key === key);
+        return { fieldId: fieldId(key), message: field ? fieldErrorMessage(t, field, code, english) : '' };
       }),
-    [summary, fields, t, english],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `summary`: each submit attempt shows (and focuses) it anew
+    [current, summary, fields, t, english],
   );
 
-  const body = (values: FieldValues) => ({
-    formData: toDraftPatch(fields, values),
-    ...(agencyCode !== dossier.agency.code ? { agencyCode } : {}),
-  });
+  const body = useCallback(
+    (values: FieldValues) => ({
+      formData: toDraftPatch(fields, values),
+      ...(agencyCode !== dossier.agency.code ? { agencyCode } : {}),
+    }),
+    [fields, agencyCode, dossier.agency.code],
+  );
+  // Saved as the applicant types (issue 16, item 5); "Continue" and "Save and come back later" save now.
+  const autosave = useAutosave(
+    dossier,
+    () => body(getValues()),
+    () => ({ formData: toDraftPatch(fields, toFormDefaults(fields, dossier.formData)) }),
+  );
+  const { schedule } = autosave;
 
-  const onValid = async (values: FieldValues) => {
+  const onValid = async () => {
     setSaveError(null);
     try {
-      await save.mutateAsync(body(values));
+      await autosave.flush();
     } catch (e) {
       setSaveError(e);
       return;
@@ -130,7 +171,7 @@ export function QuestionsStep({
   const saveForLater = async () => {
     setSaveError(null);
     try {
-      await save.mutateAsync(body(getValues()));
+      await autosave.flush();
     } catch (e) {
       setSaveError(e);
       return;
@@ -149,7 +190,14 @@ export function QuestionsStep({
       errorSummary={<ErrorSummary title={t('errors.summaryTitle')} errors={summaryErrors} />}
     >
       <p className="muted">{t('apply.questions.requiredNote')}</p>
-      <form noValidate onSubmit={(e) => void handleSubmit(onValid, onInvalid)(e)}>
+      <form
+        noValidate
+        onSubmit={(e) => void handleSubmit(onValid, onInvalid)(e)}
+        // Every answer's change (React's change events bubble: each key typed, each choice made).
+        onChange={schedule}
+        // Leaving a field saves at once what the pause would have saved.
+        onBlur={() => void autosave.flush().catch(() => undefined)}
+      >
         {showAgency ? (
           <Field id={AGENCY_ID} label={t('apply.agency.label')} hint={t('apply.agency.hint')} required>
             <select value={agencyCode} onChange={(e) => setAgencyCode(e.target.value)}>
@@ -166,6 +214,7 @@ export function QuestionsStep({
             key={f.key}
             field={f}
             register={register}
+            locked={locked.has(f.key)}
             error={errors[f.key] ? message(f.key, errors[f.key]?.message as string | undefined) : undefined}
           />
         ))}
@@ -174,11 +223,12 @@ export function QuestionsStep({
             <p>{dossierErrorText(t, saveError)}</p>
           </div>
         ) : null}
+        <AutosaveStatus state={autosave.state} />
         <div className="button-group">
-          <Button type="submit" disabled={isSubmitting || save.isPending}>
+          <Button type="submit" disabled={isSubmitting}>
             {t('apply.continue')}
           </Button>
-          <Button variant="secondary" disabled={save.isPending} onClick={() => void saveForLater()}>
+          <Button variant="secondary" disabled={isSubmitting} onClick={() => void saveForLater()}>
             {t('apply.saveForLater')}
           </Button>
         </div>

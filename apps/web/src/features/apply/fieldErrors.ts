@@ -2,10 +2,12 @@ import {
   DEFAULT_MAX_LENGTH,
   DRAFT_MAX_STRING_LENGTH,
   FORM_ERROR_CODES,
+  DATE_BOUND_TODAY,
   type FormErrorCode,
   type FormField,
 } from '@motcua/shared';
 import type { TFunction } from 'i18next';
+import { formatDate } from '../../lib/format';
 import { fieldLabel } from './labels';
 
 export function isFormErrorCode(s: unknown): s is FormErrorCode {
@@ -32,7 +34,13 @@ function maxLengthOf(field: FormField): number {
  */
 export function fieldErrorMessage(t: TFunction, field: FormField, code: string | undefined, english: boolean): string {
   const label = inSentence(fieldLabel(field, english));
-  const params = { label, max: field.type === 'number' ? field.max : maxLengthOf(field), min: field.min };
+  // A date bound is said as a date (dd/mm/yyyy) or as "today", the way the schema wrote it.
+  const bound = (b: string | number | undefined) =>
+    b === DATE_BOUND_TODAY ? t('apply.today') : typeof b === 'string' ? formatDate(b) : b;
+  const params =
+    field.type === 'date'
+      ? { label, min: bound(field.min), max: bound(field.max) }
+      : { label, max: field.type === 'number' ? field.max : maxLengthOf(field), min: field.min };
   let key = 'apply.errors.invalid';
   if (code === 'required') {
     key =

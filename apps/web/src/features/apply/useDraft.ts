@@ -58,3 +58,19 @@ export function useAddAttachment(dossierId: string) {
     );
   };
 }
+
+/**
+ * Remove a file from the draft before sending it (DELETE …/attachments/{id}, our addition to the
+ * contract: docs/api.md); the cached dossier drops it at once.
+ */
+export function useRemoveAttachment(dossierId: string) {
+  const queryClient = useQueryClient();
+  return async (attachmentId: string) => {
+    await api<void>(`/dossiers/${encodeURIComponent(dossierId)}/attachments/${encodeURIComponent(attachmentId)}`, {
+      method: 'DELETE',
+    });
+    queryClient.setQueryData<DossierDto>(queryKeys.dossier(dossierId), (d) =>
+      d ? { ...d, attachments: d.attachments.filter((a) => a.id !== attachmentId) } : d,
+    );
+  };
+}

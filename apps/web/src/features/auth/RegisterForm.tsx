@@ -14,6 +14,7 @@ import { useAuth } from '../../app/useAuth';
 import { Button, ErrorSummary, Field } from '../../components/ui';
 import { api } from '../../lib/api';
 import { problemMessage } from '../../lib/errorText';
+import { landingPath, safeNext, withNext } from './landing';
 import { errorKey, setApiFieldErrors, summaryFromErrors, useSummaryErrors, type SummaryItem } from './formErrors';
 
 /** The API's schema plus the confirmation only the screen asks for. */
@@ -41,7 +42,7 @@ type FieldName = (typeof FIELDS)[number];
 const fieldId = (f: string) => `register-${f}`;
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
-export function RegisterForm() {
+export function RegisterForm({ next = null }: { next?: string | null }) {
   const { t } = useTranslation();
   const { login } = useAuth();
   const navigate = useNavigate();
@@ -67,11 +68,11 @@ export function RegisterForm() {
       return;
     }
     try {
-      await login(body.nationalId, body.password);
-      await navigate('/account', { replace: true });
+      const res = await login(body.nationalId, body.password);
+      await navigate(landingPath(res.user.roles, next), { replace: true });
     } catch {
       // The account exists; only the automatic login failed (e.g. throttled): log in by hand.
-      await navigate('/login?next=%2Faccount', { replace: true });
+      await navigate(withNext('/login', safeNext(next) ?? '/account'), { replace: true });
     }
   };
 

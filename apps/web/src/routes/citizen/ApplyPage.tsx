@@ -7,6 +7,8 @@ import { ProcedureLoadError } from '../../features/catalog/ProcedureLoadError';
 import { useProcedure } from '../../features/catalog/useProcedure';
 import { dossierErrorText } from '../../features/dossiers/dossierErrors';
 import { useDossier } from '../../features/dossiers/useDossiers';
+import { useMe } from '../../features/auth/useMe';
+import { useMemo } from 'react';
 
 /** /apply/:procedureCode/:step? — the citizen's draft for the procedure, found or started, and its wizard. */
 export function ApplyPage() {
@@ -15,6 +17,24 @@ export function ApplyPage() {
   const procedure = useProcedure(procedureCode);
   const draftId = useDraftId(procedureCode, procedure.isSuccess);
   const dossier = useDossier(draftId.data ?? '');
+  // The profile the procedure's mapped fields are prefilled from (and, verified, locked to).
+  const me = useMe();
+  const profile = useMemo(
+    () =>
+      me.data
+        ? {
+            verified: me.data.verified,
+            values: {
+              fullName: me.data.fullName,
+              birthDate: me.data.dateOfBirth,
+              nationalId: me.data.nationalId,
+              phone: me.data.phone,
+              email: me.data.email,
+            },
+          }
+        : undefined,
+    [me.data],
+  );
   const retry = <Link to={`/procedures/${encodeURIComponent(procedureCode)}`}>{t('apply.backToProcedure')}</Link>;
 
   if (procedure.isError) {
@@ -40,7 +60,8 @@ export function ApplyPage() {
       </>
     );
   }
-  if (procedure.isPending || !draftId.data || dossier.isPending) return <Loading />;
+  // Without the profile (it failed to load) the form simply starts unfilled.
+  if (procedure.isPending || !draftId.data || dossier.isPending || me.isPending) return <Loading />;
 
   if (dossier.data.status !== 'DRAFT') {
     // Sent from another tab or device since this page found the draft.
@@ -54,5 +75,5 @@ export function ApplyPage() {
       </>
     );
   }
-  return <ApplyWizard procedure={procedure.data} dossier={dossier.data} step={step} />;
+  return <ApplyWizard procedure={procedure.data} dossier={dossier.data} step={step} profile={profile} />;
 }

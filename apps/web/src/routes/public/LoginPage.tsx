@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { LoginForm } from '../../features/auth/LoginForm';
+import { withNext } from '../../features/auth/landing';
 import { OidcLogin } from '../../features/auth/OidcLogin';
 import { useAuthProviders } from '../../features/auth/useAuthProviders';
 
@@ -22,7 +23,7 @@ export function LoginPage() {
       {oidc ? <h2>{t('auth.login.passwordTitle')}</h2> : null}
       <LoginForm next={next} />
       <p>
-        {t('auth.login.noAccount')} <Link to="/register">{t('auth.login.registerLink')}</Link>
+        {t('auth.login.noAccount')} <Link to={withNext('/register', next)}>{t('auth.login.registerLink')}</Link>
       </p>
     </div>
   );

@@ -1,16 +1,20 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import { withNext } from '../../features/auth/landing';
 import { RegisterForm } from '../../features/auth/RegisterForm';
 
 export function RegisterPage() {
   const { t } = useTranslation();
+  // Where the citizen was going when asked to sign in (e.g. the apply flow): back there afterwards.
+  const [params] = useSearchParams();
+  const next = params.get('next');
   return (
     <div className="narrow">
       <h1>{t('auth.register.title')}</h1>
       <p className="lead">{t('auth.register.lead')}</p>
-      <RegisterForm />
+      <RegisterForm next={next} />
       <p>
-        {t('auth.register.haveAccount')} <Link to="/login">{t('auth.register.loginLink')}</Link>
+        {t('auth.register.haveAccount')} <Link to={withNext('/login', next)}>{t('auth.register.loginLink')}</Link>
       </p>
     </div>
   );
