@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { AppConfig } from '../config/config.js';
 import { readOrCreateSecret } from '../config/secrets.js';
+import { grantJobSchema } from '../jobs/job-schema.js';
 
 /** The role the API's pool connects as: it owns nothing, so it can neither ALTER nor disable triggers. */
 export const APP_ROLE = 'motcua_app';
@@ -56,6 +57,7 @@ export async function ensureAppRole(ownerUrl: string, role: string, password?: s
       await client.query(`REVOKE UPDATE, DELETE, TRUNCATE ON ${client.escapeIdentifier(t)} FROM ${r}`);
     }
     if (tables.includes('migrations')) await client.query(`REVOKE ALL ON migrations FROM ${r}`);
+    await grantJobSchema(client, role);
     await client.query('COMMIT');
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
