@@ -10,6 +10,10 @@ const WORKERS = 2;
 /** A worker dying more often than this (per minute) is not restarted again: something is wrong. */
 const MAX_RESTARTS_PER_MINUTE = 5;
 
+/** Worker → primary once it listens for messages (one sent earlier would be lost), primary → worker. */
+interface HelloMessage {
+  motcua: 'hello';
+}
 interface StartMessage {
   motcua: 'start';
   appUrl: string;
@@ -31,7 +35,9 @@ async function primary(): Promise<void> {
 
   const fork = (): Worker => {
     const worker = cluster.fork();
-    worker.once('online', () => worker.send({ motcua: 'start', appUrl } satisfies StartMessage));
+    worker.on('message', (m: HelloMessage | null) => {
+      if (m?.motcua === 'hello') worker.send({ motcua: 'start', appUrl } satisfies StartMessage);
+    });
     return worker;
   };
   cluster.on('exit', (worker, code, signal) => {
@@ -78,6 +84,7 @@ async function worker(): Promise<void> {
       resolve(m as StartMessage);
     };
     process.on('message', onMessage);
+    process.send?.({ motcua: 'hello' } satisfies HelloMessage);
   });
   await serveApi(config, appUrl, logger);
 }
