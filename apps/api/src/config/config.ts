@@ -287,7 +287,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
               // Shared by the API processes of one data folder (a payment made through one may be
               // reconciled or notified through another); tests keep theirs in memory.
               hashSecret:
-                e.NODE_ENV === 'test' ? randomBytes(32).toString('hex') : dataDirSecret(dataDir, 'vnpay-sandbox-secret'),
+                e.NODE_ENV === 'test'
+                  ? randomBytes(32).toString('hex')
+                  : dataDirSecret(dataDir, 'vnpay-sandbox-secret'),
               payUrl: `${publicUrl}/api/v1${SANDBOX_VNPAY_PATH}/pay`,
               apiUrl: `${publicUrl}/api/v1${SANDBOX_VNPAY_PATH}/querydr`,
               sandbox: true,

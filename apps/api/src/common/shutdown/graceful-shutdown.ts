@@ -36,7 +36,9 @@ export async function gracefulShutdown(
   // The queue fails (for a retry elsewhere) what is still running at the deadline, then closes.
   const jobsStopped = await Promise.race([
     jobsDone,
-    new Promise<false>((resolve) => setTimeout(() => resolve(false), Math.max(0, deadline - Date.now()) + 3000).unref()),
+    new Promise<false>((resolve) =>
+      setTimeout(() => resolve(false), Math.max(0, deadline - Date.now()) + 3000).unref(),
+    ),
   ]);
   const closed = await within(app.close(), 5000);
   return requestsFinished && jobsStopped && closed;

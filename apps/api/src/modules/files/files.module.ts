@@ -37,7 +37,8 @@ export class FilesModule implements OnModuleInit {
       expireInSeconds: 1800,
       handler: async (_data, { now }) => {
         const r = await this.sweeper.sweepOrphans(now);
-        if (r.removed || r.partials) this.logger.log(`Removed ${r.removed} orphaned files and ${r.partials} partial uploads`);
+        if (r.removed || r.partials)
+          this.logger.log(`Removed ${r.removed} orphaned files and ${r.partials} partial uploads`);
         return r;
       },
     });
