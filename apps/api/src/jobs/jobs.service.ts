@@ -6,6 +6,7 @@ import {
   type OnModuleDestroy,
   type OnModuleInit,
 } from '@nestjs/common';
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
@@ -14,6 +15,8 @@ import { JOBS_SCHEMA } from './job-schema.js';
 import { registerTestProbes } from './test-probes.js';
 
 export const JOBS_DATABASE_URL = Symbol('JOBS_DATABASE_URL');
+/** Advisory lock key of queue creation (database.ts uses 7142001-7142002). */
+const QUEUE_SETUP_LOCK = 7142015;
 
 /** What a handler is told besides its data. */
 export interface JobContext {
@@ -137,23 +140,48 @@ export class JobsService implements OnModuleInit, OnApplicationBootstrap, OnModu
       cronWorkerIntervalSeconds: Math.min(cronSeconds, 5),
     });
     boss.on('error', (e: Error) => this.logger.error(`Job queue: ${e.message}`));
-    await boss.start();
+    await this.oneAtATime(async () => {
+      await boss.start(); // creates pg-boss's own cron queue
+      await this.createQueues(boss);
+    });
     this.boss = boss;
     for (const def of this.definitions.values()) await this.startKind(boss, def, pollSeconds);
   }
 
+  /**
+   * Run `work` while no other API process sets its queues up: creating a queue attaches a
+   * partition to pgboss.job, and two processes doing it at once on a fresh database deadlock.
+   */
+  private async oneAtATime(work: () => Promise<void>): Promise<void> {
+    const lock = new pg.Client({ connectionString: this.databaseUrl, application_name: 'motcua-jobs-setup' });
+    await lock.connect();
+    try {
+      await lock.query('SELECT pg_advisory_lock($1)', [QUEUE_SETUP_LOCK]);
+      await work();
+    } finally {
+      await lock.query('SELECT pg_advisory_unlock($1)', [QUEUE_SETUP_LOCK]).catch(() => undefined);
+      await lock.end();
+    }
+  }
+
+  /** Create every queue, or apply its definition's settings to it. */
+  private async createQueues(boss: PgBoss): Promise<void> {
+    for (const def of this.definitions.values()) {
+      const queue = {
+        name: def.name,
+        policy: 'standard' as const,
+        retryLimit: def.retryLimit ?? 5,
+        retryDelay: def.retryDelaySeconds ?? 10,
+        retryBackoff: def.retryBackoff ?? true,
+        expireInSeconds: def.expireInSeconds ?? 300,
+      };
+      if (!(await boss.getQueue(def.name))) await boss.createQueue(def.name, queue);
+      // An existing queue keeps its settings in createQueue: a changed definition is applied here.
+      else await boss.updateQueue(def.name, queue);
+    }
+  }
+
   private async startKind(boss: PgBoss, def: AnyDefinition, pollSeconds: number): Promise<void> {
-    const queue = {
-      name: def.name,
-      policy: 'standard' as const,
-      retryLimit: def.retryLimit ?? 5,
-      retryDelay: def.retryDelaySeconds ?? 10,
-      retryBackoff: def.retryBackoff ?? true,
-      expireInSeconds: def.expireInSeconds ?? 300,
-    };
-    await boss.createQueue(def.name, queue);
-    // createQueue keeps an existing queue as it is: a changed definition is applied here.
-    await boss.updateQueue(def.name, queue);
     for (let i = 0; i < (def.concurrency ?? 1); i++) {
       await boss.work<object>(
         def.name,
