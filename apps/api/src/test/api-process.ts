@@ -220,7 +220,7 @@ export async function createDraft(port: number, w: ApiWorld, citizen: string, fo
 export function probeLines(
   file: string,
 ): { event: string; pid: number; jobId: string; attempt: number; createdOn: Date }[] {
-  let text = '';
+  let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {

@@ -70,10 +70,10 @@ export class OutboxService implements OnModuleInit {
    * only if the transaction commits.
    */
   async enqueue(manager: EntityManager, type: string, payload: unknown): Promise<void> {
-    const [{ id }] = (await manager.query(`INSERT INTO outbox (type, payload) VALUES ($1, $2) RETURNING id`, [
-      type,
-      JSON.stringify(payload),
-    ])) as { id: string }[];
+    const [{ id }] = await manager.query<{ id: string }[]>(
+      `INSERT INTO outbox (type, payload) VALUES ($1, $2) RETURNING id`,
+      [type, JSON.stringify(payload)],
+    );
     await this.jobs.send(OUTBOX_DELIVER, { id: String(id) }, { manager });
   }
 
