@@ -62,6 +62,11 @@ export const envSchema = z.object({
   JOBS_CRON_SECONDS: z.coerce.number().int().min(1).max(45).default(30),
   /** Test-only probe jobs appending to this file (the cluster test); refused in production. */
   JOBS_TEST_PROBE_LOG: z.string().optional(),
+  /**
+   * Which proxies' X-Forwarded-For is believed (Express "trust proxy": the client address of the
+   * rate limits and the login audit). Compose's proxy is on a private network: `loopback, uniquelocal`.
+   */
+  TRUST_PROXY: z.string().default('loopback'),
   /** SIGTERM: how long in-flight requests and running jobs get to finish (docs/architecture.md). */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   /** Storage quotas of attachments (issue 12): per dossier, and per citizen over all their dossiers. */
@@ -115,6 +120,8 @@ export interface AppConfig {
   mailFrom: string;
   jobs: JobsConfig;
   shutdownGraceMs: number;
+  /** Express "trust proxy" subnets or names (loopback, uniquelocal, 10.0.0.0/8…). */
+  trustProxy: string[];
   uploadQuota: { dossierBytes: number; userBytes: number };
   reportsLive: { maxStreams: number; debounceMs: number };
   /**
@@ -269,6 +276,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       probeLog: e.JOBS_TEST_PROBE_LOG ? path.resolve(e.JOBS_TEST_PROBE_LOG) : null,
     },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    trustProxy: e.TRUST_PROXY.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     uploadQuota: { dossierBytes: e.UPLOAD_QUOTA_DOSSIER_MB * MB, userBytes: e.UPLOAD_QUOTA_USER_MB * MB },
     reportsLive: { maxStreams: e.REPORTS_LIVE_MAX_STREAMS, debounceMs: e.REPORTS_LIVE_DEBOUNCE_MS },
     vnpay:
