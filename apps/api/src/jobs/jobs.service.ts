@@ -74,6 +74,8 @@ export class JobsService implements OnModuleInit, OnApplicationBootstrap, OnModu
   private readonly logger = new Logger('Jobs');
   private readonly definitions = new Map<string, AnyDefinition>();
   private boss: PgBoss | null = null;
+  /** Kept after stop(): a request finishing during shutdown still sends in its own transaction. */
+  private inTransactionSender: PgBoss | null = null;
   private started = false;
   /** Handlers running in this process now. */
   private running = 0;
@@ -103,9 +105,10 @@ export class JobsService implements OnModuleInit, OnApplicationBootstrap, OnModu
    */
   async send<D extends object>(name: string, data: D, options: SendOptions = {}): Promise<string | null> {
     if (!this.definitions.has(name)) throw new Error(`Unknown job ${name}`);
-    if (!this.boss) return null;
     const { manager } = options;
-    return this.boss.send(name, data, {
+    const boss = this.boss ?? (manager ? this.inTransactionSender : null);
+    if (!boss) return null;
+    return boss.send(name, data, {
       ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
       ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
       ...(manager ? { db: { executeSql: async (text, values) => ({ rows: await manager.query(text, values) }) } } : {}),
@@ -145,6 +148,7 @@ export class JobsService implements OnModuleInit, OnApplicationBootstrap, OnModu
       await this.createQueues(boss);
     });
     this.boss = boss;
+    this.inTransactionSender = boss;
     for (const def of this.definitions.values()) await this.startKind(boss, def, pollSeconds);
   }
 
