@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -6,17 +6,7 @@ import { createTestApp, type TestApp } from '../test/test-app.js';
 import { OutboxService } from '../modules/notifications/outbox.service.js';
 import { JobsService } from './jobs.service.js';
 import { SLOW_PROBE } from './test-probes.js';
-
-/** Poll `check` every 100 ms until it returns a value (or fail after `ms`). */
-async function until<T>(check: () => Promise<T | undefined> | T | undefined, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await check();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { probeLines, until } from '../test/api-process.js';
 
 describe('job queue (pg-boss on the app database, as the restricted role)', () => {
   let t: TestApp;
@@ -54,11 +44,12 @@ describe('job queue (pg-boss on the app database, as the restricted role)', () =
     const jobs = t.app.get(JobsService);
     const id = await jobs.send(SLOW_PROBE, { holdMs: 0 });
     expect(id).toEqual(expect.any(String));
-    const line = await until(() => {
-      const lines = readFileSafe(log).filter((l) => l.startsWith(`done ${process.pid} ${id} `));
-      return lines[0];
-    });
-    expect(line.split(' ')[3]).toBe('1');
+    const done = await until(
+      () => probeLines(log).find((l) => l.event === 'done' && l.jobId === id),
+      15_000,
+      'the probe job done',
+    );
+    expect(done).toMatchObject({ pid: process.pid, attempt: 1 });
   });
 
   it('delivers an outbox message through its job, sent in the same transaction (no drain)', async () => {
@@ -69,12 +60,16 @@ describe('job queue (pg-boss on the app database, as the restricted role)', () =
       await Promise.resolve();
     });
     await t.ds.transaction((m) => outbox.enqueue(m, 'test.job-delivery', { n: 1 }));
-    await until(() => (seen.length ? true : undefined));
+    await until(() => (seen.length ? true : undefined), 15_000, 'the message handled');
     const [row] = await t.ds.query(`SELECT id, processed_at, attempts FROM outbox WHERE type = 'test.job-delivery'`);
-    await until(async () => {
-      const [r] = await t.ds.query(`SELECT processed_at FROM outbox WHERE id = $1`, [row.id]);
-      return r.processed_at ? true : undefined;
-    });
+    await until(
+      async () => {
+        const [r] = await t.ds.query(`SELECT processed_at FROM outbox WHERE id = $1`, [row.id]);
+        return r.processed_at ? true : undefined;
+      },
+      15_000,
+      'the message marked processed',
+    );
     // The job again (a retry after a crash, say) finds it processed: delivered once.
     expect(await outbox.deliver(String(row.id))).toBe('skipped');
     expect(seen).toEqual([String(row.id)]);
@@ -105,11 +100,3 @@ describe('job queue (pg-boss on the app database, as the restricted role)', () =
     }
   });
 });
-
-function readFileSafe(file: string): string[] {
-  try {
-    return readFileSync(file, 'utf8').split('\n').filter(Boolean);
-  } catch {
-    return [];
-  }
-}
