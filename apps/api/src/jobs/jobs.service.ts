@@ -20,7 +20,7 @@ const QUEUE_SETUP_LOCK = 7142015;
 
 /** What a handler is told besides its data. */
 export interface JobContext {
-  /** The injected clock's now (tests set it; docs/architecture.md "Time"). */
+  /** The injected clock's now (common/clock.ts; tests set it), never the wall clock. */
   now: Date;
   jobId: string;
   /** 1 on the first run, 2 on the first retry… */
