@@ -15,8 +15,9 @@ import { generate } from './lib/generate.mjs';
 import { BENCH_DIR, RESULTS_DIR } from './lib/paths.mjs';
 import { benchQueue } from './lib/queue.mjs';
 import { benchSubmit } from './lib/submit.mjs';
+import { benchCluster } from './lib/cluster.mjs';
 
-const PARTS = ['generate', 'frontend', 'queue', 'submit', 'dashboard', 'live'];
+const PARTS = ['generate', 'frontend', 'queue', 'submit', 'dashboard', 'live', 'cluster'];
 
 const { values: args } = parseArgs({
   options: {
@@ -32,10 +33,11 @@ const { values: args } = parseArgs({
     'half-peak-seconds': { type: 'string' },
     'budget-ms': { type: 'string' },
     'naive-runs': { type: 'string' },
-    'outbox-poll-ms': { type: 'string' },
     'profile-api': { type: 'boolean', default: false },
     streams: { type: 'string' },
     'live-submits': { type: 'string' },
+    'cluster-connections': { type: 'string' },
+    'cluster-submits': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -54,10 +56,11 @@ if (args.help) {
   --half-peak-seconds S   length of the half-peak latency run (default 15, quick 5)
   --budget-ms MS          time budget per latency series of queue/dashboard (default 10000, quick 3000)
   --naive-runs N          runs of each naive dashboard query (default 3; 2 above 2M rows)
-  --outbox-poll-ms MS     the API's outbox worker interval during the run (default 1000, as deployed)
   --profile-api           also profile a separate API process (node --cpu-prof) under submit load (c=8)
   --streams N             open /reports/live streams for the live part (default 500)
   --live-submits N        submits per condition (with / without streams) in the live part (default 200, quick 100)
+  --cluster-connections N connections of the cluster part, all on one process or half on each of two (default 16)
+  --cluster-submits N     submits per run of the cluster part (default 2000, quick 400)
 Each option may also be given as BENCH_<NAME> (BENCH_ROWS, BENCH_ONLY, BENCH_QUICK=1, BENCH_DB_URL…).`);
   process.exit(0);
 }
@@ -76,10 +79,11 @@ const halfPeakSeconds = Number(opt('half-peak-seconds') ?? (quick ? 5 : 15));
 const budgetMs = Number(opt('budget-ms') ?? (quick ? 3000 : 10_000));
 const naiveRuns = Number(opt('naive-runs') ?? (rows > 2_000_000 ? 2 : 3));
 const reuse = args.reuse || ['1', 'true', 'yes'].includes(process.env.BENCH_REUSE ?? '');
-const outboxPollMs = Number(opt('outbox-poll-ms') ?? 1000);
 const profileApi = args['profile-api'] || ['1', 'true', 'yes'].includes(process.env.BENCH_PROFILE_API ?? '');
 const liveStreams = Number(opt('streams') ?? 500);
 const liveSubmits = Number(opt('live-submits') ?? (quick ? 100 : 200));
+const clusterConnections = Number(opt('cluster-connections') ?? 16);
+const clusterSubmits = Number(opt('cluster-submits') ?? (quick ? 400 : 2000));
 const dbName = opt('db-name') ?? `motcua_bench_${rows}`;
 const started = new Date();
 
@@ -155,7 +159,7 @@ try {
 
   // ---- the API ----
   if (only.has('queue') || only.has('submit') || only.has('dashboard') || only.has('live')) {
-    api = await startApi({ databaseUrl: url, outboxPollMs, log });
+    api = await startApi({ databaseUrl: url, log });
     await sleep(2000);
     results.parts.memory = { idleAfterStartKiB: rssKiB(api.pid) };
   }
@@ -184,6 +188,14 @@ try {
   if (only.has('live')) {
     results.parts.live = await phase(`submit with ${liveStreams} live streams`, () =>
       benchLive({ url, api, streams: liveStreams, submits: liveSubmits, log }),
+    );
+  }
+  if (only.has('cluster')) {
+    // Its own two processes: the single API above stops first, so that it takes no CPU.
+    if (api) await api.stop();
+    api = null;
+    results.parts.cluster = await phase('two API processes against one (submit)', () =>
+      benchCluster({ url, connections: clusterConnections, requests: clusterSubmits, log }),
     );
   }
 } catch (e) {
@@ -309,6 +321,16 @@ function printTable(r) {
       `events ${g.events?.toLocaleString('en')}`,
     );
     add('data', 'indexes / summary rebuild', `${g.indexesSeconds} s / ${g.summary.seconds} s`);
+  }
+  const cl = r.parts.cluster;
+  if (cl) {
+    add(
+      'cluster',
+      `submit req/s, c=${cl.connections}: two processes`,
+      cl.twoProcesses.rps,
+      `one process ${cl.oneProcess.rps}`,
+      `×${cl.speedup}${cl.oneProcess.errors + cl.twoProcesses.errors ? `, ${cl.oneProcess.errors + cl.twoProcesses.errors} errors` : ''}`,
+    );
   }
   const s = r.parts.submit;
   if (s) {

@@ -28,7 +28,7 @@ const RUN_ADMIN_PASSWORD = `Bench-${randomBytes(12).toString('base64url')}`;
 
 /**
  * Start the built API (`node apps/api/dist/main.js`) on a database, listening on 127.0.0.1 only.
- * @param {{ databaseUrl: string, outboxPollMs?: number, nodeArgs?: string[], env?: Record<string, string>, log: (m: string) => void }} o
+ * @param {{ databaseUrl: string, jobs?: boolean, nodeArgs?: string[], env?: Record<string, string>, log: (m: string) => void }} o
  * @returns {Promise<ApiProcess>}
  */
 function benchAuditKey(dataDir) {
@@ -59,7 +59,8 @@ export async function startApi(o) {
       DEMO_DATA: 'false',
       LOG_LEVEL: 'warn',
       PUBLIC_URL: `http://127.0.0.1:${port}`,
-      OUTBOX_POLL_MS: String(o.outboxPollMs ?? 1000),
+      // The job queue (outbox delivery, schedules) runs as deployed unless the caller turns it off.
+      JOBS_ENABLED: o.jobs === false ? 'false' : 'true',
       // A part's own settings (the payment gateway of the IPN bench).
       ...(o.env ?? {}),
     },

@@ -12,7 +12,7 @@ export async function startRecordingApi(url) {
   const recorder = await startRecorder({ host: u.hostname, port: Number(u.port || 5432) });
   const proxied = new URL(url);
   proxied.port = String(recorder.port);
-  const api = await startApi({ databaseUrl: proxied.toString(), outboxPollMs: 0, log: () => undefined });
+  const api = await startApi({ databaseUrl: proxied.toString(), jobs: false, log: () => undefined });
   await sleep(200);
   return {
     baseUrl: api.baseUrl,

@@ -6,7 +6,9 @@ import { Clock, SystemClock } from './common/clock.js';
 import { AccessGuard } from './common/auth/access.guard.js';
 import { AccessModule } from './common/auth/access.module.js';
 import { ProblemFilter } from './common/problem.filter.js';
+import { ShutdownHooks } from './common/shutdown/shutdown-hooks.js';
 import { RateLimitService } from './common/rate-limit/rate-limit.service.js';
+import { JobsModule } from './jobs/jobs.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { CatalogModule } from './modules/catalog/catalog.module.js';
 import { DossiersModule } from './modules/dossiers/dossiers.module.js';
@@ -41,6 +43,7 @@ export class AppModule {
           installExtensions: false,
           extra: { max: 20 },
         }),
+        JobsModule.forRoot(databaseUrl),
         AccessModule,
         AuditModule,
         HealthModule,
@@ -59,8 +62,9 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
         RateLimitService,
+        ShutdownHooks,
       ],
-      exports: [APP_CONFIG, Clock, RateLimitService],
+      exports: [APP_CONFIG, Clock, RateLimitService, ShutdownHooks],
     };
   }
 }

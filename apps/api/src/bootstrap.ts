@@ -23,7 +23,7 @@ export async function createApp(options: AppModuleOptions): Promise<NestExpressA
     bodyParser: false,
     logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.logLevel) + 1),
   });
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   answerClientErrorsAsProblems(app.getHttpServer());
   app.use(requestLogging);
   app.use(

@@ -155,6 +155,26 @@ describe('loadConfig', () => {
     expect(refusal({ ...PROD, VNPAY_TMN_CODE: 'DNG0001' })).toMatch(/set all three or none/);
     expect(refusal({ DATA_DIR: dataDir, ...vnpay, VNPAY_PAY_URL: undefined })).toMatch(/set all three or none/);
   });
+
+  it('payments: the sandbox secret is one per data folder, so that every API process of a cluster agrees', () => {
+    const a = loadConfig({ DATA_DIR: dataDir }).vnpay!.hashSecret;
+    expect(loadConfig({ DATA_DIR: dataDir }).vnpay!.hashSecret).toBe(a);
+    expect(readFileSync(path.join(dataDir, 'secrets', 'vnpay-sandbox-secret'), 'utf8').trim()).toBe(a);
+  });
+
+  it('jobs and shutdown: on by default, test probes refused in production, proxies as listed', () => {
+    const c = loadConfig({ DATA_DIR: dataDir });
+    expect(c.jobs).toEqual({ enabled: true, pollSeconds: 2, maintenanceSeconds: 60, cronSeconds: 30, probeLog: null });
+    expect(c.shutdownGraceMs).toBe(10_000);
+    expect(c.trustProxy).toEqual(['loopback']);
+    expect(loadConfig({ DATA_DIR: dataDir, TRUST_PROXY: 'loopback, uniquelocal' }).trustProxy).toEqual([
+      'loopback',
+      'uniquelocal',
+    ]);
+    expect(loadConfig({ DATA_DIR: dataDir, JOBS_ENABLED: 'false' }).jobs.enabled).toBe(false);
+    expect(refusal({ ...PROD, JOBS_TEST_PROBE_LOG: '/tmp/probes.log' })).toMatch(/JOBS_TEST_PROBE_LOG: .*refused/);
+    expect(refusal({ DATA_DIR: dataDir, JOBS_CRON_SECONDS: '60' })).toContain('JOBS_CRON_SECONDS');
+  });
 });
 
 /** JWT_SECRET values written in the repository's files (compose, docs, scripts, tests). */

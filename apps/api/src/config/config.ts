@@ -49,13 +49,29 @@ export const envSchema = z.object({
   OIDC_CLIENT_SECRET: z.string().optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('MotCua <no-reply@motcua.danang.gov.vn>'),
-  /** How often the outbox worker looks for messages; 0 turns it off (tests drain by hand). */
-  OUTBOX_POLL_MS: z.coerce.number().int().min(0).default(1000),
+  /**
+   * Run the job queue (pg-boss, docs/architecture.md "Jobs") in this process: workers and cron
+   * schedules. false: jobs are only defined, nothing is sent or run (tests run handlers by hand).
+   */
+  JOBS_ENABLED: bool.default(true),
+  /** How often an idle worker asks for a job. */
+  JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  /** How often one process (of all) fails the jobs of a dead process (expired) so they are retried. */
+  JOBS_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** How often the cron schedules are checked (a scheduled job still runs once per tick). */
+  JOBS_CRON_SECONDS: z.coerce.number().int().min(1).max(45).default(30),
+  /** Test-only probe jobs appending to this file (the cluster test); refused in production. */
+  JOBS_TEST_PROBE_LOG: z.string().optional(),
+  /**
+   * Which proxies' X-Forwarded-For is believed (Express "trust proxy": the client address of the
+   * rate limits and the login audit). Compose's proxy is on a private network: `loopback, uniquelocal`.
+   */
+  TRUST_PROXY: z.string().default('loopback'),
+  /** SIGTERM: how long in-flight requests and running jobs get to finish (docs/architecture.md). */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   /** Storage quotas of attachments (issue 12): per dossier, and per citizen over all their dossiers. */
   UPLOAD_QUOTA_DOSSIER_MB: z.coerce.number().int().min(1).max(100_000).default(50),
   UPLOAD_QUOTA_USER_MB: z.coerce.number().int().min(1).max(1_000_000).default(500),
-  /** How often stored files no attachment references (older than a day) are removed; 0 turns it off. */
-  FILE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
   /** Open `/reports/live` streams one API process serves (503 beyond); the per-user cap is 5. */
   REPORTS_LIVE_MAX_STREAMS: z.coerce.number().int().min(1).default(1000),
   /** A burst of changes within this window gives one summary per scope to its live streams. */
@@ -102,9 +118,11 @@ export interface AppConfig {
   oidc: { issuer: string; clientId: string; clientSecret: string | undefined } | null;
   smtpUrl: string | undefined;
   mailFrom: string;
-  outboxPollMs: number;
+  jobs: JobsConfig;
+  shutdownGraceMs: number;
+  /** Express "trust proxy" subnets or names (loopback, uniquelocal, 10.0.0.0/8…). */
+  trustProxy: string[];
   uploadQuota: { dossierBytes: number; userBytes: number };
-  fileSweepIntervalMs: number;
   reportsLive: { maxStreams: number; debounceMs: number };
   /**
    * The payment gateway: VNPay as configured, the built-in sandbox (outside production with none
@@ -113,6 +131,14 @@ export interface AppConfig {
   vnpay: VnpayConfig | null;
   /** Configured agency certificates; null: the dev PKI outside production, signing refused in it. */
   signing: { p12Dir: string; passphrase: string } | null;
+}
+
+export interface JobsConfig {
+  enabled: boolean;
+  pollSeconds: number;
+  maintenanceSeconds: number;
+  cronSeconds: number;
+  probeLog: string | null;
 }
 
 export interface VnpayConfig {
@@ -206,6 +232,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (adminProblem) problems.push(`  ADMIN_PASSWORD: ${adminProblem}`);
     // The audit key must live outside the database; a generated one in DATA_DIR is for development only.
     if (!e.AUDIT_KEY && !e.AUDIT_KEY_FILE) problems.push('  AUDIT_KEY: required in production (or AUDIT_KEY_FILE)');
+    if (e.JOBS_TEST_PROBE_LOG) problems.push('  JOBS_TEST_PROBE_LOG: test probes are refused in production');
     if (problems.length) throw new ConfigError(`Invalid environment:\n${problems.join('\n')}`);
   }
   const vnpaySet = [e.VNPAY_TMN_CODE, e.VNPAY_HASH_SECRET, e.VNPAY_PAY_URL].filter((v) => v !== undefined).length;
@@ -241,9 +268,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : null,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
-    outboxPollMs: e.OUTBOX_POLL_MS,
+    jobs: {
+      enabled: e.JOBS_ENABLED,
+      pollSeconds: e.JOBS_POLL_SECONDS,
+      maintenanceSeconds: e.JOBS_MAINTENANCE_SECONDS,
+      cronSeconds: e.JOBS_CRON_SECONDS,
+      probeLog: e.JOBS_TEST_PROBE_LOG ? path.resolve(e.JOBS_TEST_PROBE_LOG) : null,
+    },
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    trustProxy: e.TRUST_PROXY.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     uploadQuota: { dossierBytes: e.UPLOAD_QUOTA_DOSSIER_MB * MB, userBytes: e.UPLOAD_QUOTA_USER_MB * MB },
-    fileSweepIntervalMs: e.FILE_SWEEP_INTERVAL_MS,
     reportsLive: { maxStreams: e.REPORTS_LIVE_MAX_STREAMS, debounceMs: e.REPORTS_LIVE_DEBOUNCE_MS },
     vnpay:
       vnpaySet === 3
@@ -258,8 +294,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           ? null
           : {
               tmnCode: SANDBOX_TMN_CODE,
-              // The sandbox is in this process: its secret never leaves it.
-              hashSecret: randomBytes(32).toString('hex'),
+              // Shared by the API processes of one data folder (a payment made through one may be
+              // reconciled or notified through another); tests keep theirs in memory.
+              hashSecret:
+                e.NODE_ENV === 'test'
+                  ? randomBytes(32).toString('hex')
+                  : dataDirSecret(dataDir, 'vnpay-sandbox-secret'),
               payUrl: `${publicUrl}/api/v1${SANDBOX_VNPAY_PATH}/pay`,
               apiUrl: `${publicUrl}/api/v1${SANDBOX_VNPAY_PATH}/querydr`,
               sandbox: true,

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { AppConfig } from '../config/config.js';
 import { readOrCreateSecret } from '../config/secrets.js';
+import { grantJobSchema } from '../jobs/job-schema.js';
 
 /** The role the API's pool connects as: it owns nothing, so it can neither ALTER nor disable triggers. */
 export const APP_ROLE = 'motcua_app';
@@ -66,6 +67,7 @@ export async function ensureAppRole(ownerUrl: string, role: string, password?: s
       const exists = await client.query<{ ok: boolean }>('SELECT to_regprocedure($1) IS NOT NULL AS ok', [fn]);
       if (exists.rows[0].ok) await client.query(`GRANT EXECUTE ON FUNCTION ${fn} TO ${r}`);
     }
+    await grantJobSchema(client, role);
     await client.query('COMMIT');
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { DataSource } from 'typeorm';
+import { installJobSchema } from '../jobs/job-schema.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { runDemoSeeds } from './seeds/demo-seed.js';
 
@@ -53,8 +54,8 @@ export function createDataSource(url: string, entities: Function[] = []): DataSo
 }
 
 /**
- * Run pending migrations under an advisory lock, so that several API processes
- * starting together against one database migrate it once.
+ * Run pending migrations, then install or upgrade the job queue's schema (pgboss), under an
+ * advisory lock, so that several API processes starting together against one database migrate it once.
  */
 export async function migrate(url: string): Promise<string[]> {
   const ds = createDataSource(url);
@@ -66,6 +67,8 @@ export async function migrate(url: string): Promise<string[]> {
     try {
       await lock.query('SELECT pg_advisory_lock(7142001)');
       const done = await ds.runMigrations({ transaction: 'each' });
+      // The job queue's schema follows pg-boss's own versions, not ours: installed or upgraded here.
+      await installJobSchema(url);
       return done.map((m) => m.name);
     } finally {
       await lock.query('SELECT pg_advisory_unlock(7142001)').catch(() => undefined);

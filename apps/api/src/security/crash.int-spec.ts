@@ -143,7 +143,7 @@ class ApiProcess {
         NO_COLOR: '1',
         WEB_DIST: '/nonexistent',
         // The outbox rows are part of what is checked: no worker consumes them during the test.
-        OUTBOX_POLL_MS: '0',
+        JOBS_ENABLED: 'false',
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -29,7 +29,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     NODE_ENV: 'test',
     LOG_LEVEL: 'error',
     DEMO_DATA: 'false',
-    OUTBOX_POLL_MS: '0',
+    JOBS_ENABLED: 'false',
     WEB_DIST: '/nonexistent',
     ...env,
   });

@@ -2,8 +2,6 @@ import { mkdtemp, rm, utimes } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { FixedClock } from '../../common/clock.js';
-import { loadConfig } from '../../config/config.js';
 import { LocalFileStorage } from './file-storage.js';
 import { FileSweeper, ORPHAN_GRACE_MS } from './file-sweeper.js';
 
@@ -16,7 +14,7 @@ describe('FileSweeper', () => {
   beforeEach(async () => {
     root = await mkdtemp(path.join(os.tmpdir(), 'motcua-sweep-'));
     storage = new LocalFileStorage(root);
-    sweeper = new FileSweeper(storage, new FixedClock(now), loadConfig({ NODE_ENV: 'test', DATA_DIR: root }));
+    sweeper = new FileSweeper(storage);
   });
   afterEach(async () => {
     await rm(root, { recursive: true, force: true });

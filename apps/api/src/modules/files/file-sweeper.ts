@@ -1,6 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { Clock } from '../../common/clock.js';
-import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { Injectable, Logger } from '@nestjs/common';
 import { FileStorage } from './file-storage.js';
 
 /** Of the given contents, those something still references (an attachment, later a result). */
@@ -21,21 +19,14 @@ const BATCH = 500;
 /**
  * Removes stored files no one references once they are a day old (issue 12: upload/submit races
  * left orphans). The modules that reference files register a check; with none registered it
- * removes nothing (it cannot know). `sweepOrphans(now)` is a plain method so scheduled work can
- * move onto the job queue; until then a process-local, unref'd interval runs it.
+ * removes nothing (it cannot know). The job queue runs `sweepOrphans(now)` hourly (files.module.ts).
  */
 @Injectable()
-export class FileSweeper implements OnApplicationBootstrap, OnModuleDestroy {
+export class FileSweeper {
   private readonly logger = new Logger('FileSweeper');
   private readonly checks: ReferenceCheck[] = [];
-  private timer: NodeJS.Timeout | null = null;
-  private running = false;
 
-  constructor(
-    private readonly storage: FileStorage,
-    private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly storage: FileStorage) {}
 
   registerReferences(check: ReferenceCheck): void {
     this.checks.push(check);
@@ -65,31 +56,5 @@ export class FileSweeper implements OnApplicationBootstrap, OnModuleDestroy {
     }
     if (batch.length) await flush();
     return result;
-  }
-
-  onApplicationBootstrap(): void {
-    if (this.config.fileSweepIntervalMs <= 0) return;
-    this.timer = setInterval(() => void this.runOnce(), this.config.fileSweepIntervalMs);
-    // Never keeps the process alive on its own.
-    this.timer.unref();
-  }
-
-  onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-  }
-
-  private async runOnce(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      const r = await this.sweepOrphans(this.clock.now());
-      if (r.removed || r.partials)
-        this.logger.log(`Removed ${r.removed} orphaned files and ${r.partials} partial uploads`);
-    } catch (e) {
-      this.logger.error(`File sweep failed: ${String(e)}`);
-    } finally {
-      this.running = false;
-    }
   }
 }

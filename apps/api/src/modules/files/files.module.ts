@@ -1,7 +1,8 @@
 import path from 'node:path';
-import { Module } from '@nestjs/common';
+import { Logger, Module, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { FileStorage, LocalFileStorage } from './file-storage.js';
+import { JobsService } from '../../jobs/jobs.service.js';
 import { FileSweeper } from './file-sweeper.js';
 
 /**
@@ -19,4 +20,27 @@ import { FileSweeper } from './file-sweeper.js';
   ],
   exports: [FileStorage, FileSweeper],
 })
-export class FilesModule {}
+export class FilesModule implements OnModuleInit {
+  private readonly logger = new Logger('FileSweeper');
+
+  constructor(
+    private readonly jobs: JobsService,
+    private readonly sweeper: FileSweeper,
+  ) {}
+
+  onModuleInit(): void {
+    // Hourly, once across all API processes; a sweep is idempotent (it removes what is still unreferenced).
+    this.jobs.define({
+      name: 'files.sweep-orphans',
+      cron: '17 * * * *',
+      retryLimit: 2,
+      expireInSeconds: 1800,
+      handler: async (_data, { now }) => {
+        const r = await this.sweeper.sweepOrphans(now);
+        if (r.removed || r.partials)
+          this.logger.log(`Removed ${r.removed} orphaned files and ${r.partials} partial uploads`);
+        return r;
+      },
+    });
+  }
+}

@@ -8,6 +8,7 @@ import { Global, Module } from '@nestjs/common';
 import { Clock, SystemClock } from '../../common/clock.js';
 import { APP_CONFIG, loadConfig } from '../../config/config.js';
 import { FileStorage, LocalFileStorage } from './file-storage.js';
+import { JobsModule } from '../../jobs/jobs.module.js';
 import { FilesModule } from './files.module.js';
 import { storeUpload } from './store-upload.js';
 
@@ -63,13 +64,16 @@ describe('FilesModule', () => {
       @Global()
       @Module({
         providers: [
-          { provide: APP_CONFIG, useValue: loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }) },
+          { provide: APP_CONFIG, useValue: loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, JOBS_ENABLED: 'false' }) },
           { provide: Clock, useValue: new SystemClock() },
         ],
         exports: [APP_CONFIG, Clock],
       })
       class ConfigModule {}
-      const moduleRef = await Test.createTestingModule({ imports: [ConfigModule, FilesModule] }).compile();
+      // The job queue off (nothing sent or run): FilesModule only defines its hourly sweep.
+      const moduleRef = await Test.createTestingModule({
+        imports: [ConfigModule, JobsModule.forRoot('postgres://unused'), FilesModule],
+      }).compile();
       const storage = moduleRef.get(FileStorage);
       const stored = await storage.put(upload(Buffer.from('%PDF-1.7')), { maxBytes: 100 });
       const h = stored.sha256;

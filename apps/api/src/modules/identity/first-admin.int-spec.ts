@@ -13,7 +13,7 @@ const PRODUCTION = {
 };
 const BASE = {
   LOG_LEVEL: 'log',
-  OUTBOX_POLL_MS: '0',
+  JOBS_ENABLED: 'false',
   WEB_DIST: '/nonexistent',
   DEMO_DATA: 'false',
   // The audit's files (legacy-seal marker, heads) never land in the repository's data folder.

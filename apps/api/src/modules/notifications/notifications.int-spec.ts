@@ -1,3 +1,4 @@
+import { JobsService } from '../../jobs/jobs.service.js';
 import { MailService } from './mail.service.js';
 import { OutboxService } from './outbox.service.js';
 import { startSmtp, type TestSmtp } from '../../test/smtp-server.js';
@@ -64,7 +65,7 @@ describe('outbox and e-mail', () => {
       await new Promise((r) => setTimeout(r, 2));
     };
     // A second worker, as another API process would run, on the same database.
-    const other = new OutboxService(t.ds, t.config);
+    const other = new OutboxService(t.ds, t.app.get(JobsService));
     outbox.on('test.count', slowCount);
     other.on('test.count', slowCount);
     await t.ds.transaction(async (m) => {

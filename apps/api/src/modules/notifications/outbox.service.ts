@@ -1,6 +1,6 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { JobsService } from '../../jobs/jobs.service.js';
 
 export interface OutboxMessage<P = unknown> {
   id: string;
@@ -11,26 +11,52 @@ export interface OutboxMessage<P = unknown> {
 
 export type OutboxHandler<P = unknown> = (message: OutboxMessage<P>) => Promise<void>;
 
+/** The job that delivers one message (sent in the enqueuing transaction). */
+export const OUTBOX_DELIVER = 'outbox.deliver';
+/** Every minute: whatever no job delivered (sent while the queue was off, or given up by the queue). */
+export const OUTBOX_SWEEP = 'outbox.sweep';
+
 /** Backoff after a failed attempt: 5 s, 20 s, 80 s… capped at one hour. */
 const backoffSeconds = (attempts: number) => Math.min(3600, 5 * 4 ** Math.max(0, attempts - 1));
 const MAX_ATTEMPTS = 10;
 
 /**
- * Writes side effects in the caller's transaction and delivers them afterwards.
- * Several API processes share the table: each batch is claimed with
- * FOR UPDATE SKIP LOCKED, so a message goes to one worker at a time.
+ * Writes side effects in the caller's transaction and delivers them afterwards, at least once:
+ * the same transaction sends an `outbox.deliver` job (the job queue retries it with back-off), and
+ * a minute's sweep drains whatever is left. A message is claimed with FOR UPDATE SKIP LOCKED and
+ * marked processed in the claiming transaction, so it goes to one worker at a time and a message
+ * already processed is skipped (idempotent by outbox id).
  */
 @Injectable()
-export class OutboxService implements OnApplicationBootstrap, OnModuleDestroy {
+export class OutboxService implements OnModuleInit {
   private readonly logger = new Logger('Outbox');
   private readonly handlers = new Map<string, OutboxHandler[]>();
-  private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
 
   constructor(
     private readonly ds: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly jobs: JobsService,
   ) {}
+
+  onModuleInit(): void {
+    this.jobs.define<{ id: string }>({
+      name: OUTBOX_DELIVER,
+      // MAX_ATTEMPTS in all; the sweep does not take a message back after that (last_error says why).
+      retryLimit: MAX_ATTEMPTS - 1,
+      retryDelaySeconds: 5,
+      retryBackoff: true,
+      expireInSeconds: 120,
+      concurrency: 2,
+      handler: ({ id }) => this.deliver(id),
+    });
+    this.jobs.define({
+      name: OUTBOX_SWEEP,
+      cron: '* * * * *',
+      retryLimit: 0,
+      expireInSeconds: 600,
+      handler: () => this.drain(60),
+    });
+  }
 
   /** Modules register what to do with a message type (in onModuleInit). */
   on<P>(type: string, handler: OutboxHandler<P>): void {
@@ -39,71 +65,90 @@ export class OutboxService implements OnApplicationBootstrap, OnModuleDestroy {
     this.handlers.set(type, list);
   }
 
-  /** Append a message inside the caller's transaction: it exists only if the transaction commits. */
+  /**
+   * Append a message inside the caller's transaction, with the job that delivers it: both exist
+   * only if the transaction commits.
+   */
   async enqueue(manager: EntityManager, type: string, payload: unknown): Promise<void> {
-    await manager.query(`INSERT INTO outbox (type, payload) VALUES ($1, $2)`, [type, JSON.stringify(payload)]);
+    const [{ id }] = await manager.query<{ id: string }[]>(
+      `INSERT INTO outbox (type, payload) VALUES ($1, $2) RETURNING id`,
+      [type, JSON.stringify(payload)],
+    );
+    await this.jobs.send(OUTBOX_DELIVER, { id: String(id) }, { manager });
   }
 
-  onApplicationBootstrap(): void {
-    if (this.config.outboxPollMs > 0) {
-      this.timer = setInterval(
-        () => void this.drain().catch((e: unknown) => this.logger.error(String(e))),
-        this.config.outboxPollMs,
+  /**
+   * The `outbox.deliver` job: deliver message `id` unless it is processed already. A failure is
+   * recorded on the row (attempts, last_error, when the sweep may try again) and thrown, so that
+   * the job queue retries it with its own back-off.
+   */
+  async deliver(id: string): Promise<'delivered' | 'skipped'> {
+    const outcome = await this.ds.transaction(async (m): Promise<'delivered' | 'skipped' | Error> => {
+      // FOR UPDATE waits for a sweep holding the row, then sees it processed: no spurious failure.
+      const rows: (OutboxMessage & { processed: boolean })[] = await m.query(
+        `SELECT id, type, payload, attempts, processed_at IS NOT NULL AS processed FROM outbox WHERE id = $1 FOR UPDATE`,
+        [id],
       );
-      this.timer.unref();
-    }
+      const row = rows[0];
+      if (!row || row.processed) return 'skipped';
+      return (await this.attempt(m, row)) ?? 'delivered';
+    });
+    if (outcome instanceof Error) throw outcome;
+    return outcome;
   }
 
-  async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
-  }
-
-  /** Deliver every due message now; returns how many were delivered. Tests call it directly. */
-  async drain(): Promise<number> {
+  /**
+   * Deliver every due message now; returns how many were delivered. The sweep job leaves alone
+   * messages younger than `settleSeconds` (their own job is about to deliver them); tests drain all.
+   */
+  async drain(settleSeconds = 0): Promise<number> {
     if (this.running) return this.running;
-    this.running = this.drainAll().finally(() => {
+    this.running = this.drainAll(settleSeconds).finally(() => {
       this.running = undefined;
     });
     return this.running;
   }
 
-  private async drainAll(): Promise<number> {
+  private async drainAll(settleSeconds: number): Promise<number> {
     let delivered = 0;
     for (;;) {
-      const n = await this.processBatch(20);
+      const n = await this.processBatch(20, settleSeconds);
       if (n.claimed === 0) return delivered;
       delivered += n.delivered;
       if (n.claimed < 20) return delivered;
     }
   }
 
-  private async processBatch(limit: number): Promise<{ claimed: number; delivered: number }> {
+  private async processBatch(limit: number, settleSeconds: number): Promise<{ claimed: number; delivered: number }> {
     return this.ds.transaction(async (m) => {
       const rows: { id: string; type: string; payload: unknown; attempts: number }[] = await m.query(
         `SELECT id, type, payload, attempts FROM outbox
-          WHERE processed_at IS NULL AND available_at <= now() AND attempts < $2
+          WHERE processed_at IS NULL AND available_at <= now() - make_interval(secs => $3) AND attempts < $2
           ORDER BY available_at, id
           LIMIT $1
           FOR UPDATE SKIP LOCKED`,
-        [limit, MAX_ATTEMPTS],
+        [limit, MAX_ATTEMPTS, settleSeconds],
       );
       let delivered = 0;
-      for (const row of rows) {
-        try {
-          for (const handler of this.handlers.get(row.type) ?? []) await handler(row);
-          await m.query(`UPDATE outbox SET processed_at = now(), attempts = attempts + 1 WHERE id = $1`, [row.id]);
-          delivered += 1;
-        } catch (e) {
-          const attempts = row.attempts + 1;
-          this.logger.warn(`Message ${row.id} (${row.type}) failed, attempt ${attempts}: ${String(e)}`);
-          await m.query(
-            `UPDATE outbox SET attempts = $2, last_error = $3, available_at = now() + make_interval(secs => $4) WHERE id = $1`,
-            [row.id, attempts, String(e).slice(0, 2000), backoffSeconds(attempts)],
-          );
-        }
-      }
+      for (const row of rows) if ((await this.attempt(m, row)) === undefined) delivered += 1;
       return { claimed: rows.length, delivered };
     });
+  }
+
+  /** Run the handlers of one claimed message; its error (recorded on the row) or undefined. */
+  private async attempt(m: EntityManager, row: OutboxMessage): Promise<Error | undefined> {
+    try {
+      for (const handler of this.handlers.get(row.type) ?? []) await handler(row);
+      await m.query(`UPDATE outbox SET processed_at = now(), attempts = attempts + 1 WHERE id = $1`, [row.id]);
+      return undefined;
+    } catch (e) {
+      const attempts = row.attempts + 1;
+      this.logger.warn(`Message ${row.id} (${row.type}) failed, attempt ${attempts}: ${String(e)}`);
+      await m.query(
+        `UPDATE outbox SET attempts = $2, last_error = $3, available_at = now() + make_interval(secs => $4) WHERE id = $1`,
+        [row.id, attempts, String(e).slice(0, 2000), backoffSeconds(attempts)],
+      );
+      return e instanceof Error ? e : new Error(String(e));
+    }
   }
 }

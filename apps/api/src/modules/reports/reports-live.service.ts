@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { toLocalDate, type ReportQuery, type ReportSummary } from '@motcua/shared';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { Clock } from '../../common/clock.js';
+import { ShutdownHooks } from '../../common/shutdown/shutdown-hooks.js';
 import { OPEN_CAPS } from '../../common/rate-limit/rate-limit.rules.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { LiveStreamsRepository } from './live-streams.repository.js';
@@ -18,7 +19,8 @@ import { ALL_AGENCIES, REPORTS_CHANNEL } from './summary-rebuild.js';
 export interface SseSink {
   event(name: string, data: unknown): void;
   comment(text: string): void;
-  end(): void;
+  /** End the stream; with `retryMs`, tell the client when to reconnect (graceful shutdown). */
+  end(retryMs?: number): void;
   onClose(listener: () => void): void;
 }
 
@@ -89,7 +91,19 @@ export class ReportsLiveService implements OnModuleDestroy {
     private readonly rows: LiveStreamsRepository,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    shutdown: ShutdownHooks,
+  ) {
+    shutdown.onDrain((retryMs) => this.endStreams(retryMs));
+  }
+
+  /**
+   * Graceful shutdown: refuse new streams (503 with Retry-After) and end the open ones with a
+   * `retry:` hint, so that their clients reconnect to a process that stays.
+   */
+  endStreams(retryMs: number): void {
+    this.closed = true;
+    for (const g of this.groups.values()) for (const sub of g.subscribers) sub.sink.end(retryMs);
+  }
 
   /**
    * Check the request (its 400, 404, 429 or 503 is thrown before any byte is written), take a

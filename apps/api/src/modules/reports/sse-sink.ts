@@ -21,8 +21,9 @@ export function openSseResponse(res: Response): SseSink {
     comment(text) {
       if (!res.writableEnded) res.write(`: ${text}\n\n`);
     },
-    end() {
-      if (!res.writableEnded) res.end();
+    end(retryMs) {
+      // A retry hint first: the process is going away, the client should come back (to another).
+      if (!res.writableEnded) res.end(retryMs === undefined ? undefined : `retry: ${retryMs}\n\n`);
     },
     onClose(listener) {
       // The response's 'close': the client went away or the stream was ended. A client gone
