@@ -16,3 +16,4 @@ export * from './queue.js';
 export * from './errors.js';
 export * from './status-names.js';
 export * from './payments.js';
+export * from './notifications.js';

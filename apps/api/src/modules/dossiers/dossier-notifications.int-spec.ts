@@ -14,7 +14,7 @@ function decoded(raw: string): string {
   return Buffer.from(qp, 'latin1').toString('utf8');
 }
 
-describe('e-mail to the applicant on each status change', () => {
+describe('inbox and e-mail to the applicant on each status change', () => {
   let t: TestApp;
   let dataDir: string;
   let smtp: TestSmtp;
@@ -42,12 +42,18 @@ describe('e-mail to the applicant on each status change', () => {
     const { id, code } = await submitted(w);
     await act(w, w.staff.RECEPTIONIST, id, 'receive');
     expect(smtp.inbox).toHaveLength(0);
-    expect(await outbox.drain()).toBe(2);
+    // Two status messages (for the portal sync) and the e-mails of the two inbox notifications.
+    expect(await outbox.drain()).toBe(4);
     expect(smtp.inbox.map((m) => m.to)).toEqual([['nhung@example.vn'], ['nhung@example.vn']]);
+    const inbox: { type: string; params: { status: string } }[] = await t.ds.query(
+      `SELECT type, params FROM notification WHERE dossier_id = $1 ORDER BY created_at, type`,
+      [id],
+    );
+    expect(inbox.map((n) => n.params.status)).toEqual(['SUBMITTED', 'RECEIVED']);
     const text = decoded(smtp.inbox[1].raw);
     expect(text).toContain(`Hồ sơ ${code}`);
     expect(text).toContain('Đã tiếp nhận');
-    expect(text).toContain(`https://motcua.danang.gov.vn/track/${encodeURIComponent(code)}`);
+    expect(text).toContain(`https://motcua.danang.gov.vn/dossiers/${id}`);
     expect(text).toContain(`Dossier ${code} is now: Received`);
   });
 
@@ -59,7 +65,7 @@ describe('e-mail to the applicant on each status change', () => {
     await act(w, w.staff.OFFICER, id, 'request_supplement', { note: 'Bổ sung bản sao giấy chứng sinh' });
     await outbox.drain();
     const last = decoded(smtp.inbox.at(-1)!.raw);
-    expect(last).toContain('Cần bổ sung');
+    expect(last).toContain('yêu cầu bổ sung');
     expect(last).toContain('Bổ sung bản sao giấy chứng sinh');
   });
 
@@ -68,5 +74,10 @@ describe('e-mail to the applicant on each status change', () => {
     await submitted(w, w.otherCitizen);
     expect(await outbox.drain()).toBe(1);
     expect(smtp.inbox).toHaveLength(0);
+    // The inbox has it all the same.
+    const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM notification WHERE user_id = $1`, [
+      w.otherCitizen.id,
+    ]);
+    expect(n).toBe(1);
   });
 });

@@ -44,6 +44,18 @@ export class OutboxService implements OnApplicationBootstrap, OnModuleDestroy {
     await manager.query(`INSERT INTO outbox (type, payload) VALUES ($1, $2)`, [type, JSON.stringify(payload)]);
   }
 
+  /**
+   * Append many messages in one statement inside the caller's transaction (a notification fanned
+   * out to a thousand approvers is one INSERT, not a thousand).
+   */
+  async enqueueMany(manager: EntityManager, messages: { type: string; payload: unknown }[]): Promise<void> {
+    if (messages.length === 0) return;
+    await manager.query(`INSERT INTO outbox (type, payload) SELECT * FROM unnest($1::text[], $2::jsonb[])`, [
+      messages.map((m) => m.type),
+      messages.map((m) => JSON.stringify(m.payload)),
+    ]);
+  }
+
   onApplicationBootstrap(): void {
     if (this.config.outboxPollMs > 0) {
       this.timer = setInterval(
