@@ -151,13 +151,19 @@ describe('the inbox: notify, list, read, preferences, unsubscribe, SMS', () => {
       '',
     ];
     for (const f of forged) {
-      const res = await request(t.http).get(`/api/v1/notifications/unsubscribe?token=${encodeURIComponent(f)}`);
+      const url = `/api/v1/notifications/unsubscribe?token=${encodeURIComponent(f)}`;
+      const res = await request(t.http).get(url).set('Accept', 'text/html');
       expect(res.status).toBe(400);
       expect(res.text).toContain('Liên kết hủy đăng ký không hợp lệ');
+      const api = await request(t.http).get(url).set('Accept', 'application/json');
+      expect(api.status).toBe(400);
+      expect(api.body).toMatchObject({ code: 'UNSUBSCRIBE_LINK_INVALID', errors: [{ field: 'token' }] });
     }
     const prefs = (await as(t, binh).get('/notifications/preferences').expect(200)).body as NotificationPreferences;
     expect(prefs.emailUpdates).toBe(true);
-    const ok = await request(t.http).get(`/api/v1/notifications/unsubscribe?token=${encodeURIComponent(token)}`);
+    const ok = await request(t.http)
+      .get(`/api/v1/notifications/unsubscribe?token=${encodeURIComponent(token)}`)
+      .set('Accept', 'text/html');
     expect(ok.status).toBe(200);
     expect(ok.text).toContain('Đã hủy nhận thư thông báo');
     expect(ok.text).toContain('https://motcua.example.vn/account/notifications');

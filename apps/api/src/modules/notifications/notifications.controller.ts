@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -9,7 +9,7 @@ import {
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import {
   notificationLanguage,
   notificationListQuerySchema,
@@ -27,6 +27,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { ZodPipe } from '../../common/zod.pipe.js';
 import { openApiSchema } from '../dossiers/dossiers.openapi.js';
 import { unsubscribedPage, unsubscribeInvalidPage } from './notification-pages.js';
+import { NotificationError } from './notifications.errors.js';
 import { NotificationsService } from './notifications.service.js';
 
 /** api.md, "Notifications and apologies": the caller's own inbox; preferences and unsubscribe are our addition. */
@@ -98,8 +99,14 @@ export class NotificationsController {
   @Access('public')
   @ApiOperation({ summary: 'Switch non-essential e-mail off from a signed link (no login); an HTML page' })
   @ApiProduces('text/html')
-  async unsubscribe(@Query('token') token: string | undefined, @Res() res: Response): Promise<void> {
+  async unsubscribe(
+    @Query('token') token: string | undefined,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     const ok = await this.notifications.unsubscribe(typeof token === 'string' ? token : undefined);
+    // A browser (the person who clicked) gets a page; any other client the API's problem+json.
+    if (!ok && req.accepts(['html', 'json']) !== 'html') throw NotificationError.badUnsubscribeToken();
     const settings = `${this.config.publicUrl}/account/notifications`;
     res
       .status(ok ? 200 : 400)

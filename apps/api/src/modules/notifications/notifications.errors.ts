@@ -6,6 +6,12 @@ export class NotificationError {
   static notFound(): AppError {
     return AppError.notFound('Notification');
   }
+  /** An unsubscribe token not signed by us (a client that asked for JSON; a browser gets the page). */
+  static badUnsubscribeToken(): AppError {
+    return new AppError('UNSUBSCRIBE_LINK_INVALID', 400, 'The unsubscribe token is not valid', [
+      { field: 'token', message: 'Not a token of ours' },
+    ]);
+  }
   static badCursor(): AppError {
     return AppError.validation([{ field: 'cursor', message: 'Not a cursor of this list' }]);
   }
