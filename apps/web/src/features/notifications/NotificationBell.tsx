@@ -37,7 +37,8 @@ export function NotificationBell() {
           </span>
         ) : null}
       </Link>
-      <span className="visually-hidden" role="status" aria-live="polite">
+      {/* A bare live region (no status role): the page's own status messages stay the only ones. */}
+      <span className="visually-hidden header__bell-live" aria-live="polite" aria-atomic="true">
         {announcement}
       </span>
     </>
