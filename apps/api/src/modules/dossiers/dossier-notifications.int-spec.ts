@@ -4,7 +4,7 @@ import path from 'node:path';
 import { startSmtp, type TestSmtp } from '../../test/smtp-server.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { OutboxService } from '../notifications/outbox.service.js';
-import { act, createWorld, submitted, type World } from './dossiers.factories.js';
+import { act, createWorld, dossierIn, submitted, type World } from './dossiers.factories.js';
 
 /** The text of a message: quoted-printable soft breaks joined and =XX bytes decoded as UTF-8. */
 function decoded(raw: string): string {
@@ -79,5 +79,38 @@ describe('inbox and e-mail to the applicant on each status change', () => {
       w.otherCitizen.id,
     ]);
     expect(n).toBe(1);
+  });
+
+  const typesOf = async (dossierId: string): Promise<string[]> =>
+    (
+      await t.ds.query<{ type: string }[]>(
+        `SELECT type FROM notification WHERE dossier_id = $1 ORDER BY created_at, type`,
+        [dossierId],
+      )
+    ).map((r) => r.type);
+
+  it('a result returned electronically is RESULT_READY, its e-mail opening the rating section', async () => {
+    const id = await dossierIn(w, 'RETURNED');
+    expect((await typesOf(id)).at(-1)).toBe('RESULT_READY');
+    smtp.inbox.length = 0;
+    await outbox.drain();
+    const last = decoded(smtp.inbox.at(-1)!.raw);
+    expect(last).toContain(`https://motcua.danang.gov.vn/dossiers/${id}#danh-gia`);
+    // Essential: no unsubscribe link.
+    expect(last).not.toContain('/notifications/unsubscribe');
+  });
+
+  it('a hand-over between officers (same status) tells the applicant nothing', async () => {
+    const id = await dossierIn(w, 'IN_PROCESSING');
+    const before = await typesOf(id);
+    await act(w, w.staff.RECEPTIONIST, id, 'assign', { assigneeId: w.officer2.id, note: 'Chuyển cán bộ khác' });
+    expect(await typesOf(id)).toEqual(before);
+  });
+
+  it('an unpaid fee falls due once, at the online submission', async () => {
+    const paying = await createWorld(t, { fee: 50_000 }, 'phi@example.vn');
+    const { id } = await submitted(paying);
+    await act(paying, paying.staff.RECEPTIONIST, id, 'receive');
+    expect(await typesOf(id)).toEqual(['FEE_DUE', 'STATUS_CHANGED', 'STATUS_CHANGED']);
   });
 });
