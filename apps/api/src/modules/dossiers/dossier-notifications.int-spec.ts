@@ -91,7 +91,8 @@ describe('inbox and e-mail to the applicant on each status change', () => {
 
   it('a result returned electronically is RESULT_READY, its e-mail opening the rating section', async () => {
     const id = await dossierIn(w, 'RETURNED');
-    expect((await typesOf(id)).at(-1)).toBe('RESULT_READY');
+    // The test clock stands still: every row has one time, so count rather than take the last.
+    expect((await typesOf(id)).filter((type) => type === 'RESULT_READY')).toHaveLength(1);
     smtp.inbox.length = 0;
     await outbox.drain();
     const last = decoded(smtp.inbox.at(-1)!.raw);
