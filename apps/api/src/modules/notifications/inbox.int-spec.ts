@@ -95,9 +95,12 @@ describe('the inbox: notify, list, read, preferences, unsubscribe, SMS', () => {
   });
 
   it('refuses a forged cursor (400 naming it)', async () => {
-    const res = await as(t, ana).get('/notifications?cursor=bm90LWEtY3Vyc29y');
-    expect(res.status).toBe(400);
-    expect(res.body.errors[0].field).toBe('cursor');
+    const dashes = Buffer.from(`2026-11-27T02:00:00.000Z|${'-'.repeat(36)}`).toString('base64url');
+    for (const cursor of ['bm90LWEtY3Vyc29y', dashes, '%FF']) {
+      const res = await as(t, ana).get(`/notifications?cursor=${cursor}`);
+      expect(res.status).toBe(400);
+      expect(res.body.errors[0].field).toBe('cursor');
+    }
   });
 
   it('marks one read (204), refuses someone else’s or an unknown id with 404, and reads all', async () => {
@@ -106,6 +109,7 @@ describe('the inbox: notify, list, read, preferences, unsubscribe, SMS', () => {
     expect((await as(t, ana).post(`/notifications/${mine.id}/read`)).status).toBe(204);
     expect((await as(t, ana).post(`/notifications/${theirs.id}/read`)).status).toBe(404);
     expect((await as(t, ana).post(`/notifications/not-an-id/read`)).status).toBe(404);
+    expect((await as(t, ana).post(`/notifications/${'-'.repeat(36)}/read`)).status).toBe(404);
     const [{ readAt }] = await t.ds.query(`SELECT read_at AS "readAt" FROM notification WHERE id = $1`, [theirs.id]);
     expect(readAt).toBeNull();
     const unread = (await as(t, ana).get('/notifications?unread=true&limit=100').expect(200)).body as NotificationList;

@@ -34,6 +34,8 @@ export interface NotifyInput {
   params?: Record<string, string | number>;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** The list's cursor: the keyset (createdAt, id) of the last item, opaque to the client. */
 function encodeCursor(row: NotificationRow): string {
   return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString('base64url');
@@ -42,7 +44,7 @@ function encodeCursor(row: NotificationRow): string {
 function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   const [at, id, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const createdAt = new Date(at ?? '');
-  if (rest.length || !id || !/^[0-9a-f-]{36}$/i.test(id) || Number.isNaN(createdAt.getTime())) {
+  if (rest.length || !id || !UUID.test(id) || Number.isNaN(createdAt.getTime())) {
     throw NotificationError.badCursor();
   }
   return { createdAt, id };
@@ -94,7 +96,8 @@ export class NotificationsService {
   }
 
   async markRead(userId: string, id: string): Promise<void> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw NotificationError.notFound();
+    // Not a uuid: no such notification (and no cast error from PostgreSQL).
+    if (!UUID.test(id)) throw NotificationError.notFound();
     if (!(await this.rows.markRead(userId, id, this.clock.now()))) throw NotificationError.notFound();
   }
 
