@@ -220,6 +220,16 @@ describe('citizen journeys', () => {
       await page.getByRole('region', { name: 'Tình trạng hồ sơ' }).getByText('Đang xử lý', { exact: true }).waitFor();
       await expectPageOk(page, violations);
 
+      // The inbox: the bell names the unread count; the list and the settings pass axe too.
+      await page.getByRole('link', { name: /^Thông báo: \d+ chưa đọc$/ }).click();
+      await waitForHeading(page, 'Thông báo');
+      await page.getByRole('link', { name: `Hồ sơ ${code} cần bổ sung` }).waitFor();
+      await expectPageOk(page, violations);
+      await page.getByRole('link', { name: 'Cài đặt thông báo' }).click();
+      await waitForHeading(page, 'Cài đặt thông báo');
+      await page.getByLabel('Tôi đồng ý nhận tin nhắn SMS về hồ sơ của tôi').waitFor();
+      await expectPageOk(page, violations);
+
       expect(violations).toEqual([]);
 
       expect(errorsOf(page)).toEqual([]);

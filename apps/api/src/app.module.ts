@@ -49,7 +49,7 @@ export class AppModule {
         HealthModule,
         IdentityModule,
         CatalogModule,
-        NotificationsModule,
+        NotificationsModule.forRoot({ smsSandbox: config.sms?.sandbox ?? false }),
         DossiersModule,
         QueueModule,
         ReportsModule,

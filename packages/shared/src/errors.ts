@@ -248,6 +248,11 @@ export const ERROR_CODES = {
     vi: 'Cổng thanh toán thử nghiệm từ chối yêu cầu này.',
     en: 'The sandbox payment gateway refused this request.',
   },
+  UNSUBSCRIBE_LINK_INVALID: {
+    status: 400,
+    vi: 'Liên kết hủy đăng ký không hợp lệ hoặc đã bị sửa. Bạn có thể đổi cài đặt thông báo sau khi đăng nhập.',
+    en: 'This unsubscribe link is not valid or was altered. You can change your notification settings after signing in.',
+  },
   RESULT_MISSING: {
     status: 409,
     vi: 'Hồ sơ chưa có văn bản kết quả đã ký số.',

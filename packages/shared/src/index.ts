@@ -17,3 +17,4 @@ export * from './staff.js';
 export * from './errors.js';
 export * from './status-names.js';
 export * from './payments.js';
+export * from './notifications.js';

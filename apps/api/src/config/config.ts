@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -92,6 +92,15 @@ export const envSchema = z.object({
    */
   SIGNING_P12_DIR: z.string().optional(),
   SIGNING_P12_PASSWORD: z.string().optional(),
+  /**
+   * The SMS brandname gateway (modules/notifications/sms-gateway.ts): all three or none; none
+   * outside production → the built-in stand-in at /api/v1/sandbox/sms; none in production → SMS off.
+   */
+  SMS_URL: z.string().url().optional(),
+  SMS_API_KEY: z.string().min(8).optional(),
+  SMS_BRANDNAME: z.string().min(1).max(11).optional(),
+  /** Whether the gateway sends Unicode (UCS-2) SMS: Vietnamese keeps its diacritics when it fits one segment. */
+  SMS_UNICODE: bool.default(true),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -131,6 +140,8 @@ export interface AppConfig {
   vnpay: VnpayConfig | null;
   /** Configured agency certificates; null: the dev PKI outside production, signing refused in it. */
   signing: { p12Dir: string; passphrase: string } | null;
+  /** The SMS gateway: as configured, the stand-in (outside production, none set), or null (SMS off). */
+  sms: SmsConfig | null;
 }
 
 export interface JobsConfig {
@@ -140,6 +151,17 @@ export interface JobsConfig {
   cronSeconds: number;
   probeLog: string | null;
 }
+
+export interface SmsConfig {
+  url: string;
+  apiKey: string;
+  brandname: string;
+  unicode: boolean;
+  sandbox: boolean;
+}
+
+/** The stand-in SMS gateway's mount (api/v1-relative). */
+export const SANDBOX_SMS_PATH = '/sandbox/sms';
 
 export interface VnpayConfig {
   tmnCode: string;
@@ -241,7 +263,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'Invalid environment:\n  VNPAY_TMN_CODE, VNPAY_HASH_SECRET, VNPAY_PAY_URL: set all three or none',
     );
   }
+  const smsSet = [e.SMS_URL, e.SMS_API_KEY, e.SMS_BRANDNAME].filter((v) => v !== undefined).length;
+  if (smsSet !== 0 && smsSet !== 3) {
+    throw new ConfigError('Invalid environment:\n  SMS_URL, SMS_API_KEY, SMS_BRANDNAME: set all three or none');
+  }
   const publicUrl = e.PUBLIC_URL.replace(/\/$/, '');
+  // Tests without a secret get one per process: they write nothing into DATA_DIR.
+  const jwtSecret =
+    e.JWT_SECRET ??
+    (e.NODE_ENV === 'test' ? randomBytes(48).toString('base64url') : dataDirSecret(dataDir, 'jwt-secret'));
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -254,10 +284,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl,
     demoData: e.DEMO_DATA ?? !production,
     adminPassword: e.ADMIN_PASSWORD ?? (production ? null : DEMO_ADMIN_PASSWORD),
-    // Tests without a secret get one per process: they write nothing into DATA_DIR.
-    jwtSecret:
-      e.JWT_SECRET ??
-      (e.NODE_ENV === 'test' ? randomBytes(48).toString('base64url') : dataDirSecret(dataDir, 'jwt-secret')),
+    jwtSecret,
     corsOrigins: e.CORS_ORIGINS.split(',')
       .map((s) => s.trim())
       .filter(Boolean),
@@ -307,6 +334,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     signing: e.SIGNING_P12_DIR
       ? { p12Dir: path.resolve(e.SIGNING_P12_DIR), passphrase: e.SIGNING_P12_PASSWORD ?? '' }
       : null,
+    sms:
+      smsSet === 3
+        ? {
+            url: e.SMS_URL!,
+            apiKey: e.SMS_API_KEY!,
+            brandname: e.SMS_BRANDNAME!,
+            unicode: e.SMS_UNICODE,
+            sandbox: false,
+          }
+        : production
+          ? null
+          : {
+              url: `${publicUrl}/api/v1${SANDBOX_SMS_PATH}/send`,
+              // Derived, not random: every API process of one install (start:cluster) accepts the others' calls.
+              apiKey: createHmac('sha256', jwtSecret).update('sms-sandbox-key').digest('hex'),
+              brandname: 'MOTCUA',
+              unicode: e.SMS_UNICODE,
+              sandbox: true,
+            },
   };
 }
 

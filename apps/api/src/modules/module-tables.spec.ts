@@ -29,6 +29,8 @@ const OWNER: Record<string, string> = {
   report_open: 'reports',
   report_live_stream: 'reports',
   outbox: 'notifications',
+  notification: 'notifications',
+  notification_preference: 'notifications',
 };
 
 /**

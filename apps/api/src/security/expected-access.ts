@@ -106,6 +106,19 @@ export const EXPECTED_ACCESS: ExpectedAccess = {
   'POST /api/v1/sandbox/vnpay/pay':                           [Y,   Y,      Y,      Y,      Y,      Y,      Y],
   'POST /api/v1/sandbox/vnpay/querydr':                       [Y,   Y,      Y,      Y,      Y,      Y,      Y],
 
+  // Notifications: every signed-in user's own inbox and preferences (someone else's id is 404, see idor);
+  // the unsubscribe link is trusted by its signature alone (no login).
+  'GET /api/v1/notifications':                                [401, Y,      Y,      Y,      Y,      Y,      Y],
+  'POST /api/v1/notifications/read-all':                      [401, Y,      Y,      Y,      Y,      Y,      Y],
+  'POST /api/v1/notifications/:id/read':                      [401, Y,      Y,      Y,      Y,      Y,      Y],
+  'GET /api/v1/notifications/preferences':                    [401, Y,      Y,      Y,      Y,      Y,      Y],
+  'PUT /api/v1/notifications/preferences':                    [401, Y,      Y,      Y,      Y,      Y,      Y],
+  'GET /api/v1/notifications/unsubscribe':                    [Y,   Y,      Y,      Y,      Y,      Y,      Y],
+  // The stand-in SMS gateway outside production (mounted only then), like the VNPay sandbox.
+  'POST /api/v1/sandbox/sms/send':                            [Y,   Y,      Y,      Y,      Y,      Y,      Y],
+  'GET /api/v1/sandbox/sms/messages':                         [Y,   Y,      Y,      Y,      Y,      Y,      Y],
+  'GET /api/v1/sandbox/sms':                                  [Y,   Y,      Y,      Y,      Y,      Y,      Y],
+
   // Reports (MANAGER, ADMIN); open data for everyone.
   'GET /api/v1/reports/summary':                              [401, 403,    403,    403,    403,    Y,      Y],
   'GET /api/v1/reports/breakdown':                            [401, 403,    403,    403,    403,    Y,      Y],

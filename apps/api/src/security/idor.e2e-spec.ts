@@ -413,4 +413,24 @@ describe('IDOR: another owner’s or another agency’s objects are 404 and stay
       }
     });
   });
+
+  describe('notifications: one’s own inbox only', () => {
+    it('another user’s notification is 404 to mark read and stays unread; lists and read-all touch only one’s own', async () => {
+      const { id } = await submitted(w);
+      const [victim]: { id: string }[] = await t.ds.query(
+        `SELECT id FROM notification WHERE user_id = $1 AND dossier_id = $2 LIMIT 1`,
+        [w.citizen.id, id],
+      );
+      expect({ notified: victim !== undefined }).toEqual({ notified: true });
+      for (const intruder of [w.otherCitizen, w.staff.RECEPTIONIST, w.staff.ADMIN]) {
+        expect((await as(t, intruder).post(`/notifications/${victim.id}/read`)).status).toBe(404);
+        const list = (await as(t, intruder).get('/notifications?limit=100')).body as { items: { id: string }[] };
+        expect(list.items.map((n) => n.id)).not.toContain(victim.id);
+        expect((await as(t, intruder).post('/notifications/read-all')).status).toBe(204);
+      }
+      const [{ readAt }] = await t.ds.query(`SELECT read_at AS "readAt" FROM notification WHERE id = $1`, [victim.id]);
+      expect(readAt).toBeNull();
+      expect((await as(t, w.citizen).post(`/notifications/${victim.id}/read`)).status).toBe(204);
+    });
+  });
 });

@@ -2,6 +2,7 @@ import { can } from '@motcua/shared/permissions';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { AccountMenu } from './AccountMenu';
 import { setLanguage } from './i18n';
 import { useAuth } from './useAuth';
@@ -25,6 +26,7 @@ export function Layout() {
             <span>{t('app.name')}</span>
           </Link>
           <div className="header__tools">
+            {user ? <NotificationBell /> : null}
             <AccountMenu />
             <button
               type="button"

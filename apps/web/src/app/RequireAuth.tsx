@@ -14,7 +14,8 @@ export function RequireAuth({ permission = 'authenticated' }: { permission?: Per
   const location = useLocation();
   const { t } = useTranslation();
   if (!user) {
-    const next = `${location.pathname}${location.search}`;
+    // The hash too: a "result ready" e-mail opens the dossier at its rating section (#danh-gia).
+    const next = `${location.pathname}${location.search}${location.hash}`;
     return <Navigate to={withNext('/login', next)} replace />;
   }
   if (!can(user, permission)) {

@@ -72,6 +72,18 @@ export const routes: RouteObject[] = [
             path: 'account',
             lazy: async () => ({ Component: (await import('../routes/citizen/AccountPage')).AccountPage }),
           },
+          {
+            path: 'notifications',
+            lazy: async () => ({
+              Component: (await import('../routes/account/NotificationsPage')).NotificationsPage,
+            }),
+          },
+          {
+            path: 'account/notifications',
+            lazy: async () => ({
+              Component: (await import('../routes/account/NotificationPreferencesPage')).NotificationPreferencesPage,
+            }),
+          },
         ],
       },
       {

@@ -31,4 +31,9 @@ export const queryKeys = {
   reports: ['reports'] as const,
   reportSummary: (params: Record<string, string>) => ['reports', 'summary', params] as const,
   reportBreakdown: (params: Record<string, string>) => ['reports', 'breakdown', params] as const,
+  /** The inbox: the bell's count and the list (invalidate `notifications` after marking read). */
+  notifications: ['notifications'] as const,
+  unreadCount: ['notifications', 'unread'] as const,
+  notificationList: (unreadOnly: boolean, lang: string) => ['notifications', 'list', unreadOnly, lang] as const,
+  notificationPreferences: ['notifications', 'preferences'] as const,
 };

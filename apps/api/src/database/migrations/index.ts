@@ -20,6 +20,7 @@ import { Payments1766000000000 } from './1766000000000-payments.js';
 import { DossierResult1766100000000 } from './1766100000000-dossier-result.js';
 import { EndToEndFigures1766200000000 } from './1766200000000-end-to-end-figures.js';
 import { CloseOnlineLoop1766300000000 } from './1766300000000-close-online-loop.js';
+import { Notifications1766500000000 } from './1766500000000-notifications.js';
 import { DraftAttachmentRemoval1766700000000 } from './1766700000000-draft-attachment-removal.js';
 import { ApplicantNameSearch1766900000000 } from './1766900000000-applicant-name-search.js';
 import { AssignedLoadView1766900000001 } from './1766900000001-assigned-load-view.js';
@@ -48,6 +49,7 @@ export const MIGRATIONS = [
   DossierResult1766100000000,
   EndToEndFigures1766200000000,
   CloseOnlineLoop1766300000000,
+  Notifications1766500000000,
   DraftAttachmentRemoval1766700000000,
   ApplicantNameSearch1766900000000,
   AssignedLoadView1766900000001,

@@ -1,53 +1,57 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { STATUS_NAMES } from '@motcua/shared';
-import { APP_CONFIG, type AppConfig } from '../../config/config.js';
-import { trackingUrl } from '../documents/receipt-pdf.js';
-import { formatVnDateTime } from '../documents/vn-format.js';
-import { MailService, type Mail } from '../notifications/mail.service.js';
-import { OutboxService, type OutboxMessage } from '../notifications/outbox.service.js';
-import { DOSSIER_STATUS_CHANGED, type DossierStatusChangedPayload } from './dossier-workflow.service.js';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { DossierAction, DossierStatus } from '@motcua/shared';
+import { NotificationsService, type NotifyInput } from '../notifications/notifications.service.js';
+import type { DossierWithNames } from './dossiers.types.js';
 
-/** The e-mail to the applicant of a status change: short Vietnamese text, English below it. */
-export function statusChangedMail(p: DossierStatusChangedPayload, publicUrl: string): Mail | null {
-  if (!p.applicantEmail || !p.code) return null;
-  // The same status names as the web shows (packages/shared status-names.ts).
-  const words = STATUS_NAMES[p.toStatus];
-  const link = trackingUrl(publicUrl, p.code);
-  const at = formatVnDateTime(new Date(p.at));
-  const note = p.note ? [`Ghi chú: ${p.note}`] : [];
-  return {
-    to: p.applicantEmail,
-    subject: `Hồ sơ ${p.code}: ${words.vi}`,
-    text: [
-      `Kính gửi Ông/Bà ${p.applicantName},`,
-      '',
-      `Hồ sơ ${p.code} (${p.procedureName}) đã chuyển sang trạng thái: ${words.vi} (lúc ${at}).`,
-      ...note,
-      `Tra cứu tình trạng hồ sơ: ${link}`,
-      '',
-      '---',
-      `Dossier ${p.code} is now: ${words.en}. Track it at ${link}`,
-      '',
-      'Bộ phận Một cửa điện tử - MotCua (thư tự động, vui lòng không trả lời / automatic message, please do not reply)',
-    ].join('\n'),
-  };
+/** What one transition tells its applicant (api.md, "Notifications and apologies"). */
+export function applicantNotifications(
+  action: DossierAction,
+  fromStatus: DossierStatus,
+  after: Pick<
+    DossierWithNames,
+    'id' | 'code' | 'applicantId' | 'status' | 'channel' | 'fee' | 'feeStatus' | 'deliveryMethod'
+  >,
+  note: string | null,
+): NotifyInput[] {
+  const base = { userIds: [after.applicantId], dossierId: after.id };
+  const code = after.code ?? '';
+  const out: NotifyInput[] = [];
+  // A hand-over between officers keeps the status: nothing the applicant sees changed.
+  if (fromStatus !== after.status) {
+    if (action === 'request_supplement') {
+      out.push({ ...base, type: 'SUPPLEMENT_REQUESTED', params: { code, note: note ?? '' } });
+    } else if (action === 'return_result' && after.deliveryMethod === 'ELECTRONIC') {
+      // The "result ready" of issue 14: its e-mail opens the dossier at the rating section.
+      out.push({ ...base, type: 'RESULT_READY', params: { code } });
+    } else {
+      out.push({ ...base, type: 'STATUS_CHANGED', params: { code, status: after.status, ...(note ? { note } : {}) } });
+    }
+  }
+  // The fee falls due once: at an online submission, or at receipt of a dossier filed otherwise.
+  const feeDueNow =
+    (action === 'submit' && after.channel === 'ONLINE') || (action === 'receive' && after.channel !== 'ONLINE');
+  if (feeDueNow && after.feeStatus === 'UNPAID' && after.fee > 0) {
+    out.push({ ...base, type: 'FEE_DUE', params: { code, amount: after.fee } });
+  }
+  return out;
 }
 
-/** E-mails the applicant after each status change, from the outbox (never inside the transaction). */
+/**
+ * Tells the applicant of each status change, in the change's transaction: the inbox row is
+ * written with the change (or not at all), and e-mail/SMS follow through the outbox.
+ */
 @Injectable()
-export class DossierNotificationsService implements OnModuleInit {
-  constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly outbox: OutboxService,
-    private readonly mail: MailService,
-  ) {}
+export class DossierNotificationsService {
+  constructor(private readonly notifications: NotificationsService) {}
 
-  onModuleInit(): void {
-    this.outbox.on<DossierStatusChangedPayload>(DOSSIER_STATUS_CHANGED, (m) => this.send(m));
-  }
-
-  private async send(message: OutboxMessage<DossierStatusChangedPayload>): Promise<void> {
-    const mail = statusChangedMail(message.payload, this.config.publicUrl);
-    if (mail) await this.mail.send(mail);
+  async onTransition(
+    m: EntityManager,
+    action: DossierAction,
+    fromStatus: DossierStatus,
+    after: DossierWithNames,
+    note: string | null,
+  ): Promise<void> {
+    for (const n of applicantNotifications(action, fromStatus, after, note)) await this.notifications.notify(m, n);
   }
 }

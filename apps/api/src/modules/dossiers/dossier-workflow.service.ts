@@ -36,12 +36,16 @@ import { OutboxService } from '../notifications/outbox.service.js';
 import { AttachmentsRepository } from './attachments.repository.js';
 import { canSeeDossier } from './dossier-access.js';
 import { DossierEventsRepository } from './dossier-events.repository.js';
+import { DossierNotificationsService } from './dossier-notifications.service.js';
 import { DossierTransitionHooks, snapshotOf } from './dossier-transition-hooks.js';
 import { DossierError } from './dossiers.errors.js';
 import { DossiersRepository } from './dossiers.repository.js';
 import type { Actor, DossierChange, DossierRow, DossierWithNames } from './dossiers.types.js';
 
-/** The outbox message of every status change; the e-mail handler and later the portal sync read it. */
+/**
+ * The outbox message of every status change, for the national-portal sync to come; the applicant's
+ * e-mail now follows from their inbox notification (dossier-notifications.service.ts).
+ */
 export const DOSSIER_STATUS_CHANGED = 'dossier.status_changed';
 
 export interface DossierStatusChangedPayload {
@@ -100,6 +104,7 @@ export class DossierWorkflowService {
     private readonly users: UsersService,
     private readonly scopes: AgencyScopeService,
     private readonly outbox: OutboxService,
+    private readonly dossierNotifications: DossierNotificationsService,
     private readonly hooks: DossierTransitionHooks,
     private readonly clock: Clock,
     private readonly audit: AuditService,
@@ -236,6 +241,8 @@ export class DossierWorkflowService {
         applicantEmail: d.applicantEmail,
       };
       await this.outbox.enqueue(m, DOSSIER_STATUS_CHANGED, payload);
+      // The applicant's inbox (and through it e-mail and SMS), in this transaction.
+      await this.dossierNotifications.onTransition(m, action, d.status, after, note);
     }
     await this.hooks.runTransition(m, {
       action,

@@ -1,9 +1,10 @@
 import { DOSSIER_STATUSES, STATUS_NAMES, WorkingCalendar } from '@motcua/shared';
 import { isLate, newAppointment } from './dossier-documents.service.js';
-import { statusChangedMail } from './dossier-notifications.service.js';
+import { applicantNotifications } from './dossier-notifications.service.js';
+import { notificationMail } from '../notifications/notification-mail.js';
+import type { DeliveryRow } from '../notifications/notifications.repository.js';
 import { dossierSla } from './dossiers.mapper.js';
 import { cleanFileName, contentDisposition } from './multipart-upload.js';
-import type { DossierStatusChangedPayload } from './dossier-workflow.service.js';
 
 // Monday 27/4/2026 is a day off (Giỗ Tổ in lieu), as are 30/4 and 1/5.
 const calendar = new WorkingCalendar([
@@ -98,42 +99,103 @@ describe('apology letters', () => {
   });
 });
 
-describe('status e-mails', () => {
-  const payload: DossierStatusChangedPayload = {
+describe("status e-mails (from the applicant's notification)", () => {
+  const row: DeliveryRow = {
+    id: 'n1',
+    type: 'STATUS_CHANGED',
+    params: { status: 'RECEIVED' },
     dossierId: 'd1',
-    code: '000.00.12.H17-261127-0001',
-    action: 'receive',
-    fromStatus: 'SUBMITTED',
-    toStatus: 'RECEIVED',
-    note: null,
-    at: '2026-11-27T02:05:00.000Z',
-    agencyCode: '000.00.12.H17',
-    procedureName: 'Đăng ký khai sinh',
-    applicantId: 'u1',
-    applicantName: 'Nguyễn Thị Hồng Nhung',
-    applicantEmail: 'nhung@example.vn',
+    dossierCode: '000.00.12.H17-261127-0001',
+    createdAt: new Date('2026-11-27T02:05:00.000Z'),
+    readAt: null,
+    userId: 'u1',
+    fullName: 'Nguyễn Thị Hồng Nhung',
+    email: 'nhung@example.vn',
+    phone: null,
+    roles: ['CITIZEN'],
   };
+  const unsubscribe = 'https://motcua.danang.gov.vn/api/v1/notifications/unsubscribe?token=t';
 
-  it('writes Vietnamese first, English below, with the tracking link', () => {
-    const mail = statusChangedMail(payload, 'https://motcua.danang.gov.vn')!;
+  it('writes Vietnamese first, English below, with the link to the dossier and the unsubscribe link', () => {
+    const mail = notificationMail(row, 'https://motcua.danang.gov.vn', unsubscribe)!;
     expect(mail.to).toBe('nhung@example.vn');
     expect(mail.subject).toBe('Hồ sơ 000.00.12.H17-261127-0001: Đã tiếp nhận');
-    const vi = mail.text.indexOf('đã chuyển sang trạng thái: Đã tiếp nhận (lúc 09:05, 27/11/2026)');
+    const vi = mail.text.indexOf('đã chuyển sang trạng thái: Đã tiếp nhận.');
     const en = mail.text.indexOf('is now: Received');
     expect(vi).toBeGreaterThan(0);
     expect(en).toBeGreaterThan(vi);
-    expect(mail.text).toContain('https://motcua.danang.gov.vn/track/000.00.12.H17-261127-0001');
+    expect(mail.text).toContain('https://motcua.danang.gov.vn/dossiers/d1');
+    expect(mail.text).toContain(unsubscribe);
+    expect(mail.headers?.['List-Unsubscribe']).toBe(`<${unsubscribe}>`);
   });
 
-  it('sends nothing to an applicant without an e-mail address', () => {
-    expect(statusChangedMail({ ...payload, applicantEmail: null }, 'https://x')).toBeNull();
+  it('sends nothing to a user without an e-mail address', () => {
+    expect(notificationMail({ ...row, email: null }, 'https://x', unsubscribe)).toBeNull();
   });
 
   it('names each status as the web does (STATUS_NAMES of @motcua/shared)', () => {
     for (const status of DOSSIER_STATUSES) {
-      const mail = statusChangedMail({ ...payload, toStatus: status }, 'https://x')!;
-      expect(mail.subject).toBe(`Hồ sơ ${payload.code}: ${STATUS_NAMES[status].vi}`);
+      const mail = notificationMail({ ...row, params: { status } }, 'https://x', unsubscribe)!;
+      expect(mail.subject).toBe(`Hồ sơ ${row.dossierCode}: ${STATUS_NAMES[status].vi}`);
       expect(mail.text).toContain(`is now: ${STATUS_NAMES[status].en}.`);
     }
+  });
+
+  it('a result ready links to the rating section and has no unsubscribe link (essential)', () => {
+    const mail = notificationMail({ ...row, type: 'RESULT_READY', params: {} }, 'https://x', unsubscribe)!;
+    expect(mail.text).toContain('https://x/dossiers/d1#danh-gia');
+    expect(mail.text).not.toContain(unsubscribe);
+    expect(mail.headers).toBeUndefined();
+  });
+
+  it('staff are sent to the work screen', () => {
+    const mail = notificationMail({ ...row, type: 'SLA_OVERDUE', roles: ['OFFICER'] }, 'https://x', unsubscribe)!;
+    expect(mail.text).toContain('https://x/staff/dossiers/d1');
+  });
+});
+
+describe('what a transition tells the applicant', () => {
+  const after = {
+    id: 'd1',
+    code: 'C-1',
+    applicantId: 'u1',
+    status: 'RECEIVED' as const,
+    channel: 'ONLINE' as const,
+    fee: 50_000,
+    feeStatus: 'UNPAID' as const,
+    deliveryMethod: 'ELECTRONIC' as const,
+  };
+  const types = (...a: Parameters<typeof applicantNotifications>) => applicantNotifications(...a).map((n) => n.type);
+
+  it('a status change, a supplement request, a result returned electronically', () => {
+    expect(types('receive', 'SUBMITTED', after, null)).toEqual(['STATUS_CHANGED']);
+    expect(types('request_supplement', 'IN_PROCESSING', { ...after, status: 'SUPPLEMENT_REQUESTED' }, 'x')).toEqual([
+      'SUPPLEMENT_REQUESTED',
+    ]);
+    expect(types('return_result', 'APPROVED', { ...after, status: 'RETURNED', feeStatus: 'PAID' }, null)).toEqual([
+      'RESULT_READY',
+    ]);
+    expect(
+      types('return_result', 'APPROVED', { ...after, status: 'RETURNED', deliveryMethod: 'COUNTER' }, null),
+    ).toEqual(['STATUS_CHANGED']);
+  });
+
+  it('nothing for a hand-over that keeps the status', () => {
+    expect(types('assign', 'IN_PROCESSING', { ...after, status: 'IN_PROCESSING' }, 'note')).toEqual([]);
+  });
+
+  it('the fee due once: at an online submission, at receipt of a counter dossier; never when paid or free', () => {
+    expect(types('submit', 'DRAFT', { ...after, status: 'SUBMITTED' }, null)).toEqual(['STATUS_CHANGED', 'FEE_DUE']);
+    expect(types('receive', 'SUBMITTED', after, null)).toEqual(['STATUS_CHANGED']);
+    expect(types('receive', 'SUBMITTED', { ...after, channel: 'COUNTER' }, null)).toEqual([
+      'STATUS_CHANGED',
+      'FEE_DUE',
+    ]);
+    expect(types('submit', 'DRAFT', { ...after, status: 'SUBMITTED', feeStatus: 'PAID' }, null)).toEqual([
+      'STATUS_CHANGED',
+    ]);
+    expect(types('submit', 'DRAFT', { ...after, status: 'SUBMITTED', fee: 0, feeStatus: 'NONE' }, null)).toEqual([
+      'STATUS_CHANGED',
+    ]);
   });
 });

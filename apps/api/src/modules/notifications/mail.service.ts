@@ -7,6 +7,8 @@ export interface Mail {
   subject: string;
   text: string;
   html?: string;
+  /** Extra headers (List-Unsubscribe of non-essential notifications). */
+  headers?: Record<string, string>;
 }
 
 /** E-mail through SMTP (SMTP_URL); without one, messages are only logged (demo). */

@@ -13,6 +13,8 @@ export type OutboxHandler<P = unknown> = (message: OutboxMessage<P>) => Promise<
 
 /** The job that delivers one message (sent in the enqueuing transaction). */
 export const OUTBOX_DELIVER = 'outbox.deliver';
+/** The same for the messages of one fan-out (one job, each message still delivered on its own). */
+export const OUTBOX_DELIVER_MANY = 'outbox.deliver-many';
 /** Every minute: whatever no job delivered (sent while the queue was off, or given up by the queue). */
 export const OUTBOX_SWEEP = 'outbox.sweep';
 
@@ -49,6 +51,20 @@ export class OutboxService implements OnModuleInit {
       concurrency: 2,
       handler: ({ id }) => this.deliver(id),
     });
+    this.jobs.define<{ ids: string[] }>({
+      name: OUTBOX_DELIVER_MANY,
+      retryLimit: MAX_ATTEMPTS - 1,
+      retryDelaySeconds: 5,
+      retryBackoff: true,
+      expireInSeconds: 600,
+      // A retry skips what was delivered (deliver() is idempotent) and tries the rest again.
+      handler: async ({ ids }) => {
+        const failed: unknown[] = [];
+        for (const id of ids) await this.deliver(id).catch((e: unknown) => failed.push(e));
+        if (failed.length > 0)
+          throw new Error(`${failed.length} of ${ids.length} messages failed: ${String(failed[0])}`);
+      },
+    });
     this.jobs.define({
       name: OUTBOX_SWEEP,
       cron: '* * * * *',
@@ -75,6 +91,19 @@ export class OutboxService implements OnModuleInit {
       [type, JSON.stringify(payload)],
     );
     await this.jobs.send(OUTBOX_DELIVER, { id: String(id) }, { manager });
+  }
+
+  /**
+   * Append many messages in one statement inside the caller's transaction (a notification fanned
+   * out to a thousand approvers is one INSERT, not a thousand), with one job that delivers them all.
+   */
+  async enqueueMany(manager: EntityManager, messages: { type: string; payload: unknown }[]): Promise<void> {
+    if (messages.length === 0) return;
+    const rows = await manager.query<{ id: string }[]>(
+      `INSERT INTO outbox (type, payload) SELECT * FROM unnest($1::text[], $2::jsonb[]) RETURNING id`,
+      [messages.map((m) => m.type), messages.map((m) => JSON.stringify(m.payload))],
+    );
+    await this.jobs.send(OUTBOX_DELIVER_MANY, { ids: rows.map((r) => String(r.id)) }, { manager });
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { DossierDto } from '@motcua/shared';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { LoadError, Loading } from '../../components/ui';
@@ -69,6 +69,10 @@ function DossierDetails({ dossier: d }: { dossier: DossierDto }) {
     const key = (location.state as { notice?: string } | null)?.notice;
     return key ? { key, focus: false } : null;
   });
+  // Arriving from a "result ready" link: focus (and so scroll to) the rating section.
+  useEffect(() => {
+    if (location.hash === '#danh-gia') document.getElementById('danh-gia')?.focus();
+  }, [location.hash]);
   const procedure = useProcedure(d.procedure.code).data;
   const answers = useAnswerRows(procedure?.formSchema.fields ?? [], d.formData);
   const note = d.status === 'SUPPLEMENT_REQUESTED' ? supplementRequest(d) : null;
@@ -122,9 +126,14 @@ function DossierDetails({ dossier: d }: { dossier: DossierDto }) {
             onDone={() => setNotice({ key: 'supplemented', focus: true })}
           />
         ) : null}
-        {canRate ? <RatingForm dossierId={d.id} onDone={() => setNotice({ key: 'rated', focus: true })} /> : null}
       </Suspense>
-      {d.rating ? <p>{t('dossiers.rating.given', { score: d.rating.score })}</p> : null}
+      {/* The rating section: the "result ready" e-mail and notification open the page here (#danh-gia). */}
+      <div id="danh-gia" tabIndex={-1}>
+        <Suspense fallback={<Loading />}>
+          {canRate ? <RatingForm dossierId={d.id} onDone={() => setNotice({ key: 'rated', focus: true })} /> : null}
+        </Suspense>
+        {d.rating ? <p>{t('dossiers.rating.given', { score: d.rating.score })}</p> : null}
+      </div>
 
       <h2>{t('dossiers.detail.factsTitle')}</h2>
       <DossierFacts dossier={d} />
