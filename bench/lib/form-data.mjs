@@ -1,4 +1,4 @@
-import { buildFormValidator } from '../../packages/shared/dist/index.js';
+import { buildFormValidator, resolveDateBound, todayInVietnam } from '../../packages/shared/dist/index.js';
 
 export const FAMILY = ['Nguyễn', 'Nguyễn', 'Nguyễn', 'Trần', 'Trần', 'Lê', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan'];
 export const FAMILY_MORE = ['Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
@@ -91,15 +91,21 @@ export function validFormData(formSchema, r) {
         );
         break;
       case 'number': {
-        const lo = f.min ?? 1;
-        const hi = f.max ?? lo + 100;
+        const lo = typeof f.min === 'number' ? f.min : 1;
+        const hi = typeof f.max === 'number' ? f.max : lo + 100;
         const v = lo + r() * (hi - lo);
         out[f.key] = f.integer ? Math.round(v) : Math.round(v * 10) / 10;
         break;
       }
       case 'date': {
-        const d = new Date(Date.UTC(1960 + Math.floor(r() * 60), Math.floor(r() * 12), 1 + Math.floor(r() * 28)));
-        out[f.key] = d.toISOString().slice(0, 10);
+        // Inside the field's bounds (a date or `today`, in Vietnam), else a day of 1960–2019.
+        const day = 86_400_000;
+        const today = todayInVietnam();
+        const min = resolveDateBound(f.min, today) ?? '1960-01-01';
+        const max = resolveDateBound(f.max, today) ?? (min > '2019-12-31' ? null : '2019-12-31');
+        const lo = Date.parse(`${min}T00:00:00Z`);
+        const hi = max ? Date.parse(`${max}T00:00:00Z`) : lo + 365 * day;
+        out[f.key] = new Date(lo + Math.floor(r() * ((hi - lo) / day + 1)) * day).toISOString().slice(0, 10);
         break;
       }
       case 'select':

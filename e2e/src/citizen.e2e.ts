@@ -399,7 +399,7 @@ describe('citizen journeys', () => {
       await page.getByLabel(/^Tờ khai đăng ký khai sinh/).setInputFiles(pdfFile('nham-tep.pdf'));
       await page.getByRole('button', { name: 'Xoá nham-tep.pdf' }).click();
       await page.getByRole('status').filter({ hasText: 'Đã xoá nham-tep.pdf' }).waitFor();
-      expect(await page.getByText('nham-tep.pdf').count()).toBe(0);
+      expect(await page.getByRole('listitem').filter({ hasText: 'nham-tep.pdf' }).count()).toBe(0);
       await page.getByLabel(/^Tờ khai đăng ký khai sinh/).setInputFiles(pdfFile('to-khai.pdf'));
       await page.getByRole('listitem').filter({ hasText: 'to-khai.pdf' }).waitFor();
       await expectPageOk(page, violations);
