@@ -266,6 +266,7 @@ describe('seeded fuzzer: bad input never reaches a 500', () => {
       'GET /queue': {
         query: { status: 'RECEIVED,IN_PROCESSING', sla: 'ON_TIME', assignee: 'me', q: 'Nguyen', limit: '20' },
       },
+      'GET /staff': { query: { role: 'OFFICER' } },
       'GET /reports/summary': { query: { from: '2026-01-01', to: '2026-11-27', agencyCode: w.agency.code } },
       'GET /reports/breakdown': { query: { by: 'month', from: '2026-01-01', to: '2026-11-27' } },
       'GET /reports/breakdown.csv': { query: { by: 'agency', from: '2026-01-01', to: '2026-11-27' } },
