@@ -171,6 +171,7 @@ export const ERROR_CODES = {
 
   // ── Procedures, agencies, holidays (catalog, reports) ──
   PROCEDURE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy thủ tục.', en: 'Procedure not found.' },
+  TEMPLATE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy mẫu đơn, tờ khai.', en: 'Form template not found.' },
   PROCEDURE_VERSION_NOT_FOUND: {
     status: 404,
     vi: 'Không tìm thấy phiên bản này của thủ tục.',
