@@ -14,7 +14,8 @@ export function RequireAuth({ permission = 'authenticated' }: { permission?: Per
   const location = useLocation();
   const { t } = useTranslation();
   if (!user) {
-    const next = `${location.pathname}${location.search}`;
+    // The hash too: a link to a section (e.g. the rating, `#danh-gia`) lands there after signing in.
+    const next = `${location.pathname}${location.search}${location.hash}`;
     return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
   }
   if (!can(user, permission)) {

@@ -88,7 +88,7 @@ describe('my dossiers', () => {
     });
     renderApp('/dossiers');
     await screen.findByRole('heading', { level: 1, name: 'Hồ sơ của tôi' });
-    const items = await screen.findAllByRole('listitem');
+    const items = await within(screen.getByRole('main')).findAllByRole('listitem');
     expect(items).toHaveLength(3);
     expect(within(items[0]).getByRole('link', { name: 'Đăng ký khai sinh' })).toHaveAttribute(
       'href',
@@ -122,7 +122,7 @@ describe('my dossiers', () => {
     });
     renderApp('/dossiers');
     await userEvent.click(await screen.findByRole('button', { name: 'Xem thêm hồ sơ' }));
-    await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(3));
+    await waitFor(() => expect(within(screen.getByRole('main')).getAllByRole('listitem')).toHaveLength(3));
     expect(screen.getAllByRole('link', { name: 'Đăng ký khai sinh' })[2]).toHaveFocus();
     expect(screen.queryByRole('button', { name: 'Xem thêm hồ sơ' })).not.toBeInTheDocument();
     expect(fetched.calls.map((c) => c.search)).toEqual(['?limit=20', '?limit=20&cursor=c2']);

@@ -7,6 +7,7 @@ import { ProcedureLoadError } from '../../features/catalog/ProcedureLoadError';
 import { useProcedure } from '../../features/catalog/useProcedure';
 import { dossierErrorText } from '../../features/dossiers/dossierErrors';
 import { useDossier } from '../../features/dossiers/useDossiers';
+import { PrivacyNotice } from '../../features/help/PrivacyNotice';
 
 /** /apply/:procedureCode/:step? — the citizen's draft for the procedure, found or started, and its wizard. */
 export function ApplyPage() {
@@ -54,5 +55,11 @@ export function ApplyPage() {
       </>
     );
   }
-  return <ApplyWizard procedure={procedure.data} dossier={dossier.data} step={step} />;
+  return (
+    <>
+      <ApplyWizard procedure={procedure.data} dossier={dossier.data} step={step} />
+      {/* Decree 13/2023: the notice on every page of the form that collects the data. */}
+      <PrivacyNotice context="apply" />
+    </>
+  );
 }

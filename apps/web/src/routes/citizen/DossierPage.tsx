@@ -11,6 +11,7 @@ import { DossierFacts } from '../../features/dossiers/DossierFacts';
 import { DossierTimeline } from '../../features/dossiers/DossierTimeline';
 import { DownloadButton } from '../../features/dossiers/DownloadButton';
 import { Notice } from '../../features/dossiers/Notice';
+import { RATING_ANCHOR } from '../../features/dossiers/rating-anchor';
 import { StatusTag } from '../../features/dossiers/StatusTags';
 import { isNotFound, useDossier } from '../../features/dossiers/useDossiers';
 import { useDossierText } from '../../features/dossiers/useDossierText';
@@ -75,6 +76,8 @@ function DossierDetails({ dossier: d }: { dossier: DossierDto }) {
   const actions = d.availableActions;
   const base = `/dossiers/${encodeURIComponent(d.id)}`;
   const canRate = d.status === 'RETURNED' && d.rating === null;
+  // A link to the rating (tracking page, "result ready" e-mail) opens the page there.
+  const toRating = location.hash === `#${RATING_ANCHOR}`;
   const late = d.sla === 'LATE' || d.sla === 'OVERDUE';
   const fileCode = d.code ?? d.id;
 
@@ -122,9 +125,19 @@ function DossierDetails({ dossier: d }: { dossier: DossierDto }) {
             onDone={() => setNotice({ key: 'supplemented', focus: true })}
           />
         ) : null}
-        {canRate ? <RatingForm dossierId={d.id} onDone={() => setNotice({ key: 'rated', focus: true })} /> : null}
       </Suspense>
-      {d.rating ? <p>{t('dossiers.rating.given', { score: d.rating.score })}</p> : null}
+      <div id={RATING_ANCHOR}>
+        <Suspense fallback={<Loading />}>
+          {canRate ? (
+            <RatingForm
+              dossierId={d.id}
+              focusOnMount={toRating}
+              onDone={() => setNotice({ key: 'rated', focus: true })}
+            />
+          ) : null}
+        </Suspense>
+        {d.rating ? <p>{t('dossiers.rating.given', { score: d.rating.score })}</p> : null}
+      </div>
 
       <h2>{t('dossiers.detail.factsTitle')}</h2>
       <DossierFacts dossier={d} />
