@@ -368,6 +368,26 @@ describe('dossier page', () => {
     await screen.findByText('Bạn đã đánh giá hồ sơ này: 4/5.');
   });
 
+  it('opens at the rating when the link says #danh-gia (the tracking page and the result e-mail)', async () => {
+    stubApi({
+      'GET /dossiers/d-2': { body: submitted({ status: 'RETURNED', sla: 'EARLY', availableActions: [] }) },
+      'GET /procedures/1.001193': { body: birthProcedure() },
+    });
+    renderApp('/dossiers/d-2#danh-gia');
+    const heading = await screen.findByRole('heading', { level: 2, name: 'Đánh giá mức độ hài lòng' });
+    await waitFor(() => expect(heading).toHaveFocus());
+    expect(heading.closest('#danh-gia')).not.toBeNull();
+  });
+
+  it('keeps the #danh-gia anchor through the login a visitor is sent to', async () => {
+    resetVisitor('vi');
+    stubApi({ 'GET /auth/providers': { body: { oidc: false } } });
+    const { router } = renderApp('/dossiers/d-2#danh-gia');
+    await screen.findByRole('heading', { level: 1, name: 'Đăng nhập' });
+    expect(router.state.location.pathname).toBe('/login');
+    expect(new URLSearchParams(router.state.location.search).get('next')).toBe('/dossiers/d-2#danh-gia');
+  });
+
   it('says a dossier of someone else (404) is not found', async () => {
     stubApi({ 'GET /dossiers/x': { status: 404, body: problem(404, 'DOSSIER_NOT_FOUND', 'Dossier not found') } });
     renderApp('/dossiers/x');
@@ -466,6 +486,59 @@ describe('public tracking', () => {
     renderApp(`/track/${CODE}`);
     await screen.findByRole('heading', { level: 2, name: `Hồ sơ ${CODE}` });
     expect(screen.queryByRole('heading', { name: 'Quá trình xử lý' })).not.toBeInTheDocument();
+  });
+
+  const returnedTracking = {
+    code: CODE,
+    procedureName: 'Đăng ký khai sinh',
+    agencyName: 'Phường Hải Châu',
+    status: 'RETURNED',
+    submittedAt: '2026-11-26T09:30:00.000Z',
+    dueAt: '2026-11-27T10:00:00.000Z',
+    completedAt: '2026-11-27T08:00:00.000Z',
+  };
+
+  it('once the result is returned, asks a visitor to log in to rate, and comes back here after', async () => {
+    stubApi({ [`GET /tracking/${CODE}`]: { body: returnedTracking } });
+    renderApp(`/track/${CODE}?t=tok123`);
+    const region = await screen.findByRole('region', { name: 'Đánh giá mức độ hài lòng' });
+    expect(region).toHaveTextContent('Nếu đây là hồ sơ của bạn, hãy đăng nhập để đánh giá');
+    const link = within(region).getByRole('link', { name: 'Đăng nhập để đánh giá' });
+    const next = new URLSearchParams(link.getAttribute('href')!.split('?')[1]).get('next');
+    expect(next).toBe(`/track/${CODE}?t=tok123`);
+  });
+
+  it('lets the signed-in applicant rate right on the tracking page', async () => {
+    storeSession(citizenLogin, citizenLogin.user);
+    let current = submitted({ status: 'RETURNED', sla: 'EARLY', availableActions: [] });
+    const fetched = stubApi({
+      [`GET /tracking/${CODE}`]: { body: returnedTracking },
+      'GET /dossiers': { body: { items: [summaryOf(current)], nextCursor: null } },
+      'GET /dossiers/d-2': () => ({ body: current }),
+      'POST /dossiers/d-2/rating': () => {
+        current = { ...current, rating: { score: 5, comment: null, at: '2026-11-27T09:00:00.000Z' } };
+        return { status: 201, body: { dossierId: 'd-2', score: 5, comment: null, at: '2026-11-27T09:00:00.000Z' } };
+      },
+    });
+    renderApp(`/track/${CODE}`);
+    const form = await screen.findByRole('region', { name: 'Đánh giá mức độ hài lòng' });
+    expect(within(form).getByRole('heading', { level: 3 })).toBeInTheDocument();
+    expect(fetched.calls.find((c) => c.path === '/dossiers')?.search).toBe('?status=RETURNED&limit=100');
+    await userEvent.click(within(form).getByLabelText('Rất hài lòng'));
+    await userEvent.click(within(form).getByRole('button', { name: 'Gửi đánh giá' }));
+    expect(await screen.findByText('Cảm ơn bạn đã đánh giá hồ sơ này.')).toBeInTheDocument();
+    expect(fetched.calls.find((c) => c.path === '/dossiers/d-2/rating')?.body).toEqual({ score: 5 });
+  });
+
+  it('tells a signed-in citizen who is not the applicant that only the applicant can rate', async () => {
+    storeSession(citizenLogin, citizenLogin.user);
+    stubApi({
+      [`GET /tracking/${CODE}`]: { body: returnedTracking },
+      'GET /dossiers': { body: { items: [], nextCursor: null } },
+    });
+    renderApp(`/track/${CODE}`);
+    expect(await screen.findByText(/Chỉ người nộp hồ sơ mới đánh giá được/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Gửi đánh giá' })).not.toBeInTheDocument();
   });
 
   it('is in the header, with "My dossiers", in both languages', async () => {
