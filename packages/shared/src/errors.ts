@@ -78,8 +78,8 @@ export const ERROR_CODES = {
   },
   RATE_LIMITED: {
     status: 429,
-    vi: 'Bạn đã thử quá nhiều lần. Vui lòng thử lại sau {{seconds}} giây.',
-    en: 'Too many attempts. Try again in {{seconds}} seconds.',
+    vi: 'Bạn đã thử quá nhiều lần. Vui lòng thử lại sau {{wait}}.',
+    en: 'Too many attempts. Try again in {{wait}}.',
   },
   HEADERS_TOO_LARGE: {
     status: 431,
@@ -110,8 +110,8 @@ export const ERROR_CODES = {
   },
   TOO_MANY_ATTEMPTS: {
     status: 429,
-    vi: 'Bạn đã thử quá nhiều lần. Vui lòng thử lại sau {{seconds}} giây.',
-    en: 'Too many attempts. Try again in {{seconds}} seconds.',
+    vi: 'Bạn đã thử quá nhiều lần. Vui lòng thử lại sau {{wait}}.',
+    en: 'Too many attempts. Try again in {{wait}}.',
   },
   DUPLICATE_NATIONAL_ID: {
     status: 409,

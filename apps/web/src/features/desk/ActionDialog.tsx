@@ -120,7 +120,7 @@ export function ActionDialog({
         ) : null}
         {isAssign && who === 'other' ? (
           noColleagues ? (
-            <p className="field__error">{t('desk.assign.noColleagues')}</p>
+            <ErrorMessage error={t('desk.assign.noColleagues')} />
           ) : (
             <Field id={ASSIGNEE_ID} label={t('desk.assign.officer')} error={errors.assigneeId?.message} required>
               <select {...register('assigneeId')}>

@@ -2,7 +2,7 @@ import type { DossierDto, DossierStatus, UserSummary } from '@motcua/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../components/ui';
+import { Button, ErrorMessage } from '../../components/ui';
 import { api } from '../../lib/api';
 import { queryKeys } from '../../lib/queryKeys';
 import { dossierErrorText } from '../dossiers/dossierErrors';
@@ -69,11 +69,7 @@ export function ResultPanel({ dossier, user }: { dossier: DossierDto; user: User
         />
       ) : null}
       {done ? <p role="status">{t('desk.result.uploaded')}</p> : null}
-      {error ? (
-        <p role="alert" className="field__error">
-          {dossierErrorText(t, error)}
-        </p>
-      ) : null}
+      {error ? <ErrorMessage alert error={dossierErrorText(t, error)} /> : null}
       {mayUpload ? (
         <form onSubmit={(e) => void onSubmit(e)} className="result-upload">
           <label htmlFor="result-file">{t('desk.result.fileLabel')}</label>

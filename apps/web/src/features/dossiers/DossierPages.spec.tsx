@@ -172,6 +172,24 @@ describe('my dossiers', () => {
     expect(api.calls.filter((c) => c.path === '/dossiers/claim')).toHaveLength(2);
   });
 
+  it('says too many claims (429) is a wait, with its own title and when to try again', async () => {
+    stubApi({
+      'GET /dossiers': { body: { items: [], nextCursor: null } },
+      'POST /dossiers/claim': {
+        status: 429,
+        headers: { 'Retry-After': '300' },
+        body: problem(429, 'RATE_LIMITED', 'Too many claims'),
+      },
+    });
+    renderApp('/dossiers');
+    await userEvent.type(await screen.findByLabelText('Mã nhận hồ sơ'), 'AAAA-BBBB-CCCC');
+    await userEvent.click(screen.getByRole('button', { name: 'Nhận hồ sơ vào tài khoản' }));
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByRole('heading', { name: 'Tạm thời chưa thể nhận hồ sơ' })).toBeInTheDocument();
+    expect(alert).toHaveTextContent(/thử lại sau \d{2}:\d{2}(?: \d{2}\/\d{2}\/\d{4})? \(khoảng 5 phút nữa\)/);
+    expect(screen.queryByRole('heading', { name: 'Có lỗi cần sửa' })).not.toBeInTheDocument();
+  });
+
   it('sends a visitor who is not logged in to the login page, then back', async () => {
     resetVisitor('vi');
     const { router } = renderApp('/dossiers');
