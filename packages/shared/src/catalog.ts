@@ -187,7 +187,6 @@ export const holidayQuerySchema = z.object({
     .optional(),
 });
 
-
 /** Optional contact of an agency (our addition): the seed fills Da Nang's demo offices. */
 const contactText = safeText().trim().min(1).max(500);
 

@@ -63,7 +63,10 @@ export const birthProcedure: ProcedureDetail = procedureDetail({
       code: HAI_CHAU,
       name: 'UBND phường Hải Châu',
       nameEn: 'Hai Chau Ward People’s Committee',
-      address: null, phone: null, openingHours: null, openingHoursEn: null,
+      address: null,
+      phone: null,
+      openingHours: null,
+      openingHoursEn: null,
     },
   ],
   requiredDocuments: [

@@ -60,7 +60,10 @@ export async function renderDeclarationPdf(p: ProcedureVersionView, agencyNames:
   doc.font('bold').fontSize(12).text(p.name.toUpperCase(), { width, align: 'center' });
   doc.font('italic').fontSize(10).text(`(Mã thủ tục ${p.code}, phiên bản ${p.version})`, { width, align: 'center' });
   doc.moveDown(1);
-  doc.font('regular').fontSize(11.5).text(`Kính gửi: ${agencyNames.join(' / ') || DOTS.slice(0, 60)}`, left, doc.y, { width });
+  doc
+    .font('regular')
+    .fontSize(11.5)
+    .text(`Kính gửi: ${agencyNames.join(' / ') || DOTS.slice(0, 60)}`, left, doc.y, { width });
   doc.moveDown(0.8);
 
   for (const f of p.formSchema.fields) drawField(doc, f, line);
@@ -83,7 +86,10 @@ export async function renderDeclarationPdf(p: ProcedureVersionView, agencyNames:
     align: 'center',
   });
   doc.font('bold').text('NGƯỜI KHAI', signX, doc.y, { width: width * 0.55, align: 'center' });
-  doc.font('italic').fontSize(10).text('(Ký, ghi rõ họ tên)', signX, doc.y, { width: width * 0.55, align: 'center' });
+  doc
+    .font('italic')
+    .fontSize(10)
+    .text('(Ký, ghi rõ họ tên)', signX, doc.y, { width: width * 0.55, align: 'center' });
   return pdfToBuffer(doc);
 }
 

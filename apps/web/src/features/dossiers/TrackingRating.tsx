@@ -56,8 +56,7 @@ function OwnerRating({ code }: { code: string }) {
   const [done, setDone] = useState(false);
   const returned = useQuery({
     queryKey: [...queryKeys.myDossiers('RETURNED'), 'all'],
-    queryFn: ({ signal }) =>
-      api<DossierListResponse>(`/dossiers?status=RETURNED&limit=${RETURNED_PAGE}`, { signal }),
+    queryFn: ({ signal }) => api<DossierListResponse>(`/dossiers?status=RETURNED&limit=${RETURNED_PAGE}`, { signal }),
   });
   const id = returned.data?.items.find((d) => d.code === code)?.id ?? '';
   const dossier = useDossier(id);

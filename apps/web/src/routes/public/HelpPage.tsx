@@ -25,13 +25,11 @@ export function HelpPage() {
       <h2>{t('help.contactTitle')}</h2>
       <ul className="plain-list">
         <li>
-          {t('help.hotline')}:{' '}
-          <a href={`tel:${SUPPORT.hotline}`}>{SUPPORT.hotline}</a>
+          {t('help.hotline')}: <a href={`tel:${SUPPORT.hotline}`}>{SUPPORT.hotline}</a>
         </li>
         <li>{t('help.hours', { hours: t('help.supportHours') })}</li>
         <li>
-          {t('help.email')}:{' '}
-          <a href={`mailto:${SUPPORT.email}`}>{SUPPORT.email}</a>
+          {t('help.email')}: <a href={`mailto:${SUPPORT.email}`}>{SUPPORT.email}</a>
         </li>
       </ul>
       <p>{t('help.counter')}</p>
