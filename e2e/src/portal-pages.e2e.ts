@@ -105,8 +105,17 @@ describe('portal pages on a phone', () => {
       const summaryY = (await page.getByRole('heading', { level: 2, name: 'Thông tin chung' }).boundingBox())!.y;
       expect(applyY).toBeLessThan(summaryY);
       await page.getByText('Cập nhật lần cuối: 01/07/2025 (phiên bản 1)').waitFor();
+      // E2E_SCREENSHOTS=<dir>: the page as a phone shows it, for the docs (docs/screenshots).
+      if (process.env.E2E_SCREENSHOTS) {
+        await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/procedure-375.png`, fullPage: true });
+      }
 
-      const office = page.getByRole('region', { name: 'Phường Hải Châu' });
+      // Every ward handles it: each office is a closed disclosure; the citizen opens their own.
+      const office = page.locator('details.agency-contact').filter({
+        has: page.getByText('Phường Hải Châu', { exact: true }),
+      });
+      expect(await page.locator('details.agency-contact').count()).toBeGreaterThan(3);
+      await office.locator('summary').click();
       await office.getByText(/12 Quang Trung, phường Hải Châu/).waitFor();
       await office.getByText(/Thứ Hai đến Thứ Sáu/).waitFor();
       expect(await office.getByRole('link', { name: '0236 3000 201' }).getAttribute('href')).toBe('tel:02363000201');

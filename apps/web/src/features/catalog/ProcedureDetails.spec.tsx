@@ -80,6 +80,32 @@ describe('procedure page', () => {
     );
   });
 
+  it('lists many offices closed, each opening to its contact', async () => {
+    const office = (n: number) => ({
+      ...procedureDetail().agencies[0],
+      code: `000.30.0${n}.H17`,
+      name: `Phường số ${n}`,
+      address: `${n} Quang Trung`,
+    });
+    stubApi({
+      'GET /procedures/1.009994': { body: procedureDetail({ agencies: [1, 2, 3, 4].map(office) }) },
+      'GET /sectors': { body: { items: sectors } },
+    });
+    renderApp('/procedures/1.009994');
+    await screen.findByRole('heading', { level: 1, name: 'Cấp giấy phép xây dựng nhà ở riêng lẻ' });
+    const closed = [...document.querySelectorAll<HTMLDetailsElement>('details.agency-contact')];
+    expect(closed.map((d) => d.querySelector('summary')?.textContent)).toEqual([
+      'Phường số 1',
+      'Phường số 2',
+      'Phường số 3',
+      'Phường số 4',
+    ]);
+    expect(closed.every((d) => !d.open)).toBe(true);
+    await userEvent.click(within(closed[2]).getByText('Phường số 3'));
+    expect(closed[2].open).toBe(true);
+    expect(within(closed[2]).getByText('3 Quang Trung')).toBeInTheDocument();
+  });
+
   it('shows opening hours in English and says when an office has published no contact', async () => {
     stubApi({
       'GET /procedures/1.009994': {

@@ -8,6 +8,9 @@ import { AgencyContactCard } from './AgencyContactCard';
 import { useCatalogText } from './useCatalogText';
 import { useSectors } from './useSectors';
 
+/** More handling offices than this are listed closed (a ward-level procedure: every ward). */
+const MAX_OPEN_OFFICES = 3;
+
 /** The procedure page: what you need, how long, how much, where, how online, and the way to apply. */
 export function ProcedureDetails({ procedure: p }: { procedure: ProcedureDetail }) {
   const { t } = useTranslation();
@@ -123,8 +126,9 @@ export function ProcedureDetails({ procedure: p }: { procedure: ProcedureDetail 
       ) : null}
 
       <h2>{t('catalog.procedure.whereTitle')}</h2>
+      {p.agencies.length > MAX_OPEN_OFFICES ? <p>{t('catalog.procedure.whereMany')}</p> : null}
       {p.agencies.map((a) => (
-        <AgencyContactCard key={a.code} agency={a} />
+        <AgencyContactCard key={a.code} agency={a} collapsed={p.agencies.length > MAX_OPEN_OFFICES} />
       ))}
 
       {p.legalBasis ? (
