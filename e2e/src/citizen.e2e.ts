@@ -143,7 +143,7 @@ describe('citizen journeys', () => {
       await expectPageOk(page, violations);
 
       // Applying needs a login, which brings the citizen back to the application.
-      await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
+      await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).first().click();
       await waitForHeading(page, 'Đăng nhập');
       await expectPageOk(page, violations);
       await page.getByLabel('Số định danh cá nhân hoặc tên đăng nhập').fill(nationalId);

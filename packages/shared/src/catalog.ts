@@ -24,13 +24,27 @@ export const procedureCodeSchema = safeText()
 const name = safeText().trim().min(1).max(500);
 const longText = safeText().trim().max(10_000);
 
-export const agencyDtoSchema = z.object({
-  code: z.string(),
-  name: z.string(),
-  nameEn: z.string().nullable(),
-  level: agencyLevelSchema,
-  parentCode: z.string().nullable(),
+/**
+ * Where and when to go (our addition to api.md, issue 16): the office's street address, phone and
+ * opening hours; null when the agency has not published them.
+ */
+export const agencyContactSchema = z.object({
+  address: z.string().nullable(),
+  phone: z.string().nullable(),
+  openingHours: z.string().nullable(),
+  openingHoursEn: z.string().nullable(),
 });
+export type AgencyContact = z.infer<typeof agencyContactSchema>;
+
+export const agencyDtoSchema = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    nameEn: z.string().nullable(),
+    level: agencyLevelSchema,
+    parentCode: z.string().nullable(),
+  })
+  .extend(agencyContactSchema.shape);
 export type AgencyDto = z.infer<typeof agencyDtoSchema>;
 
 export const sectorDtoSchema = z.object({
@@ -64,13 +78,27 @@ export const procedureSummarySchema = z.object({
 });
 export type ProcedureSummary = z.infer<typeof procedureSummarySchema>;
 
+/** A downloadable form template (mẫu đơn, tờ khai) of a procedure. */
+export const procedureTemplateSchema = z.object({
+  /** The file name in the template's URL, e.g. `to-khai.pdf`. */
+  name: z.string(),
+  title: z.string(),
+  titleEn: z.string().nullable(),
+  mimeType: z.string(),
+  /** Path under the API base, e.g. `/procedures/1.001193/templates/to-khai.pdf`. */
+  url: z.string(),
+});
+export type ProcedureTemplate = z.infer<typeof procedureTemplateSchema>;
+
 export const procedureDetailSchema = procedureSummarySchema.extend({
   /** The current (latest published) version; a dossier keeps the one it was filed under. */
   version: z.number().int(),
   publishedAt: z.string(),
   agencyCodes: z.array(z.string()),
-  /** The handling agencies with their names, for the procedure page ("where"). */
-  agencies: z.array(z.object({ code: z.string(), name: z.string(), nameEn: z.string().nullable() })),
+  /** The handling agencies with their names and (our addition) where and when to go, for the procedure page. */
+  agencies: z.array(
+    z.object({ code: z.string(), name: z.string(), nameEn: z.string().nullable() }).extend(agencyContactSchema.shape),
+  ),
   requiredDocuments: z.array(requiredDocumentSchema),
   formSchema: formSchemaSchema,
   description: z.string().nullable(),
@@ -83,6 +111,10 @@ export const procedureDetailSchema = procedureSummarySchema.extend({
   /** Fee details beyond the integer `fee` (per page, per copy, exemptions). */
   feeNote: z.string().nullable(),
   feeNoteEn: z.string().nullable(),
+  /** Our addition: when the current version was published (the page's "last updated"). */
+  updatedAt: z.string(),
+  /** Our addition: blank forms to print and fill in, served by `GET /procedures/{code}/templates/{name}`. */
+  templates: z.array(procedureTemplateSchema),
 });
 export type ProcedureDetail = z.infer<typeof procedureDetailSchema>;
 
@@ -155,12 +187,22 @@ export const holidayQuerySchema = z.object({
     .optional(),
 });
 
+/** Optional contact of an agency (our addition): the seed fills Da Nang's demo offices. */
+const contactText = safeText().trim().min(1).max(500);
+
 export const createAgencySchema = z.strictObject({
   code: agencyCodeSchema,
   name: name,
   nameEn: name.optional(),
   level: agencyLevelSchema,
   parentCode: agencyCodeSchema.nullish(),
+  address: contactText.optional(),
+  phone: safeText()
+    .trim()
+    .regex(/^[0-9 ()+.-]{6,30}$/, 'A phone number, e.g. 0236 3822 333')
+    .optional(),
+  openingHours: contactText.optional(),
+  openingHoursEn: contactText.optional(),
 });
 export type CreateAgencyInput = z.output<typeof createAgencySchema>;
 

@@ -39,7 +39,7 @@ describe('error catalogue', () => {
   });
 
   it('fills the values a text names, Vietnamese by default', () => {
-    expect(errorText('RATE_LIMITED', undefined, { seconds: 30 })).toBe(
+    expect(errorText('RATE_LIMITED', undefined, { wait: '30 giây' })).toBe(
       'Bạn đã thử quá nhiều lần. Vui lòng thử lại sau 30 giây.',
     );
     expect(errorText('NOT_ASSIGNEE', 'en')).toBe('Another officer is handling this dossier.');

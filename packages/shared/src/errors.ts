@@ -78,8 +78,8 @@ export const ERROR_CODES = {
   },
   RATE_LIMITED: {
     status: 429,
-    vi: 'Bạn đã thử quá nhiều lần. Vui lòng thử lại sau {{seconds}} giây.',
-    en: 'Too many attempts. Try again in {{seconds}} seconds.',
+    vi: 'Bạn đã thử quá nhiều lần. Vui lòng thử lại sau {{wait}}.',
+    en: 'Too many attempts. Try again in {{wait}}.',
   },
   HEADERS_TOO_LARGE: {
     status: 431,
@@ -110,8 +110,8 @@ export const ERROR_CODES = {
   },
   TOO_MANY_ATTEMPTS: {
     status: 429,
-    vi: 'Bạn đã thử quá nhiều lần. Vui lòng thử lại sau {{seconds}} giây.',
-    en: 'Too many attempts. Try again in {{seconds}} seconds.',
+    vi: 'Bạn đã thử quá nhiều lần. Vui lòng thử lại sau {{wait}}.',
+    en: 'Too many attempts. Try again in {{wait}}.',
   },
   DUPLICATE_NATIONAL_ID: {
     status: 409,
@@ -171,6 +171,7 @@ export const ERROR_CODES = {
 
   // ── Procedures, agencies, holidays (catalog, reports) ──
   PROCEDURE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy thủ tục.', en: 'Procedure not found.' },
+  TEMPLATE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy mẫu đơn, tờ khai.', en: 'Form template not found.' },
   PROCEDURE_VERSION_NOT_FOUND: {
     status: 404,
     vi: 'Không tìm thấy phiên bản này của thủ tục.',

@@ -40,6 +40,8 @@ export const EXPECTED_ACCESS: ExpectedAccess = {
   'GET /api/v1/sectors':                                      [Y,   Y,      Y,      Y,      Y,      Y,      Y],
   'GET /api/v1/procedures':                                   [Y,   Y,      Y,      Y,      Y,      Y,      Y],
   'GET /api/v1/procedures/:code':                             [Y,   Y,      Y,      Y,      Y,      Y,      Y],
+  // Blank form templates to print (issue 16): public like the procedure page.
+  'GET /api/v1/procedures/:code/templates/:name':              [Y,   Y,      Y,      Y,      Y,      Y,      Y],
   'GET /api/v1/holidays':                                     [Y,   Y,      Y,      Y,      Y,      Y,      Y],
 
   // Administration (ADMIN only)

@@ -54,7 +54,19 @@ export function Layout() {
         </Suspense>
       </main>
       <footer className="footer">
-        <div className="container">{t('app.footer')}</div>
+        <div className="container footer__inner">
+          <p>{t('app.footer')}</p>
+          <nav aria-label={t('app.footerNav')}>
+            <ul className="footer__links">
+              <li>
+                <Link to="/tro-giup">{t('app.footerHelp')}</Link>
+              </li>
+              <li>
+                <Link to="/quyen-rieng-tu">{t('app.footerPrivacy')}</Link>
+              </li>
+            </ul>
+          </nav>
+        </div>
       </footer>
     </>
   );

@@ -30,6 +30,14 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('../routes/public/TrackPage')).TrackPage }),
       },
       {
+        path: 'tro-giup',
+        lazy: async () => ({ Component: (await import('../routes/public/HelpPage')).HelpPage }),
+      },
+      {
+        path: 'quyen-rieng-tu',
+        lazy: async () => ({ Component: (await import('../routes/public/PrivacyPage')).PrivacyPage }),
+      },
+      {
         path: 'verify/:code',
         lazy: async () => ({ Component: (await import('../routes/public/VerifyPage')).VerifyPage }),
       },

@@ -19,7 +19,9 @@ describe('error texts come from the shared catalogue', () => {
     act(() => setLanguage(lang));
     for (const code of Object.keys(ERROR_CODES) as ErrorCode[]) {
       const text = problemText(i18n.t, problem(code, ERROR_CODES[code].status), { file: 'a.pdf', mb: 5 });
-      expect(text).toBe(errorText(code, lang, { seconds: 60, file: 'a.pdf', mb: 5 }));
+      // No Retry-After: a minute, in words.
+      const wait = lang === 'vi' ? '1 phút' : '1 minute';
+      expect(text).toBe(errorText(code, lang, { seconds: 60, wait, file: 'a.pdf', mb: 5 }));
       expect(text).not.toContain(code);
     }
   });

@@ -2,6 +2,7 @@ import { isErrorCode } from '@motcua/shared/errors';
 import type { TFunction } from 'i18next';
 import { ApiError } from './api';
 import { i18n } from '../app/i18n';
+import { waitText } from './retryAfter';
 
 /**
  * Kinds of field error the locales name (`errors.field.<field>.<kind>`). The zod
@@ -32,9 +33,11 @@ export function problemMessage(
   if (!(error instanceof ApiError)) return { key: 'errors.generic' };
   const { code, retryAfter, maxBytes } = error.problem;
   if (isErrorCode(code)) {
-    const seconds = Number(retryAfter);
+    const seconds = Number(retryAfter) > 0 ? Math.ceil(Number(retryAfter)) : 60;
     const mb = Number(maxBytes) > 0 ? Math.round(Number(maxBytes) / (1024 * 1024)) : undefined;
-    return { key: `errors.code.${code}`, params: { seconds: seconds > 0 ? Math.ceil(seconds) : 60, mb, ...params } };
+    // A wait in words ("9 phút", not "540 giây"), in the language of the moment the message is made.
+    const wait = waitText(i18n.t, seconds);
+    return { key: `errors.code.${code}`, params: { seconds, wait, mb, ...params } };
   }
   if (error.status === 0) return { key: 'errors.network' };
   if (i18n.exists(`errors.status.${error.status}`)) return { key: `errors.status.${error.status}` };

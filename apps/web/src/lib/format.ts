@@ -47,6 +47,11 @@ export function formatTime(value: string | Date): string {
   return timeFormat.format(d);
 }
 
+/** Whether two instants fall on the same calendar day in Asia/Ho_Chi_Minh. */
+export function sameLocalDay(a: Date, b: Date): boolean {
+  return dateFormat.format(a) === dateFormat.format(b);
+}
+
 /** Integer VND as money, e.g. "100.000 ₫" (the same in both languages, as on receipts). */
 export function formatVnd(amount: number): string {
   return vnd.format(amount);

@@ -58,7 +58,17 @@ export const birthProcedure: ProcedureDetail = procedureDetail({
   processingDays: 1,
   fee: 0,
   agencyCodes: [HAI_CHAU],
-  agencies: [{ code: HAI_CHAU, name: 'UBND phường Hải Châu', nameEn: 'Hai Chau Ward People’s Committee' }],
+  agencies: [
+    {
+      code: HAI_CHAU,
+      name: 'UBND phường Hải Châu',
+      nameEn: 'Hai Chau Ward People’s Committee',
+      address: null,
+      phone: null,
+      openingHours: null,
+      openingHoursEn: null,
+    },
+  ],
   requiredDocuments: [
     {
       code: 'TO_KHAI',

@@ -13,8 +13,24 @@ export function birthProcedure(over: Partial<ProcedureDetail> = {}): ProcedureDe
     fee: 0,
     agencyCodes: ['000.30.01.H17', '000.30.02.H17'],
     agencies: [
-      { code: '000.30.01.H17', name: 'Phường Hải Châu', nameEn: 'Hai Chau Ward' },
-      { code: '000.30.02.H17', name: 'Phường Hòa Cường', nameEn: 'Hoa Cuong Ward' },
+      {
+        code: '000.30.01.H17',
+        name: 'Phường Hải Châu',
+        nameEn: 'Hai Chau Ward',
+        address: null,
+        phone: null,
+        openingHours: null,
+        openingHoursEn: null,
+      },
+      {
+        code: '000.30.02.H17',
+        name: 'Phường Hòa Cường',
+        nameEn: 'Hoa Cuong Ward',
+        address: null,
+        phone: null,
+        openingHours: null,
+        openingHoursEn: null,
+      },
     ],
     requiredDocuments: [
       {

@@ -32,7 +32,17 @@ export function procedureDetail(over: Partial<ProcedureDetail> = {}): ProcedureD
     version: 2,
     publishedAt: '2026-01-05T02:00:00.000Z',
     agencyCodes: ['000.00.12.H17'],
-    agencies: [{ code: '000.00.12.H17', name: 'UBND phường Hải Châu', nameEn: 'Hai Chau Ward People’s Committee' }],
+    agencies: [
+      {
+        code: '000.00.12.H17',
+        name: 'UBND phường Hải Châu',
+        nameEn: 'Hai Chau Ward People’s Committee',
+        address: 'Bộ phận Một cửa, 12 Quang Trung, phường Hải Châu, thành phố Đà Nẵng',
+        phone: '0236 3000 201',
+        openingHours: 'Thứ Hai đến Thứ Sáu: 7:30–11:30, 13:30–17:00',
+        openingHoursEn: 'Monday to Friday: 7:30–11:30 and 13:30–17:00',
+      },
+    ],
     requiredDocuments: [
       {
         code: 'DON',
@@ -52,6 +62,16 @@ export function procedureDetail(over: Partial<ProcedureDetail> = {}): ProcedureD
     resultEn: 'Construction permit',
     feeNote: null,
     feeNoteEn: null,
+    updatedAt: '2026-01-05T02:00:00.000Z',
+    templates: [
+      {
+        name: 'to-khai.pdf',
+        title: 'Tờ khai cấp giấy phép xây dựng nhà ở riêng lẻ',
+        titleEn: 'Application form: Construction permit for a detached house',
+        mimeType: 'application/pdf',
+        url: '/procedures/1.009994/templates/to-khai.pdf',
+      },
+    ],
     ...over,
   };
 }

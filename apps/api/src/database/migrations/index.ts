@@ -22,6 +22,7 @@ import { EndToEndFigures1766200000000 } from './1766200000000-end-to-end-figures
 import { CloseOnlineLoop1766300000000 } from './1766300000000-close-online-loop.js';
 import { Notifications1766500000000 } from './1766500000000-notifications.js';
 import { DraftAttachmentRemoval1766700000000 } from './1766700000000-draft-attachment-removal.js';
+import { AgencyContact1766800000000 } from './1766800000000-agency-contact.js';
 import { ApplicantNameSearch1766900000000 } from './1766900000000-applicant-name-search.js';
 import { AssignedLoadView1766900000001 } from './1766900000001-assigned-load-view.js';
 
@@ -51,6 +52,7 @@ export const MIGRATIONS = [
   CloseOnlineLoop1766300000000,
   Notifications1766500000000,
   DraftAttachmentRemoval1766700000000,
+  AgencyContact1766800000000,
   ApplicantNameSearch1766900000000,
   AssignedLoadView1766900000001,
 ];

@@ -1,5 +1,6 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { z } from 'zod';
 import {
   agencyDtoSchema,
@@ -68,6 +69,31 @@ export class CatalogController {
   @ApiOkResponse({ schema: openApiSchema(procedureDetailSchema) })
   async procedure(@Param('code') code: string): Promise<ProcedureDetail> {
     return toProcedureDetail(await this.catalog.getProcedure(code));
+  }
+
+  @Get('procedures/:code/templates/:name')
+  @Access('public')
+  @ApiOperation({ summary: 'A blank form template of the procedure (our addition): e.g. to-khai.pdf' })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({
+    description: 'A PDF document',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiNotFoundResponse({ description: 'No such procedure or template' })
+  async template(
+    @Param('code') code: string,
+    @Param('name') name: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const file = await this.catalog.getTemplate(code, name);
+    // Public and the same for everyone until the next version: a cache may keep it for an hour.
+    res.setHeader('Cache-Control', 'public, max-age=3600');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    return new StreamableFile(file.body, {
+      type: file.mimeType,
+      length: file.body.length,
+      disposition: `attachment; filename="${file.fileName}"`,
+    });
   }
 
   @Get('holidays')

@@ -47,6 +47,10 @@ describe('catalog and catalog administration over HTTP', () => {
         nameEn: "Da Nang City People's Committee",
         level: 'CITY',
         parentCode: null,
+        address: expect.stringContaining('24 Trần Phú'),
+        phone: expect.stringMatching(/^0236 /),
+        openingHours: expect.stringContaining('Thứ Hai đến Thứ Sáu'),
+        openingHoursEn: expect.stringContaining('Monday to Friday'),
       });
       expect(res.body.items).toContainEqual(
         expect.objectContaining({
@@ -213,7 +217,9 @@ describe('catalog and catalog administration over HTTP', () => {
         version: 1,
       });
       expect(p.agencyCodes).toContain(WARD_HAI_CHAU);
-      expect(p.agencies).toContainEqual({ code: WARD_HAI_CHAU, name: 'Phường Hải Châu', nameEn: 'Hai Chau Ward' });
+      expect(p.agencies).toContainEqual(
+        expect.objectContaining({ code: WARD_HAI_CHAU, name: 'Phường Hải Châu', nameEn: 'Hai Chau Ward' }),
+      );
       expect(p.requiredDocuments.map((d) => d.code)).toEqual(expect.arrayContaining(['TO_KHAI', 'GIAY_CHUNG_SINH']));
       expect(p.requiredDocuments[0]).toEqual(
         expect.objectContaining({ name: expect.stringContaining('Tờ khai'), required: true, maxSizeMb: 10 }),
@@ -222,6 +228,58 @@ describe('catalog and catalog administration over HTTP', () => {
         new Set(['text', 'date', 'select', 'nationalId', 'phone', 'email', 'number', 'checkbox']),
       );
       expect(p.publishedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    });
+
+    it('adds where and when to go, the legal basis, the last update and the templates (our additions)', async () => {
+      const p = (await request(t.http).get(`${API}/procedures/1.001193`).expect(200)).body as ProcedureDetail;
+      const ward = p.agencies.find((a) => a.code === WARD_HAI_CHAU);
+      expect(ward).toMatchObject({
+        address: expect.stringContaining('phường Hải Châu'),
+        phone: expect.stringMatching(/^0236 3000 \d{3}$/),
+        openingHours: expect.stringContaining('17:00'),
+        openingHoursEn: expect.stringContaining('17:00'),
+      });
+      expect(p.legalBasis).toContain('Luật Hộ tịch');
+      expect(p.updatedAt).toBe(p.publishedAt);
+      expect(p.templates).toEqual([
+        {
+          name: 'to-khai.pdf',
+          title: 'Tờ khai đăng ký khai sinh',
+          titleEn: expect.stringContaining('Birth registration'),
+          mimeType: 'application/pdf',
+          url: '/procedures/1.001193/templates/to-khai.pdf',
+        },
+      ]);
+    });
+
+    it('serves the declaration template as a PDF built from the form schema; 404 for an unknown one', async () => {
+      const res = await request(t.http)
+        .get(`${API}/procedures/1.001193/templates/to-khai.pdf`)
+        .buffer(true)
+        .parse((r, cb) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => cb(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      expect(res.headers['content-disposition']).toBe('attachment; filename="to-khai.pdf"');
+      const body = res.body as Buffer;
+      expect(body.subarray(0, 5).toString()).toBe('%PDF-');
+      // The same version renders the same bytes (dated by its publication, not by the request).
+      const again = await request(t.http)
+        .get(`${API}/procedures/1.001193/templates/to-khai.pdf`)
+        .buffer(true)
+        .parse((r, cb) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => cb(null, Buffer.concat(chunks)));
+        });
+      expect(Buffer.compare(again.body as Buffer, body)).toBe(0);
+
+      const unknown = await request(t.http).get(`${API}/procedures/1.001193/templates/other.pdf`).expect(404);
+      expect(unknown.body).toMatchObject({ code: 'TEMPLATE_NOT_FOUND' });
+      await request(t.http).get(`${API}/procedures/9.999999/templates/to-khai.pdf`).expect(404);
     });
 
     it('answers 404 for an unknown procedure', async () => {
@@ -280,11 +338,18 @@ describe('catalog and catalog administration over HTTP', () => {
         nameEn: 'Hoa Xuan Ward',
         level: 'WARD',
         parentCode: '000.00.00.H17',
+        // Our addition: where and when to go, optional.
+        address: '1 Trần Quang Khải, phường Hòa Xuân',
+        phone: '0236 3000 299',
+        openingHours: 'Thứ Hai đến Thứ Sáu',
       };
       const res = await asAdmin(request(t.http).post(`${API}/admin/agencies`))
         .send(body)
         .expect(201);
-      expect(res.body).toEqual(body);
+      expect(res.body).toEqual({ ...body, openingHoursEn: null });
+      await asAdmin(request(t.http).post(`${API}/admin/agencies`))
+        .send({ ...body, code: '000.30.98.H17', phone: 'call us' })
+        .expect(400);
       await asAdmin(request(t.http).post(`${API}/admin/agencies`))
         .send(body)
         .expect(409);
@@ -473,6 +538,7 @@ describe('catalog and catalog administration over HTTP', () => {
     for (const p of [
       '/api/v1/procedures',
       '/api/v1/procedures/{code}',
+      '/api/v1/procedures/{code}/templates/{name}',
       '/api/v1/admin/procedures/{code}',
       '/api/v1/holidays',
     ]) {

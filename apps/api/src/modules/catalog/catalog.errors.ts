@@ -9,6 +9,9 @@ export class CatalogError {
   static procedureVersionNotFound(code: string, version: number): AppError {
     return new AppError('PROCEDURE_VERSION_NOT_FOUND', 404, `Procedure ${code} has no version ${version}`);
   }
+  static templateNotFound(code: string, name: string): AppError {
+    return new AppError('TEMPLATE_NOT_FOUND', 404, `Procedure ${code} has no template ${name}`);
+  }
   static agencyNotFound(code: string): AppError {
     return new AppError('AGENCY_NOT_FOUND', 404, `Agency ${code} not found`);
   }

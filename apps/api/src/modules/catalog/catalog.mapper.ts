@@ -1,11 +1,17 @@
 import type { AgencyDto, HolidayDto, ProcedureDetail, ProcedureSummary, SectorDto } from '@motcua/shared';
 import type { ProcedureWithAgencies } from './catalog.service.js';
 import type { AgencyView, HolidayView, ProcedureSummaryView, SectorView } from './catalog.types.js';
+import { procedureTemplates } from './procedure-templates.js';
 
 /** Catalog views → the response shapes of api.md. */
 
 export function toAgencyDto(a: AgencyView): AgencyDto {
-  return { code: a.code, name: a.name, nameEn: a.nameEn, level: a.level, parentCode: a.parentCode };
+  return { code: a.code, name: a.name, nameEn: a.nameEn, level: a.level, parentCode: a.parentCode, ...contactOf(a) };
+}
+
+/** Where and when to go (our addition to api.md's agency shapes). */
+function contactOf(a: AgencyView) {
+  return { address: a.address, phone: a.phone, openingHours: a.openingHours, openingHoursEn: a.openingHoursEn };
 }
 
 export function toSectorDto(s: SectorView): SectorDto {
@@ -30,7 +36,7 @@ export function toProcedureDetail({ procedure: p, agencies }: ProcedureWithAgenc
     version: p.version,
     publishedAt: p.publishedAt.toISOString(),
     agencyCodes: p.agencyCodes,
-    agencies: agencies.map((a) => ({ code: a.code, name: a.name, nameEn: a.nameEn })),
+    agencies: agencies.map((a) => ({ code: a.code, name: a.name, nameEn: a.nameEn, ...contactOf(a) })),
     requiredDocuments: p.requiredDocuments,
     formSchema: p.formSchema,
     description: p.description,
@@ -40,6 +46,8 @@ export function toProcedureDetail({ procedure: p, agencies }: ProcedureWithAgenc
     resultEn: p.resultEn,
     feeNote: p.feeNote,
     feeNoteEn: p.feeNoteEn,
+    updatedAt: p.publishedAt.toISOString(),
+    templates: procedureTemplates(p),
   };
 }
 

@@ -55,7 +55,8 @@ export function procedureVersionRow(
   };
 }
 
-const AGENCY_COLUMNS = `code, name, name_en AS "nameEn", level, parent_code AS "parentCode"`;
+const AGENCY_COLUMNS = `code, name, name_en AS "nameEn", level, parent_code AS "parentCode",
+  address, phone, opening_hours AS "openingHours", opening_hours_en AS "openingHoursEn"`;
 const SUMMARY_COLUMNS = `p.code, p.name, p.name_en AS "nameEn", p.sector_code AS "sectorCode",
   p.online_level AS "onlineLevel", p.processing_days AS "processingDays", p.fee`;
 const VERSION_COLUMNS = `v.procedure_code AS code, v.version, p.current_version AS "currentVersion",
@@ -113,11 +114,32 @@ export class CatalogRepository {
   /** Inserts unless the code exists; false when it did. */
   async insertAgency(a: CreateAgencyInput, m: EntityManager = this.ds.manager): Promise<boolean> {
     const rows: unknown[] = await m.query(
-      `INSERT INTO agency (code, name, name_en, level, parent_code) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO agency (code, name, name_en, level, parent_code, address, phone, opening_hours, opening_hours_en)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (code) DO NOTHING RETURNING code`,
-      [a.code, a.name, a.nameEn ?? null, a.level, a.parentCode ?? null],
+      [
+        a.code,
+        a.name,
+        a.nameEn ?? null,
+        a.level,
+        a.parentCode ?? null,
+        a.address ?? null,
+        a.phone ?? null,
+        a.openingHours ?? null,
+        a.openingHoursEn ?? null,
+      ],
     );
     return rows.length === 1;
+  }
+
+  /** Fills contact fields that are still empty (never overwrites what an admin set). */
+  async fillAgencyContact(a: CreateAgencyInput, m: EntityManager = this.ds.manager): Promise<void> {
+    await m.query(
+      `UPDATE agency SET address = coalesce(address, $2), phone = coalesce(phone, $3),
+              opening_hours = coalesce(opening_hours, $4), opening_hours_en = coalesce(opening_hours_en, $5)
+        WHERE code = $1`,
+      [a.code, a.address ?? null, a.phone ?? null, a.openingHours ?? null, a.openingHoursEn ?? null],
+    );
   }
 
   // ---- Sectors ----

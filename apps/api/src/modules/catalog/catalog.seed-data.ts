@@ -24,43 +24,175 @@ export const DEPT_HEALTH = '000.00.17.H17';
 export const CITY_POLICE = '000.00.20.H17';
 export const WARD_HAI_CHAU = '000.30.01.H17';
 
+/**
+ * Demo contacts: the departments sit in the city's Administrative Centre (24 Trần Phú); the ward
+ * and commune offices' street numbers and every phone number are made up for the demo (the
+ * 0236 3000 xxx block), never a real line to call.
+ */
+const HOURS = 'Thứ Hai đến Thứ Sáu: sáng 7:30–11:30, chiều 13:30–17:00 (trừ ngày nghỉ lễ)';
+const HOURS_EN = 'Monday to Friday: 7:30–11:30 and 13:30–17:00 (closed on public holidays)';
+const HOURS_SAT = 'Thứ Hai đến Thứ Sáu: 7:30–11:30, 13:30–17:00; sáng Thứ Bảy: 7:30–11:30 (trừ ngày nghỉ lễ)';
+const HOURS_SAT_EN = 'Monday to Friday: 7:30–11:30 and 13:30–17:00; Saturday 7:30–11:30 (closed on public holidays)';
+const centre = (floor: string, phone: string) => ({
+  address: `${floor}, Trung tâm Hành chính thành phố, 24 Trần Phú, phường Hải Châu, thành phố Đà Nẵng`,
+  phone,
+  openingHours: HOURS,
+  openingHoursEn: HOURS_EN,
+});
+const ward = (street: string, wardName: string, phone: string) => ({
+  address: `Bộ phận Một cửa, ${street}, ${wardName}, thành phố Đà Nẵng`,
+  phone,
+  openingHours: HOURS_SAT,
+  openingHoursEn: HOURS_SAT_EN,
+});
+
 export const DEMO_AGENCIES: CreateAgencyInput[] = [
-  { code: CITY, name: 'UBND thành phố Đà Nẵng', nameEn: "Da Nang City People's Committee", level: 'CITY' },
-  { code: DEPT_JUSTICE, name: 'Sở Tư pháp', nameEn: 'Department of Justice', level: 'DEPARTMENT', parentCode: CITY },
-  { code: DEPT_FINANCE, name: 'Sở Tài chính', nameEn: 'Department of Finance', level: 'DEPARTMENT', parentCode: CITY },
+  {
+    code: CITY,
+    name: 'UBND thành phố Đà Nẵng',
+    nameEn: "Da Nang City People's Committee",
+    level: 'CITY',
+    ...centre('Tầng 2', '0236 3000 100'),
+  },
+  {
+    code: DEPT_JUSTICE,
+    name: 'Sở Tư pháp',
+    nameEn: 'Department of Justice',
+    level: 'DEPARTMENT',
+    parentCode: CITY,
+    ...centre('Tầng 1', '0236 3000 112'),
+  },
+  {
+    code: DEPT_FINANCE,
+    name: 'Sở Tài chính',
+    nameEn: 'Department of Finance',
+    level: 'DEPARTMENT',
+    parentCode: CITY,
+    ...centre('Tầng 1', '0236 3000 105'),
+  },
   {
     code: DEPT_CONSTRUCTION,
     name: 'Sở Xây dựng',
     nameEn: 'Department of Construction',
     level: 'DEPARTMENT',
     parentCode: CITY,
+    ...centre('Tầng 1', '0236 3000 109'),
   },
-  { code: DEPT_HEALTH, name: 'Sở Y tế', nameEn: 'Department of Health', level: 'DEPARTMENT', parentCode: CITY },
+  {
+    code: DEPT_HEALTH,
+    name: 'Sở Y tế',
+    nameEn: 'Department of Health',
+    level: 'DEPARTMENT',
+    parentCode: CITY,
+    ...centre('Tầng 1', '0236 3000 117'),
+  },
   {
     code: CITY_POLICE,
     name: 'Công an thành phố Đà Nẵng',
     nameEn: 'Da Nang City Police',
     level: 'DEPARTMENT',
     parentCode: CITY,
+    address: 'Bộ phận tiếp nhận hồ sơ, 80 Lê Duẩn, phường Hải Châu, thành phố Đà Nẵng',
+    phone: '0236 3000 120',
+    openingHours: HOURS_SAT,
+    openingHoursEn: HOURS_SAT_EN,
   },
-  { code: WARD_HAI_CHAU, name: 'Phường Hải Châu', nameEn: 'Hai Chau Ward', level: 'WARD', parentCode: CITY },
-  { code: '000.30.02.H17', name: 'Phường Hòa Cường', nameEn: 'Hoa Cuong Ward', level: 'WARD', parentCode: CITY },
-  { code: '000.30.03.H17', name: 'Phường Thanh Khê', nameEn: 'Thanh Khe Ward', level: 'WARD', parentCode: CITY },
-  { code: '000.30.04.H17', name: 'Phường Sơn Trà', nameEn: 'Son Tra Ward', level: 'WARD', parentCode: CITY },
-  { code: '000.30.05.H17', name: 'Phường An Hải', nameEn: 'An Hai Ward', level: 'WARD', parentCode: CITY },
+  {
+    code: WARD_HAI_CHAU,
+    name: 'Phường Hải Châu',
+    nameEn: 'Hai Chau Ward',
+    level: 'WARD',
+    parentCode: CITY,
+    ...ward('12 Quang Trung', 'phường Hải Châu', '0236 3000 201'),
+  },
+  {
+    code: '000.30.02.H17',
+    name: 'Phường Hòa Cường',
+    nameEn: 'Hoa Cuong Ward',
+    level: 'WARD',
+    parentCode: CITY,
+    ...ward('45 Núi Thành', 'phường Hòa Cường', '0236 3000 202'),
+  },
+  {
+    code: '000.30.03.H17',
+    name: 'Phường Thanh Khê',
+    nameEn: 'Thanh Khe Ward',
+    level: 'WARD',
+    parentCode: CITY,
+    ...ward('210 Điện Biên Phủ', 'phường Thanh Khê', '0236 3000 203'),
+  },
+  {
+    code: '000.30.04.H17',
+    name: 'Phường Sơn Trà',
+    nameEn: 'Son Tra Ward',
+    level: 'WARD',
+    parentCode: CITY,
+    ...ward('88 Ngô Quyền', 'phường Sơn Trà', '0236 3000 204'),
+  },
+  {
+    code: '000.30.05.H17',
+    name: 'Phường An Hải',
+    nameEn: 'An Hai Ward',
+    level: 'WARD',
+    parentCode: CITY,
+    ...ward('30 Ngô Quyền', 'phường An Hải', '0236 3000 205'),
+  },
   {
     code: '000.30.06.H17',
     name: 'Phường Ngũ Hành Sơn',
     nameEn: 'Ngu Hanh Son Ward',
     level: 'WARD',
     parentCode: CITY,
+    ...ward('500 Lê Văn Hiến', 'phường Ngũ Hành Sơn', '0236 3000 206'),
   },
-  { code: '000.30.07.H17', name: 'Phường Cẩm Lệ', nameEn: 'Cam Le Ward', level: 'WARD', parentCode: CITY },
-  { code: '000.30.08.H17', name: 'Phường Liên Chiểu', nameEn: 'Lien Chieu Ward', level: 'WARD', parentCode: CITY },
-  { code: '000.30.09.H17', name: 'Phường Hòa Khánh', nameEn: 'Hoa Khanh Ward', level: 'WARD', parentCode: CITY },
-  { code: '000.30.10.H17', name: 'Phường Hội An', nameEn: 'Hoi An Ward', level: 'WARD', parentCode: CITY },
-  { code: '000.31.01.H17', name: 'Xã Hòa Vang', nameEn: 'Hoa Vang Commune', level: 'COMMUNE', parentCode: CITY },
-  { code: '000.31.02.H17', name: 'Xã Bà Nà', nameEn: 'Ba Na Commune', level: 'COMMUNE', parentCode: CITY },
+  {
+    code: '000.30.07.H17',
+    name: 'Phường Cẩm Lệ',
+    nameEn: 'Cam Le Ward',
+    level: 'WARD',
+    parentCode: CITY,
+    ...ward('150 Ông Ích Đường', 'phường Cẩm Lệ', '0236 3000 207'),
+  },
+  {
+    code: '000.30.08.H17',
+    name: 'Phường Liên Chiểu',
+    nameEn: 'Lien Chieu Ward',
+    level: 'WARD',
+    parentCode: CITY,
+    ...ward('700 Tôn Đức Thắng', 'phường Liên Chiểu', '0236 3000 208'),
+  },
+  {
+    code: '000.30.09.H17',
+    name: 'Phường Hòa Khánh',
+    nameEn: 'Hoa Khanh Ward',
+    level: 'WARD',
+    parentCode: CITY,
+    ...ward('20 Nguyễn Lương Bằng', 'phường Hòa Khánh', '0236 3000 209'),
+  },
+  {
+    code: '000.30.10.H17',
+    name: 'Phường Hội An',
+    nameEn: 'Hoi An Ward',
+    level: 'WARD',
+    parentCode: CITY,
+    ...ward('9 Trần Hưng Đạo', 'phường Hội An', '0236 3000 210'),
+  },
+  {
+    code: '000.31.01.H17',
+    name: 'Xã Hòa Vang',
+    nameEn: 'Hoa Vang Commune',
+    level: 'COMMUNE',
+    parentCode: CITY,
+    ...ward('Thôn Túy Loan', 'xã Hòa Vang', '0236 3000 301'),
+  },
+  {
+    code: '000.31.02.H17',
+    name: 'Xã Bà Nà',
+    nameEn: 'Ba Na Commune',
+    level: 'COMMUNE',
+    parentCode: CITY,
+    ...ward('Thôn An Sơn', 'xã Bà Nà', '0236 3000 302'),
+  },
 ];
 
 /** Every ward and commune: they all handle the commune-level procedures. */

@@ -18,7 +18,10 @@ export const catalogDemoSeed: DemoSeed = {
     const repo = new CatalogRepository(ds);
     await ds.transaction(async (m) => {
       // Parents before children: the list is in tree order.
-      for (const agency of DEMO_AGENCIES) await repo.insertAgency(agency, m);
+      for (const agency of DEMO_AGENCIES) {
+        // A database seeded before agencies had contacts gets them, where nobody has set them since.
+        if (!(await repo.insertAgency(agency, m))) await repo.fillAgencyContact(agency, m);
+      }
       for (const sector of DEMO_SECTORS) await repo.insertSector(sector, m);
       for (const input of DEMO_PROCEDURES) {
         // The same rules as POST /admin/procedures: a bad seed fails loudly, never half-loads.

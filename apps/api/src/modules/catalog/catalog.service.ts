@@ -17,6 +17,7 @@ import {
 } from '@motcua/shared';
 import { Clock } from '../../common/clock.js';
 import { CatalogError } from './catalog.errors.js';
+import { DECLARATION_TEMPLATE, renderDeclarationPdf } from './procedure-templates.js';
 import { CatalogRepository, procedureVersionRow } from './catalog.repository.js';
 import type { ResultTemplateSource } from './result-template.js';
 import type {
@@ -110,6 +111,17 @@ export class CatalogService {
     const byCode = new Map(all.map((a) => [a.code, a]));
     const agencies = procedure.agencyCodes.flatMap((c) => byCode.get(c) ?? []);
     return { procedure, agencies };
+  }
+
+  /** A form template of the procedure's current version (procedure-templates.ts); unknown name → 404. */
+  async getTemplate(code: string, name: string): Promise<{ fileName: string; mimeType: string; body: Buffer }> {
+    const { procedure, agencies } = await this.getProcedure(code);
+    if (name !== DECLARATION_TEMPLATE) throw CatalogError.templateNotFound(code, name);
+    const body = await renderDeclarationPdf(
+      procedure,
+      agencies.map((a) => a.name),
+    );
+    return { fileName: name, mimeType: 'application/pdf', body };
   }
 
   listHolidays(year?: number): Promise<HolidayView[]> {

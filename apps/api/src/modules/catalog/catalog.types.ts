@@ -8,6 +8,10 @@ export interface AgencyView {
   nameEn: string | null;
   level: AgencyLevel;
   parentCode: string | null;
+  address: string | null;
+  phone: string | null;
+  openingHours: string | null;
+  openingHoursEn: string | null;
 }
 
 export interface SectorView {

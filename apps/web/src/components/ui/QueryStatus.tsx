@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from './Button';
+import { ErrorPrefix } from './ErrorMessage';
 
 /** "Loading…", announced politely to screen readers. */
 export function Loading({ label }: { label?: string }) {
@@ -23,7 +24,10 @@ export function LoadError({
 }) {
   return (
     <div className="load-error" role="alert">
-      <p>{message}</p>
+      <p>
+        <ErrorPrefix />
+        {message}
+      </p>
       {onRetry ? (
         <Button variant="secondary" onClick={onRetry}>
           {retryLabel}

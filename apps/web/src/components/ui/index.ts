@@ -1,6 +1,6 @@
 export { Button, type ButtonProps } from './Button';
 export { Field, type FieldProps } from './Field';
-export { ErrorMessage } from './ErrorMessage';
+export { ErrorMessage, ErrorPrefix } from './ErrorMessage';
 export { ErrorSummary, type SummaryError } from './ErrorSummary';
 export { Table, type Column } from './Table';
 export { Tag, type TagTone } from './Tag';
@@ -11,3 +11,4 @@ export { Checkbox, type CheckboxProps } from './Checkbox';
 export { Dialog } from './Dialog';
 export { SortableTable, type SortableColumn, type SortDirection, type SortState } from './SortableTable';
 export { SummaryList, type SummaryListRow } from './SummaryList';
+export { TryAgainLater } from './TryAgainLater';

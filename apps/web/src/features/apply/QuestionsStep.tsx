@@ -12,7 +12,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useForm, type FieldErrors, type FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { Button, ErrorSummary, Field } from '../../components/ui';
+import { Button, ErrorPrefix, ErrorSummary, Field } from '../../components/ui';
 import { useCatalogText } from '../catalog/useCatalogText';
 import { dossierErrorText } from '../dossiers/dossierErrors';
 import { fieldErrorMessage } from './fieldErrors';
@@ -220,7 +220,10 @@ export function QuestionsStep({
         ))}
         {saveError ? (
           <div className="load-error" role="alert">
-            <p>{dossierErrorText(t, saveError)}</p>
+            <p>
+              <ErrorPrefix />
+              {dossierErrorText(t, saveError)}
+            </p>
           </div>
         ) : null}
         <AutosaveStatus state={autosave.state} />

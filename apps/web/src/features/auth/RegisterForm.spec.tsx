@@ -73,6 +73,24 @@ describe('register page', () => {
     expect(screen.queryByText(/already exists/)).not.toBeInTheDocument();
   });
 
+  it('says a rate limit (429) is a wait, under its own title, with when to try again', async () => {
+    stubApi({
+      'POST /auth/register': {
+        status: 429,
+        headers: { 'Retry-After': '600' },
+        body: problem(429, 'RATE_LIMITED', 'Too many registrations'),
+      },
+    });
+    renderApp('/register');
+    await fillIn(VALID);
+    await submit();
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveFocus();
+    expect(within(alert).getByRole('heading', { name: 'Tạm thời chưa thể đăng ký' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Có lỗi cần sửa' })).not.toBeInTheDocument();
+    expect(alert).toHaveTextContent(/thử lại sau \d{2}:\d{2}(?: \d{2}\/\d{2}\/\d{4})? \(khoảng 10 phút nữa\)/);
+  });
+
   it('puts a duplicate e-mail (409 naming the field) on the e-mail field', async () => {
     stubApi({
       'POST /auth/register': {

@@ -11,10 +11,11 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { z } from 'zod';
 import { useAuth } from '../../app/useAuth';
-import { Button, ErrorSummary, Field } from '../../components/ui';
+import { Button, ErrorSummary, Field, TryAgainLater } from '../../components/ui';
 import { api } from '../../lib/api';
 import { problemMessage } from '../../lib/errorText';
 import { landingPath, safeNext, withNext } from './landing';
+import { retryAfterSeconds } from '../../lib/retryAfter';
 import { errorKey, setApiFieldErrors, summaryFromErrors, useSummaryErrors, type SummaryItem } from './formErrors';
 
 /** The API's schema plus the confirmation only the screen asks for. */
@@ -47,6 +48,8 @@ export function RegisterForm({ next = null }: { next?: string | null }) {
   const { login } = useAuth();
   const navigate = useNavigate();
   const [summary, setSummary] = useState<SummaryItem[]>([]);
+  /** Registrations are limited per address (429): a wait, said under its own title. */
+  const [limited, setLimited] = useState<{ seconds: number; at: Date; now: Date } | null>(null);
   const {
     register,
     handleSubmit,
@@ -60,9 +63,17 @@ export function RegisterForm({ next = null }: { next?: string | null }) {
   });
 
   const onValid = async ({ confirmPassword: _confirm, ...body }: RegisterFormValues) => {
+    setLimited(null);
     try {
       await api<RegisterResponse>('/auth/register', { method: 'POST', body: body satisfies RegisterRequest });
     } catch (e) {
+      const seconds = retryAfterSeconds(e);
+      if (seconds !== null) {
+        const now = new Date();
+        setSummary([]);
+        setLimited({ seconds, at: new Date(now.getTime() + seconds * 1000), now });
+        return;
+      }
       const fieldErrors = setApiFieldErrors(e, FIELDS, setError);
       setSummary(fieldErrors.length ? fieldErrors : [{ field: 'nationalId', ...problemMessage(e) }]);
       return;
@@ -89,6 +100,14 @@ export function RegisterForm({ next = null }: { next?: string | null }) {
         void handleSubmit(onValid, (errs) => setSummary(summaryFromErrors(FIELDS, errs, getValues())))(e)
       }
     >
+      {limited ? (
+        <TryAgainLater
+          id="register-limited"
+          title={t('auth.register.limitedTitle')}
+          reason={t('auth.register.limitedText')}
+          {...limited}
+        />
+      ) : null}
       <ErrorSummary title={t('errors.summaryTitle')} errors={summaryErrors} />
       <Field
         {...field('nationalId')}

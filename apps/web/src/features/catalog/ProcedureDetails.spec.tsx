@@ -39,7 +39,106 @@ describe('procedure page', () => {
     expect(items[1]).toHaveTextContent('tối đa 20 MB mỗi tệp');
     expect(items[2]).toHaveTextContent('Không bắt buộc');
 
-    expect(screen.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' })).toHaveAttribute('href', '/apply/1.009994');
+    // Near the top (before the summary) and again at the end.
+    const applyLinks = screen.getAllByRole('link', { name: 'Nộp hồ sơ trực tuyến' });
+    expect(applyLinks).toHaveLength(2);
+    for (const a of applyLinks) expect(a).toHaveAttribute('href', '/apply/1.009994');
+    const summaryHeading = screen.getByRole('heading', { level: 2, name: 'Thông tin chung' });
+    expect(applyLinks[0].compareDocumentPosition(summaryHeading) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('says where and when to go, with a map link, the forms to download, the legal basis and the last update', async () => {
+    stubApi({
+      'GET /procedures/1.009994': { body: procedureDetail() },
+      'GET /sectors': { body: { items: sectors } },
+    });
+    renderApp('/procedures/1.009994');
+    await screen.findByRole('heading', { level: 1, name: 'Cấp giấy phép xây dựng nhà ở riêng lẻ' });
+    expect(screen.getByText('Cập nhật lần cuối: 05/01/2026 (phiên bản 2)')).toBeInTheDocument();
+
+    const office = screen.getByRole('region', { name: 'UBND phường Hải Châu' });
+    expect(
+      within(office).getByText('Bộ phận Một cửa, 12 Quang Trung, phường Hải Châu, thành phố Đà Nẵng'),
+    ).toBeInTheDocument();
+    expect(within(office).getByText('Thứ Hai đến Thứ Sáu: 7:30–11:30, 13:30–17:00')).toBeInTheDocument();
+    expect(within(office).getByRole('link', { name: '0236 3000 201' })).toHaveAttribute('href', 'tel:02363000201');
+    // A plain link to a map search of the address: no map script on the page.
+    const map = within(office).getByRole('link', { name: /Xem trên bản đồ/ });
+    expect(map).toHaveAttribute(
+      'href',
+      `https://www.google.com/maps/search/?api=1&query=${encodeURIComponent('Bộ phận Một cửa, 12 Quang Trung, phường Hải Châu, thành phố Đà Nẵng')}`,
+    );
+    expect(map).toHaveAttribute('rel', 'noopener noreferrer');
+
+    expect(screen.getByRole('heading', { level: 2, name: 'Mẫu đơn, tờ khai' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Tờ khai cấp giấy phép xây dựng nhà ở riêng lẻ' })).toHaveAttribute(
+      'href',
+      '/api/v1/procedures/1.009994/templates/to-khai.pdf',
+    );
+    expect(screen.getByRole('heading', { level: 2, name: 'Căn cứ pháp lý' }).nextElementSibling).toHaveTextContent(
+      'Luật Xây dựng 2014; Nghị định 15/2021/NĐ-CP',
+    );
+  });
+
+  it('lists many offices closed, each opening to its contact', async () => {
+    const office = (n: number) => ({
+      ...procedureDetail().agencies[0],
+      code: `000.30.0${n}.H17`,
+      name: `Phường số ${n}`,
+      address: `${n} Quang Trung`,
+    });
+    stubApi({
+      'GET /procedures/1.009994': { body: procedureDetail({ agencies: [1, 2, 3, 4].map(office) }) },
+      'GET /sectors': { body: { items: sectors } },
+    });
+    renderApp('/procedures/1.009994');
+    await screen.findByRole('heading', { level: 1, name: 'Cấp giấy phép xây dựng nhà ở riêng lẻ' });
+    const closed = [...document.querySelectorAll<HTMLDetailsElement>('details.agency-contact')];
+    expect(closed.map((d) => d.querySelector('summary')?.textContent)).toEqual([
+      'Phường số 1',
+      'Phường số 2',
+      'Phường số 3',
+      'Phường số 4',
+    ]);
+    expect(closed.every((d) => !d.open)).toBe(true);
+    await userEvent.click(within(closed[2]).getByText('Phường số 3'));
+    expect(closed[2].open).toBe(true);
+    expect(within(closed[2]).getByText('3 Quang Trung')).toBeInTheDocument();
+  });
+
+  it('shows opening hours in English and says when an office has published no contact', async () => {
+    stubApi({
+      'GET /procedures/1.009994': {
+        body: procedureDetail({
+          agencies: [
+            procedureDetail().agencies[0],
+            {
+              code: '000.30.02.H17',
+              name: 'Phường Hòa Cường',
+              nameEn: 'Hoa Cuong Ward',
+              address: null,
+              phone: null,
+              openingHours: null,
+              openingHoursEn: null,
+            },
+          ],
+        }),
+      },
+      'GET /sectors': { body: { items: sectors } },
+    });
+    act(() => setLanguage('en'));
+    renderApp('/procedures/1.009994');
+    await screen.findByRole('heading', { level: 1, name: 'Construction permit for a detached house' });
+    const office = screen.getByRole('region', { name: 'Hai Chau Ward People’s Committee' });
+    expect(within(office).getByText('Monday to Friday: 7:30–11:30 and 13:30–17:00')).toHaveAttribute('lang', 'en');
+    expect(
+      within(screen.getByRole('region', { name: 'Hoa Cuong Ward' })).getByText(
+        'The office has not published its address and opening hours.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Application form: Construction permit for a detached house' }),
+    ).toBeInTheDocument();
   });
 
   it('says "same day" and "free" for a 0-day, 0-fee full-process procedure', async () => {
@@ -73,7 +172,7 @@ describe('procedure page', () => {
     expect(screen.getByText('Application form')).toBeInTheDocument();
     expect(screen.getAllByText('Required')).toHaveLength(2);
     expect(screen.getByText('Optional')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Apply online' })).toHaveAttribute('href', '/apply/1.009994');
+    expect(screen.getAllByRole('link', { name: 'Apply online' })[0]).toHaveAttribute('href', '/apply/1.009994');
   });
 
   it('says so when the procedure does not exist', async () => {

@@ -2,8 +2,14 @@ import type { ProcedureDetail } from '@motcua/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { SummaryList, Tag, type SummaryListRow } from '../../components/ui';
+import { API_BASE } from '../../lib/api';
+import { formatDate } from '../../lib/format';
+import { AgencyContactCard } from './AgencyContactCard';
 import { useCatalogText } from './useCatalogText';
 import { useSectors } from './useSectors';
+
+/** More handling offices than this are listed closed (a ward-level procedure: every ward). */
+const MAX_OPEN_OFFICES = 3;
 
 /** The procedure page: what you need, how long, how much, where, how online, and the way to apply. */
 export function ProcedureDetails({ procedure: p }: { procedure: ProcedureDetail }) {
@@ -13,6 +19,7 @@ export function ProcedureDetails({ procedure: p }: { procedure: ProcedureDetail 
   const description = text.english && p.descriptionEn ? p.descriptionEn : p.description;
   const result = text.english && p.resultEn ? p.resultEn : p.result;
   const feeNote = text.english && p.feeNoteEn ? p.feeNoteEn : p.feeNote;
+  const applyPath = `/apply/${encodeURIComponent(p.code)}`;
 
   const rows: SummaryListRow[] = [
     { label: t('catalog.procedure.processingTime'), value: text.days(p.processingDays) },
@@ -68,6 +75,15 @@ export function ProcedureDetails({ procedure: p }: { procedure: ProcedureDetail 
         </p>
       ) : null}
       {description ? <p className="lead">{description}</p> : null}
+      <p className="procedure__updated">
+        {t('catalog.procedure.updated', { date: formatDate(p.updatedAt), version: p.version })}
+      </p>
+      {/* The way in, before the detail (GOV.UK start page): repeated at the end for who reads on. */}
+      <p>
+        <Link className="btn btn--primary btn--start" to={applyPath}>
+          {t('catalog.procedure.apply')}
+        </Link>
+      </p>
 
       <h2>{t('catalog.procedure.summaryTitle')}</h2>
       <SummaryList rows={rows} />
@@ -92,6 +108,29 @@ export function ProcedureDetails({ procedure: p }: { procedure: ProcedureDetail 
         </>
       )}
 
+      {p.templates.length ? (
+        <>
+          <h2>{t('catalog.procedure.templatesTitle')}</h2>
+          <p>{t('catalog.procedure.templatesLead')}</p>
+          <ul className="document-list">
+            {p.templates.map((tpl) => (
+              <li key={tpl.name}>
+                <a href={`${API_BASE}${tpl.url}`} download={tpl.name} lang={text.english && tpl.titleEn ? 'en' : 'vi'}>
+                  {text.english && tpl.titleEn ? tpl.titleEn : tpl.title}
+                </a>{' '}
+                <span className="document-list__size">{t('catalog.procedure.templateKind')}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      <h2>{t('catalog.procedure.whereTitle')}</h2>
+      {p.agencies.length > MAX_OPEN_OFFICES ? <p>{t('catalog.procedure.whereMany')}</p> : null}
+      {p.agencies.map((a) => (
+        <AgencyContactCard key={a.code} agency={a} collapsed={p.agencies.length > MAX_OPEN_OFFICES} />
+      ))}
+
       {p.legalBasis ? (
         <>
           <h2>{t('catalog.procedure.legalBasisTitle')}</h2>
@@ -103,11 +142,7 @@ export function ProcedureDetails({ procedure: p }: { procedure: ProcedureDetail 
 
       <h2>{t('catalog.procedure.applyTitle')}</h2>
       <p id="apply-hint">{t('catalog.procedure.applyHint')}</p>
-      <Link
-        className="btn btn--primary btn--start"
-        to={`/apply/${encodeURIComponent(p.code)}`}
-        aria-describedby="apply-hint"
-      >
+      <Link className="btn btn--primary btn--start" to={applyPath} aria-describedby="apply-hint">
         {t('catalog.procedure.apply')}
       </Link>
     </article>

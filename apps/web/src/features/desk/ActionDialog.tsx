@@ -121,7 +121,7 @@ export function ActionDialog({
         ) : null}
         {isAssign && who === 'other' ? (
           noColleagues ? (
-            <p className="field__error">{t('desk.assign.noColleagues')}</p>
+            <ErrorMessage error={t('desk.assign.noColleagues')} />
           ) : (
             <AssigneePicker
               id={ASSIGNEE_ID}

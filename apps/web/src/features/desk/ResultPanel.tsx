@@ -89,11 +89,7 @@ export function ResultPanel({ dossier, user }: { dossier: DossierDto; user: User
         />
       ) : null}
       {done ? <p role="status">{t(`desk.result.${done}`)}</p> : null}
-      {error ? (
-        <p role="alert" className="field__error">
-          {dossierErrorText(t, error)}
-        </p>
-      ) : null}
+      {error ? <ErrorMessage alert error={dossierErrorText(t, error)} /> : null}
       {mayUpload ? (
         <form onSubmit={(e) => void onSubmit(e)} className="result-upload">
           <label htmlFor="result-file">{t('desk.result.fileLabel')}</label>

@@ -3,8 +3,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Button, ErrorSummary, Field } from '../../components/ui';
+import { Button, ErrorSummary, Field, TryAgainLater } from '../../components/ui';
 import { ApiError, api } from '../../lib/api';
+import { retryAfterSeconds } from '../../lib/retryAfter';
 import { Notice } from './Notice';
 import { dossierErrorText } from './dossierErrors';
 
@@ -20,21 +21,24 @@ export function ClaimDossierForm() {
   const queryClient = useQueryClient();
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
+  /** Claims are rate-limited (429): a wait under its own title, not a mistake in the code. */
+  const [limited, setLimited] = useState<{ seconds: number; at: Date; now: Date } | null>(null);
   const claim = useMutation({
     mutationFn: (value: string) => api<DossierDto>('/dossiers/claim', { method: 'POST', body: { code: value } }),
     onSuccess: async () => {
       setCode('');
       await queryClient.invalidateQueries({ queryKey: ['dossiers', 'list'] });
     },
-    onError: (e) => setError(claimErrorText(e)),
+    onError: (e) => {
+      const seconds = retryAfterSeconds(e);
+      if (seconds === null) return setError(claimErrorText(e));
+      const now = new Date();
+      setLimited({ seconds, at: new Date(now.getTime() + seconds * 1000), now });
+    },
   });
 
   const claimErrorText = (e: unknown): string => {
     if (e instanceof ApiError && e.status === 404) return t('dossiers.claim.notFound');
-    if (e instanceof ApiError && e.status === 429) {
-      const seconds = Number(e.problem.retryAfter);
-      return t('dossiers.claim.tooMany', { minutes: Math.max(1, Math.ceil((seconds > 0 ? seconds : 60) / 60)) });
-    }
     if (e instanceof ApiError && e.status === 400) return t('dossiers.claim.invalid');
     return dossierErrorText(t, e);
   };
@@ -45,6 +49,7 @@ export function ClaimDossierForm() {
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     claim.reset();
+    setLimited(null);
     const parsed = claimDossierSchema.safeParse({ code });
     if (!parsed.success) {
       setError(code.trim() ? t('dossiers.claim.invalid') : t('dossiers.claim.required'));
@@ -65,6 +70,14 @@ export function ClaimDossierForm() {
         </Notice>
       ) : null}
       <form noValidate onSubmit={onSubmit}>
+        {limited ? (
+          <TryAgainLater
+            id="claim-limited"
+            title={t('dossiers.claim.limitedTitle')}
+            reason={t('dossiers.claim.limitedText')}
+            {...limited}
+          />
+        ) : null}
         <ErrorSummary title={t('errors.summaryTitle')} errors={summary} />
         <Field
           id={FIELD_ID}

@@ -88,7 +88,7 @@ describe('my dossiers', () => {
     });
     renderApp('/dossiers');
     await screen.findByRole('heading', { level: 1, name: 'Hồ sơ của tôi' });
-    const items = await screen.findAllByRole('listitem');
+    const items = await within(screen.getByRole('main')).findAllByRole('listitem');
     expect(items).toHaveLength(3);
     expect(within(items[0]).getByRole('link', { name: 'Đăng ký khai sinh' })).toHaveAttribute(
       'href',
@@ -122,7 +122,7 @@ describe('my dossiers', () => {
     });
     renderApp('/dossiers');
     await userEvent.click(await screen.findByRole('button', { name: 'Xem thêm hồ sơ' }));
-    await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(3));
+    await waitFor(() => expect(within(screen.getByRole('main')).getAllByRole('listitem')).toHaveLength(3));
     expect(screen.getAllByRole('link', { name: 'Đăng ký khai sinh' })[2]).toHaveFocus();
     expect(screen.queryByRole('button', { name: 'Xem thêm hồ sơ' })).not.toBeInTheDocument();
     // The header's unread count is polled too; this page's own calls are to /dossiers.
@@ -172,6 +172,24 @@ describe('my dossiers', () => {
     expect(screen.getByRole('link', { name: 'Xem hồ sơ' })).toHaveAttribute('href', '/dossiers/d-walk');
     await screen.findByText(walkIn.code!);
     expect(api.calls.filter((c) => c.path === '/dossiers/claim')).toHaveLength(2);
+  });
+
+  it('says too many claims (429) is a wait, with its own title and when to try again', async () => {
+    stubApi({
+      'GET /dossiers': { body: { items: [], nextCursor: null } },
+      'POST /dossiers/claim': {
+        status: 429,
+        headers: { 'Retry-After': '300' },
+        body: problem(429, 'RATE_LIMITED', 'Too many claims'),
+      },
+    });
+    renderApp('/dossiers');
+    await userEvent.type(await screen.findByLabelText('Mã nhận hồ sơ'), 'AAAA-BBBB-CCCC');
+    await userEvent.click(screen.getByRole('button', { name: 'Nhận hồ sơ vào tài khoản' }));
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByRole('heading', { name: 'Tạm thời chưa thể nhận hồ sơ' })).toBeInTheDocument();
+    expect(alert).toHaveTextContent(/thử lại sau \d{2}:\d{2}(?: \d{2}\/\d{2}\/\d{4})? \(khoảng 5 phút nữa\)/);
+    expect(screen.queryByRole('heading', { name: 'Có lỗi cần sửa' })).not.toBeInTheDocument();
   });
 
   it('sends a visitor who is not logged in to the login page, then back', async () => {
@@ -384,6 +402,26 @@ describe('dossier page', () => {
     await screen.findByText('Bạn đã đánh giá hồ sơ này: 4/5.');
   });
 
+  it('opens at the rating when the link says #danh-gia (the tracking page and the result e-mail)', async () => {
+    stubApi({
+      'GET /dossiers/d-2': { body: submitted({ status: 'RETURNED', sla: 'EARLY', availableActions: [] }) },
+      'GET /procedures/1.001193': { body: birthProcedure() },
+    });
+    renderApp('/dossiers/d-2#danh-gia');
+    const heading = await screen.findByRole('heading', { level: 2, name: 'Đánh giá mức độ hài lòng' });
+    await waitFor(() => expect(heading).toHaveFocus());
+    expect(heading.closest('#danh-gia')).not.toBeNull();
+  });
+
+  it('keeps the #danh-gia anchor through the login a visitor is sent to', async () => {
+    resetVisitor('vi');
+    stubApi({ 'GET /auth/providers': { body: { oidc: false } } });
+    const { router } = renderApp('/dossiers/d-2#danh-gia');
+    await screen.findByRole('heading', { level: 1, name: 'Đăng nhập' });
+    expect(router.state.location.pathname).toBe('/login');
+    expect(new URLSearchParams(router.state.location.search).get('next')).toBe('/dossiers/d-2#danh-gia');
+  });
+
   it('says a dossier of someone else (404) is not found', async () => {
     stubApi({ 'GET /dossiers/x': { status: 404, body: problem(404, 'DOSSIER_NOT_FOUND', 'Dossier not found') } });
     renderApp('/dossiers/x');
@@ -482,6 +520,59 @@ describe('public tracking', () => {
     renderApp(`/track/${CODE}`);
     await screen.findByRole('heading', { level: 2, name: `Hồ sơ ${CODE}` });
     expect(screen.queryByRole('heading', { name: 'Quá trình xử lý' })).not.toBeInTheDocument();
+  });
+
+  const returnedTracking = {
+    code: CODE,
+    procedureName: 'Đăng ký khai sinh',
+    agencyName: 'Phường Hải Châu',
+    status: 'RETURNED',
+    submittedAt: '2026-11-26T09:30:00.000Z',
+    dueAt: '2026-11-27T10:00:00.000Z',
+    completedAt: '2026-11-27T08:00:00.000Z',
+  };
+
+  it('once the result is returned, asks a visitor to log in to rate, and comes back here after', async () => {
+    stubApi({ [`GET /tracking/${CODE}`]: { body: returnedTracking } });
+    renderApp(`/track/${CODE}?t=tok123`);
+    const region = await screen.findByRole('region', { name: 'Đánh giá mức độ hài lòng' });
+    expect(region).toHaveTextContent('Nếu đây là hồ sơ của bạn, hãy đăng nhập để đánh giá');
+    const link = within(region).getByRole('link', { name: 'Đăng nhập để đánh giá' });
+    const next = new URLSearchParams(link.getAttribute('href')!.split('?')[1]).get('next');
+    expect(next).toBe(`/track/${CODE}?t=tok123`);
+  });
+
+  it('lets the signed-in applicant rate right on the tracking page', async () => {
+    storeSession(citizenLogin, citizenLogin.user);
+    let current = submitted({ status: 'RETURNED', sla: 'EARLY', availableActions: [] });
+    const fetched = stubApi({
+      [`GET /tracking/${CODE}`]: { body: returnedTracking },
+      'GET /dossiers': { body: { items: [summaryOf(current)], nextCursor: null } },
+      'GET /dossiers/d-2': () => ({ body: current }),
+      'POST /dossiers/d-2/rating': () => {
+        current = { ...current, rating: { score: 5, comment: null, at: '2026-11-27T09:00:00.000Z' } };
+        return { status: 201, body: { dossierId: 'd-2', score: 5, comment: null, at: '2026-11-27T09:00:00.000Z' } };
+      },
+    });
+    renderApp(`/track/${CODE}`);
+    const form = await screen.findByRole('region', { name: 'Đánh giá mức độ hài lòng' });
+    expect(within(form).getByRole('heading', { level: 3 })).toBeInTheDocument();
+    expect(fetched.calls.find((c) => c.path === '/dossiers')?.search).toBe('?status=RETURNED&limit=100');
+    await userEvent.click(within(form).getByLabelText('Rất hài lòng'));
+    await userEvent.click(within(form).getByRole('button', { name: 'Gửi đánh giá' }));
+    expect(await screen.findByText('Cảm ơn bạn đã đánh giá hồ sơ này.')).toBeInTheDocument();
+    expect(fetched.calls.find((c) => c.path === '/dossiers/d-2/rating')?.body).toEqual({ score: 5 });
+  });
+
+  it('tells a signed-in citizen who is not the applicant that only the applicant can rate', async () => {
+    storeSession(citizenLogin, citizenLogin.user);
+    stubApi({
+      [`GET /tracking/${CODE}`]: { body: returnedTracking },
+      'GET /dossiers': { body: { items: [], nextCursor: null } },
+    });
+    renderApp(`/track/${CODE}`);
+    expect(await screen.findByText(/Chỉ người nộp hồ sơ mới đánh giá được/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Gửi đánh giá' })).not.toBeInTheDocument();
   });
 
   it('is in the header, with "My dossiers", in both languages', async () => {

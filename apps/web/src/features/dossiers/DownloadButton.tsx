@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../components/ui';
+import { Button, ErrorPrefix } from '../../components/ui';
 import { dossierErrorText } from './dossierErrors';
 import { downloadFile } from './download';
 
@@ -39,7 +39,12 @@ export function DownloadButton({
         {busy ? t('dossiers.downloading') : label}
       </Button>
       <span role="alert" className="download__error">
-        {error ? dossierErrorText(t, error) : null}
+        {error ? (
+          <>
+            <ErrorPrefix />
+            {dossierErrorText(t, error)}
+          </>
+        ) : null}
       </span>
     </span>
   );

@@ -1,5 +1,5 @@
 import { NOTE_MAX_LENGTH, type RatingDto, type RatingRequest } from '@motcua/shared';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, ErrorSummary, Field, Radios } from '../../components/ui';
 import { dossierErrorText } from './dossierErrors';
@@ -9,8 +9,25 @@ const SCORE_ID = 'rating-score';
 const SCORES = [5, 4, 3, 2, 1] as const;
 
 /** The applicant's satisfaction (1–5, in words) and an optional comment, once the result is returned. */
-export function RatingForm({ dossierId, onDone }: { dossierId: string; onDone: () => void }) {
+export function RatingForm({
+  dossierId,
+  onDone,
+  focusOnMount = false,
+  headingLevel = 2,
+}: {
+  dossierId: string;
+  onDone: () => void;
+  /** 3 under the tracking page's result heading. */
+  headingLevel?: 2 | 3;
+  /** Opened from a link to the rating (`#danh-gia`): its heading takes the focus, so the page scrolls to it. */
+  focusOnMount?: boolean;
+}) {
   const { t } = useTranslation();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const Heading = headingLevel === 3 ? 'h3' : 'h2';
+  useEffect(() => {
+    if (focusOnMount) heading.current?.focus();
+  }, [focusOnMount]);
   const [score, setScore] = useState<number | null>(null);
   const [comment, setComment] = useState('');
   const [problem, setProblem] = useState<{ kind: 'score' | 'tooLong' } | { kind: 'api'; error: unknown } | null>(null);
@@ -44,7 +61,9 @@ export function RatingForm({ dossierId, onDone }: { dossierId: string; onDone: (
 
   return (
     <section className="action-block" aria-labelledby="rating-title">
-      <h2 id="rating-title">{t('dossiers.rating.title')}</h2>
+      <Heading id="rating-title" ref={heading} tabIndex={-1}>
+        {t('dossiers.rating.title')}
+      </Heading>
       <ErrorSummary title={t('errors.summaryTitle')} errors={summary} />
       <form
         noValidate

@@ -9,6 +9,7 @@ import { dossierErrorText } from '../../features/dossiers/dossierErrors';
 import { useDossier } from '../../features/dossiers/useDossiers';
 import { useMe } from '../../features/auth/useMe';
 import { useMemo } from 'react';
+import { PrivacyNotice } from '../../features/help/PrivacyNotice';
 
 /** /apply/:procedureCode/:step? — the citizen's draft for the procedure, found or started, and its wizard. */
 export function ApplyPage() {
@@ -75,5 +76,11 @@ export function ApplyPage() {
       </>
     );
   }
-  return <ApplyWizard procedure={procedure.data} dossier={dossier.data} step={step} profile={profile} />;
+  return (
+    <>
+      <ApplyWizard procedure={procedure.data} dossier={dossier.data} step={step} profile={profile} />
+      {/* Decree 13/2023: the notice on every page of the form that collects the data. */}
+      <PrivacyNotice context="apply" />
+    </>
+  );
 }

@@ -11,6 +11,7 @@ import { DossierFacts } from '../../features/dossiers/DossierFacts';
 import { DossierTimeline } from '../../features/dossiers/DossierTimeline';
 import { DownloadButton } from '../../features/dossiers/DownloadButton';
 import { Notice } from '../../features/dossiers/Notice';
+import { RATING_ANCHOR } from '../../features/dossiers/rating-anchor';
 import { StatusTag } from '../../features/dossiers/StatusTags';
 import { isNotFound, useDossier } from '../../features/dossiers/useDossiers';
 import { useDossierText } from '../../features/dossiers/useDossierText';
@@ -79,6 +80,8 @@ function DossierDetails({ dossier: d }: { dossier: DossierDto }) {
   const actions = d.availableActions;
   const base = `/dossiers/${encodeURIComponent(d.id)}`;
   const canRate = d.status === 'RETURNED' && d.rating === null;
+  // A link to the rating (tracking page, "result ready" e-mail) opens the page there.
+  const toRating = location.hash === `#${RATING_ANCHOR}`;
   const late = d.sla === 'LATE' || d.sla === 'OVERDUE';
   const fileCode = d.code ?? d.id;
 
@@ -127,10 +130,15 @@ function DossierDetails({ dossier: d }: { dossier: DossierDto }) {
           />
         ) : null}
       </Suspense>
-      {/* The rating section: the "result ready" e-mail and notification open the page here (#danh-gia). */}
-      <div id="danh-gia" tabIndex={-1}>
+      <div id={RATING_ANCHOR}>
         <Suspense fallback={<Loading />}>
-          {canRate ? <RatingForm dossierId={d.id} onDone={() => setNotice({ key: 'rated', focus: true })} /> : null}
+          {canRate ? (
+            <RatingForm
+              dossierId={d.id}
+              focusOnMount={toRating}
+              onDone={() => setNotice({ key: 'rated', focus: true })}
+            />
+          ) : null}
         </Suspense>
         {d.rating ? <p>{t('dossiers.rating.given', { score: d.rating.score })}</p> : null}
       </div>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { ErrorPrefix } from '../../components/ui';
 import { LoginForm } from '../../features/auth/LoginForm';
 import { withNext } from '../../features/auth/landing';
 import { OidcLogin } from '../../features/auth/OidcLogin';
@@ -16,7 +17,10 @@ export function LoginPage() {
       <p className="lead">{t('auth.login.lead')}</p>
       {params.get('error') === 'oidc' ? (
         <div className="error-summary" role="alert">
-          <p className="error-summary__text">{t('auth.login.oidcFailed')}</p>
+          <p className="error-summary__text">
+            <ErrorPrefix />
+            {t('auth.login.oidcFailed')}
+          </p>
         </div>
       ) : null}
       <OidcLogin next={next} />

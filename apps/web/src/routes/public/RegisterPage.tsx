@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { withNext } from '../../features/auth/landing';
 import { RegisterForm } from '../../features/auth/RegisterForm';
+import { PrivacyNotice } from '../../features/help/PrivacyNotice';
 
 export function RegisterPage() {
   const { t } = useTranslation();
@@ -13,6 +14,7 @@ export function RegisterPage() {
       <h1>{t('auth.register.title')}</h1>
       <p className="lead">{t('auth.register.lead')}</p>
       <RegisterForm next={next} />
+      <PrivacyNotice context="register" />
       <p>
         {t('auth.register.haveAccount')} <Link to={withNext('/login', next)}>{t('auth.register.loginLink')}</Link>
       </p>

@@ -5,6 +5,7 @@ import { Button, ErrorSummary, Field, LoadError, Loading } from '../../component
 import { dossierErrorText } from '../../features/dossiers/dossierErrors';
 import { DossierTimeline } from '../../features/dossiers/DossierTimeline';
 import { StatusTag } from '../../features/dossiers/StatusTags';
+import { TrackingRating } from '../../features/dossiers/TrackingRating';
 import { isNotFound, useTracking } from '../../features/dossiers/useDossiers';
 import { useDossierText } from '../../features/dossiers/useDossierText';
 import { formatDate, formatDateTime } from '../../lib/format';
@@ -138,6 +139,7 @@ export function TrackPage() {
           </dl>
           <h3>{t('tracking.nextTitle')}</h3>
           <p>{text.next(tracking.data.status)}</p>
+          {tracking.data.status === 'RETURNED' ? <TrackingRating code={tracking.data.code} /> : null}
           {tracking.data.timeline ? (
             <>
               <h3>{t('tracking.timelineTitle')}</h3>
