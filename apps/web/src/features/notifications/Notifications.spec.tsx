@@ -103,7 +103,8 @@ describe('the notifications page', () => {
     });
     const { router } = renderApp('/notifications');
     expect(await screen.findByRole('heading', { level: 1, name: 'Thông báo' })).toBeInTheDocument();
-    const list = await screen.findByRole('list');
+    // The footer has its own list of links: the inbox's is the one in the page's main region.
+    const list = await within(screen.getByRole('main')).findByRole('list');
     const links = within(list).getAllByRole('link');
     expect(links.map((a) => a.getAttribute('href'))).toEqual([
       '/dossiers/d-1',

@@ -2,7 +2,7 @@ import type { NotificationPreferences, NotificationPreferencesInput } from '@mot
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Button, Checkbox, LoadError, Loading } from '../../components/ui';
+import { Button, Checkbox, ErrorMessage, LoadError, Loading } from '../../components/ui';
 import { Notice } from '../../features/dossiers/Notice';
 import { usePreferences, useSavePreferences } from '../../features/notifications/useNotifications';
 import { problemText } from '../../lib/errorText';
@@ -87,11 +87,7 @@ function PreferencesForm({ prefs }: { prefs: NotificationPreferences }) {
           />
         </fieldset>
         <p>{t('notifications.preferences.essential')}</p>
-        {save.isError ? (
-          <p className="field__error" role="alert">
-            {problemText(t, save.error)}
-          </p>
-        ) : null}
+        {save.isError ? <ErrorMessage alert error={problemText(t, save.error)} /> : null}
         <Button type="submit" disabled={save.isPending}>
           {t('notifications.preferences.save')}
         </Button>
