@@ -77,9 +77,34 @@ describe('two API processes on one database', () => {
     feed.close();
   });
 
-  // TODO(lead, after inbox15 merges): "the inbox of a user connected to the other process":
-  // open the inbox stream (or poll the unread count) of the applicant on B, act on the dossier
-  // through A (e.g. receive it as staff), and expect the new item/unread count on B.
+  it('puts a change made through A in the inbox of its applicant, read through B', async () => {
+    const citizen = await login(b.port, w.nationalId, TEST_CITIZEN_PASSWORD);
+    const inbox = async () => {
+      const r = await callApi(b.port, 'GET', '/notifications?limit=100', undefined, { authorization: citizen });
+      expect(r.status).toBe(200);
+      return r.body as { items: { dossierId: string | null; type: string }[]; unread: number };
+    };
+    const before = await inbox();
+    const id = await createDraft(a.port, w, citizen, VALID_FORM);
+    const submit = await callApi(
+      a.port,
+      'POST',
+      `/dossiers/${id}/submit`,
+      {},
+      { authorization: citizen, 'idempotency-key': randomUUID() },
+    );
+    expect(submit.status).toBe(200);
+    // The inbox is polled by the web (docs/api.md, "Notifications"): B reads what A's transaction wrote.
+    const after = await until(
+      async () => {
+        const now = await inbox();
+        return now.items.some((i) => i.dossierId === id) ? now : undefined;
+      },
+      20_000,
+      'the applicant’s notification on B after the submit on A',
+    );
+    expect(after.unread).toBeGreaterThan(before.unread);
+  });
 
   it('answers a replayed submit on B with A’s answer (one idempotency key store)', async () => {
     const token = await login(b.port, w.nationalId, TEST_CITIZEN_PASSWORD);
