@@ -56,6 +56,8 @@ export const envSchema = z.object({
   UPLOAD_QUOTA_USER_MB: z.coerce.number().int().min(1).max(1_000_000).default(500),
   /** How often stored files no attachment references (older than a day) are removed; 0 turns it off. */
   FILE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
+  // api.md, Notifications and apologies: the automatic apology's appointment, in working days after dueAt.
+  APOLOGY_APPOINTMENT_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(3),
   /** Open `/reports/live` streams one API process serves (503 beyond); the per-user cap is 5. */
   REPORTS_LIVE_MAX_STREAMS: z.coerce.number().int().min(1).default(1000),
   /** A burst of changes within this window gives one summary per scope to its live streams. */
@@ -105,6 +107,8 @@ export interface AppConfig {
   outboxPollMs: number;
   uploadQuota: { dossierBytes: number; userBytes: number };
   fileSweepIntervalMs: number;
+  /** The automatic apology's appointment: this many working days after dueAt, at 17:00 local. */
+  apologyAppointmentWorkingDays: number;
   reportsLive: { maxStreams: number; debounceMs: number };
   /**
    * The payment gateway: VNPay as configured, the built-in sandbox (outside production with none
@@ -244,6 +248,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     outboxPollMs: e.OUTBOX_POLL_MS,
     uploadQuota: { dossierBytes: e.UPLOAD_QUOTA_DOSSIER_MB * MB, userBytes: e.UPLOAD_QUOTA_USER_MB * MB },
     fileSweepIntervalMs: e.FILE_SWEEP_INTERVAL_MS,
+    apologyAppointmentWorkingDays: e.APOLOGY_APPOINTMENT_WORKING_DAYS,
     reportsLive: { maxStreams: e.REPORTS_LIVE_MAX_STREAMS, debounceMs: e.REPORTS_LIVE_DEBOUNCE_MS },
     vnpay:
       vnpaySet === 3

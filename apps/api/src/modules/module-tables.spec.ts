@@ -29,6 +29,10 @@ const OWNER: Record<string, string> = {
   report_open: 'reports',
   report_live_stream: 'reports',
   outbox: 'notifications',
+  apology_letter: 'sla',
+  sla_watch: 'sla',
+  sla_alert: 'sla',
+  supplement_reminder: 'sla',
 };
 
 /**

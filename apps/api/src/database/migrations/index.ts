@@ -19,6 +19,7 @@ import { TimeFactViews1765950000000 } from './1765950000000-time-fact-views.js';
 import { Payments1766000000000 } from './1766000000000-payments.js';
 import { DossierResult1766100000000 } from './1766100000000-dossier-result.js';
 import { EndToEndFigures1766200000000 } from './1766200000000-end-to-end-figures.js';
+import { SlaApologies1766600000000 } from './1766600000000-sla-apologies.js';
 
 /** Every migration, in order. A new one is appended here; a merged one is never edited. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   Payments1766000000000,
   DossierResult1766100000000,
   EndToEndFigures1766200000000,
+  SlaApologies1766600000000,
 ];

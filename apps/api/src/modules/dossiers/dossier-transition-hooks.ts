@@ -85,5 +85,6 @@ export function snapshotOf(d: DossierRow): DossierSnapshot {
     processingWorkingDays: d.processingWorkingDays,
     endToEnd: d.endToEnd,
     digitised: d.digitised,
+    appointmentAt: d.appointmentAt,
   };
 }

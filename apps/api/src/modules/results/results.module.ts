@@ -16,6 +16,6 @@ import { VerificationService } from './verification.service.js';
   imports: [DossiersModule, FilesModule, IdentityModule],
   controllers: [ResultsController, VerificationController],
   providers: [ResultsService, SigningKeys, VerificationService],
-  exports: [ResultsService],
+  exports: [ResultsService, SigningKeys],
 })
 export class ResultsModule {}
