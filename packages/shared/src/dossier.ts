@@ -71,7 +71,10 @@ export const dossierActionSchema = z.strictObject({
   note: noteSchema.optional(),
   assigneeId: z.uuid().optional(),
   /** issue_apology: the new appointment's local day, a working day after dueAt's (api.md, Notifications and apologies). */
-  newDueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  newDueDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
 });
 export type DossierActionRequest = z.input<typeof dossierActionSchema>;
 

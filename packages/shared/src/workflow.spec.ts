@@ -60,7 +60,15 @@ const EXPECTED: Row[] = [
   // api.md, Notifications and apologies: the assigned officer or any approver, on an open dossier, with a reason.
   ['RECEIVED', 'issue_apology', 'RECEIVED', ['OFFICER', 'APPROVER'], true, ['self'], ['OFFICER']],
   ['IN_PROCESSING', 'issue_apology', 'IN_PROCESSING', ['OFFICER', 'APPROVER'], true, ['self'], ['OFFICER']],
-  ['SUPPLEMENT_REQUESTED', 'issue_apology', 'SUPPLEMENT_REQUESTED', ['OFFICER', 'APPROVER'], true, ['self'], ['OFFICER']],
+  [
+    'SUPPLEMENT_REQUESTED',
+    'issue_apology',
+    'SUPPLEMENT_REQUESTED',
+    ['OFFICER', 'APPROVER'],
+    true,
+    ['self'],
+    ['OFFICER'],
+  ],
   ['PENDING_APPROVAL', 'issue_apology', 'PENDING_APPROVAL', ['OFFICER', 'APPROVER'], true, ['self'], ['OFFICER']],
 ];
 
@@ -332,7 +340,15 @@ describe('checkAction answers in the order of the API: 403 before 409', () => {
 describe('notes and assignments', () => {
   it('requires a note for refuse, hand_over, request_supplement, reject, return_to_officer, supplement and issue_apology only', () => {
     expect(DOSSIER_MOVES.filter(noteRequired).sort()).toEqual(
-      ['hand_over', 'refuse', 'reject', 'request_supplement', 'return_to_officer', 'supplement', 'issue_apology'].sort(),
+      [
+        'hand_over',
+        'refuse',
+        'reject',
+        'request_supplement',
+        'return_to_officer',
+        'supplement',
+        'issue_apology',
+      ].sort(),
     );
     expect(noteRequired('take')).toBe(false);
   });

@@ -110,7 +110,10 @@ describe('deadlines in working days, receipts and apology letters', () => {
       dueAt: '2026-12-02T10:00:00.000Z',
       appointmentAt: '2026-12-07T10:00:00.000Z',
     });
-    expect(issued.timeline.at(-1)).toMatchObject({ type: 'issue_apology', note: 'Cần xác minh thêm thông tin hộ tịch' });
+    expect(issued.timeline.at(-1)).toMatchObject({
+      type: 'issue_apology',
+      note: 'Cần xác minh thêm thông tin hộ tịch',
+    });
     const res = await binary(as(t, w.citizen).get(`/dossiers/${id}/apology.pdf`));
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');

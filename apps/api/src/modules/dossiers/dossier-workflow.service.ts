@@ -70,7 +70,6 @@ export interface ActionOptions {
   newDueDate?: string;
 }
 
-
 /** Prefix each form field error with `formData.`. */
 export function formErrors(errors: FieldError[]): FieldError[] {
   return errors.map((e) => ({ ...e, field: e.field === '(body)' ? 'formData' : `formData.${e.field}` }));

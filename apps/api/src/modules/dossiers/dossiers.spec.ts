@@ -77,8 +77,12 @@ describe('apology dates and SLA checks (dossierClock)', () => {
     // Due Monday 4/5: the working day before is Wednesday 29/4 (holidays and a weekend between).
     const monday = at('2026-05-04T17:00:00');
     expect(dueSoonFrom(monday, calendar)).toEqual(at('2026-04-29T17:00:00'));
-    expect(dossierSla({ status: 'IN_PROCESSING', dueAt: monday, completedAt: null }, at('2026-04-29T16:59:00'), calendar)).toBe('ON_TIME');
-    expect(dossierSla({ status: 'IN_PROCESSING', dueAt: monday, completedAt: null }, at('2026-04-29T17:00:00'), calendar)).toBe('DUE_SOON');
+    expect(
+      dossierSla({ status: 'IN_PROCESSING', dueAt: monday, completedAt: null }, at('2026-04-29T16:59:00'), calendar),
+    ).toBe('ON_TIME');
+    expect(
+      dossierSla({ status: 'IN_PROCESSING', dueAt: monday, completedAt: null }, at('2026-04-29T17:00:00'), calendar),
+    ).toBe('DUE_SOON');
     expect(nextSlaChange(monday, at('2026-04-28T09:00:00'), calendar)).toEqual(at('2026-04-29T17:00:00'));
     expect(nextSlaChange(monday, at('2026-04-29T17:00:00'), calendar)).toEqual(new Date(monday.getTime() + 1));
     expect(nextSlaChange(monday, at('2026-05-04T17:00:01'), calendar)).toBeNull();

@@ -48,7 +48,8 @@ export class DemoOverdueService {
     code: string,
     target: DemoTarget,
   ): Promise<{ dossierId: string; dueAt: string; sweep: SweepResult; apologies: number }> {
-    if (this.config.env === 'production') throw new AppError('DEMO_REFUSED', 409, 'Demo controls are off in production');
+    if (this.config.env === 'production')
+      throw new AppError('DEMO_REFUSED', 409, 'Demo controls are off in production');
     const now = this.clock.now();
     const calendar = await this.catalog.getWorkingCalendar();
     const dueAt = demoDueAt(target, now, calendar);

@@ -8,7 +8,11 @@ import { OutboxService, type OutboxMessage } from '../notifications/outbox.servi
 import { SLA_NOTIFICATION, type NotifyInput } from './sla-notifier.js';
 
 /** The apology e-mail to the applicant: Vietnamese first, English below (the letter is in the dossier). */
-export function apologyMail(to: { email: string; fullName: string }, p: NotifyInput['params'], publicUrl: string): Mail {
+export function apologyMail(
+  to: { email: string; fullName: string },
+  p: NotifyInput['params'],
+  publicUrl: string,
+): Mail {
   const code = String(p?.code ?? '');
   const date = p?.appointmentDate ? formatVnDate(new Date(`${String(p.appointmentDate)}T12:00:00+07:00`)) : '';
   const link = trackingUrl(publicUrl, code);
@@ -49,7 +53,10 @@ export class SlaMailer implements OnModuleInit {
     if (n.type !== 'APOLOGY') return;
     for (const id of n.userIds) {
       const user = await this.users.getById(id);
-      if (user.email) await this.mail.send(apologyMail({ email: user.email, fullName: user.fullName }, n.params, this.config.publicUrl));
+      if (user.email)
+        await this.mail.send(
+          apologyMail({ email: user.email, fullName: user.fullName }, n.params, this.config.publicUrl),
+        );
     }
   }
 }

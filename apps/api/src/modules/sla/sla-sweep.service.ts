@@ -77,8 +77,12 @@ export class SlaSweepService {
           [now, BATCH],
         );
         if (rows.length === 0) return 0;
-        const states = rows.map((r) => slaState({ status: 'IN_PROCESSING', dueAt: r.dueAt, completedAt: null }, now, calendar));
-        const alerting = rows.flatMap((r, i) => (states[i] === 'DUE_SOON' || states[i] === 'OVERDUE' ? [[r, states[i]] as const] : []));
+        const states = rows.map((r) =>
+          slaState({ status: 'IN_PROCESSING', dueAt: r.dueAt, completedAt: null }, now, calendar),
+        );
+        const alerting = rows.flatMap((r, i) =>
+          states[i] === 'DUE_SOON' || states[i] === 'OVERDUE' ? [[r, states[i]] as const] : [],
+        );
         const inserted: { dossierId: string; state: 'DUE_SOON' | 'OVERDUE' }[] = alerting.length
           ? await m.query(
               `INSERT INTO sla_alert (dossier_id, state, alerted_at)

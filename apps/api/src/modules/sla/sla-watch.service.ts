@@ -64,7 +64,10 @@ export class SlaWatchService implements OnModuleInit {
   /** Write the row of a watched dossier as it is now (also the demo command's, after moving its due time). */
   async upsert(
     m: EntityManager,
-    a: Pick<DossierSnapshot, 'id' | 'agencyCode' | 'assigneeId' | 'applicantId' | 'status' | 'supplementRequestedAt'> & {
+    a: Pick<
+      DossierSnapshot,
+      'id' | 'agencyCode' | 'assigneeId' | 'applicantId' | 'status' | 'supplementRequestedAt'
+    > & {
       dueAt: Date;
     },
     beforeStatus: DossierStatus,
