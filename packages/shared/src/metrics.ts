@@ -46,6 +46,9 @@ export interface SummaryCounts {
   /** Received dossiers with a fee that was paid, and those paid online. */
   feePaid: number;
   feePaidOnline: number;
+  /** Apology letters issued in the period (by the letter's local day), and those the system issued. */
+  apologiesIssued: number;
+  apologiesAutomatic: number;
   /** Open dossiers now (OPEN_STATUSES), and those of them past their due time. */
   open: number;
   openOverdue: number;
@@ -69,6 +72,8 @@ export const ZERO_COUNTS: SummaryCounts = {
   ratingsSatisfied: 0,
   feePaid: 0,
   feePaidOnline: 0,
+  apologiesIssued: 0,
+  apologiesAutomatic: 0,
   open: 0,
   openOverdue: 0,
 };
@@ -116,6 +121,8 @@ export const summaryFiguresSchema = z.object({
    * uploaded file for every required document (domain.md, "Digitised").
    */
   digitised: z.object({ total: z.number().int(), count: z.number().int(), rate: rateSchema }),
+  /** api.md, End-to-end figures: apology letters issued in the period, and those issued by the system. */
+  apologies: z.object({ issued: z.number().int(), automatic: z.number().int() }),
 });
 export type SummaryFigures = z.infer<typeof summaryFiguresSchema>;
 
@@ -150,6 +157,7 @@ export function summaryFigures(c: SummaryCounts): SummaryFigures {
     open: { total: c.open, overdue: c.openOverdue, rate: rate(c.openOverdue, c.open) },
     endToEnd: { total: c.returnedFull, count: c.returnedEndToEnd, rate: rate(c.returnedEndToEnd, c.returnedFull) },
     digitised: { total: c.returned, count: c.returnedDigitised, rate: rate(c.returnedDigitised, c.returned) },
+    apologies: { issued: c.apologiesIssued, automatic: c.apologiesAutomatic },
   };
 }
 

@@ -145,6 +145,7 @@ export function dossier(over: Partial<DossierDto> = {}): DossierDto {
     postalAddress: null,
     result: null,
     endToEnd: null,
+    appointmentAt: null,
     ...over,
   };
 }
@@ -169,6 +170,7 @@ export function reportSummary(over: Partial<ReportSummary> = {}): ReportSummary 
     open: { total: 240, overdue: 12, rate: 0.05 },
     endToEnd: { total: 300, count: 177, rate: 0.59 },
     digitised: { total: 780, count: 500, rate: 500 / 780 },
+    apologies: { issued: 0, automatic: 0 },
     ...over,
   };
 }

@@ -162,6 +162,7 @@ export function buildDossier(over: Partial<DossierDto> = {}): DossierDto {
     postalAddress: null,
     result: null,
     endToEnd: null,
+    appointmentAt: null,
     ...over,
   };
 }

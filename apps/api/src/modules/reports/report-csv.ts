@@ -33,6 +33,8 @@ const COLUMNS: readonly [string, (r: BreakdownRow) => string | number | null][] 
   ['Tỷ lệ giải quyết toàn trình (End-to-end rate)', (r) => r.endToEnd.rate],
   ['Số hóa (Digitised)', (r) => r.digitised.count],
   ['Tỷ lệ số hóa (Digitised rate)', (r) => r.digitised.rate],
+  ['Thư xin lỗi đã gửi (Apology letters issued)', (r) => r.apologies.issued],
+  ['Thư xin lỗi tự động (Automatic apology letters)', (r) => r.apologies.automatic],
 ];
 
 /** A rate as a decimal fraction (a spreadsheet formats it as %); empty when it has no denominator. */

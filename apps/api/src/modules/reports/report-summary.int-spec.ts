@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import type { DossierAction, DossierStatus } from '@motcua/shared';
+import { automaticApologyDate, type DossierAction, type DossierStatus } from '@motcua/shared';
 import { createUser, randomNationalId, type TestUser } from '../../test/auth-helpers.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import type { ProcedureVersionView } from '../catalog/catalog.types.js';
@@ -12,6 +12,8 @@ import { createDesk, createReportProcedure, local, type Desk } from './reports.f
 import { rebuildSummaries } from './summary-rebuild.js';
 import { uploadResultDirect } from '../results/results.factories.js';
 import { PaymentsService } from '../payments/payments.service.js';
+import { CatalogService } from '../catalog/catalog.service.js';
+import { SlaSweepService } from '../sla/sla-sweep.service.js';
 
 interface Walker {
   id: string;
@@ -39,6 +41,7 @@ const NEXT: Partial<Record<DossierStatus, [DossierAction | 'rate' | 'stop', numb
   IN_PROCESSING: [
     ['submit_for_approval', 6],
     ['request_supplement', 3],
+    ['issue_apology', 1],
     ['stop', 1],
   ],
   SUPPLEMENT_REQUESTED: [
@@ -50,6 +53,7 @@ const NEXT: Partial<Record<DossierStatus, [DossierAction | 'rate' | 'stop', numb
     ['approve', 6],
     ['reject', 2],
     ['return_to_officer', 2],
+    ['issue_apology', 1],
   ],
   APPROVED: [
     ['return_result', 8],
@@ -77,6 +81,7 @@ describe('report summary upkeep (incremental = rebuild)', () => {
   let dossiers: DossiersService;
   let counter: CounterService;
   let payments: PaymentsService;
+  let sla: SlaSweepService;
   let desks: Desk[];
   let procedures: ProcedureVersionView[];
   const walkers: Walker[] = [];
@@ -85,7 +90,7 @@ describe('report summary upkeep (incremental = rebuild)', () => {
     daily: await t.ds.query(
       `SELECT * FROM report_daily
         WHERE received + decided + returned + ratings + fee_paid + fee_paid_online + processing_days_sum
-              + returned_end_to_end + returned_digitised <> 0
+              + returned_end_to_end + returned_digitised + apologies_issued <> 0
         ORDER BY day, agency_code, procedure_code, channel, sector_code, online_level`,
     ),
     open: await t.ds.query(`SELECT * FROM report_open WHERE open_count <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7`),
@@ -94,6 +99,7 @@ describe('report summary upkeep (incremental = rebuild)', () => {
   beforeAll(async () => {
     t = await createTestApp();
     workflow = t.app.get(DossierWorkflowService);
+    sla = t.app.get(SlaSweepService);
     dossiers = t.app.get(DossiersService);
     counter = t.app.get(CounterService);
     payments = t.app.get(PaymentsService);
@@ -114,6 +120,13 @@ describe('report summary upkeep (incremental = rebuild)', () => {
   afterAll(async () => {
     await t.close();
   });
+
+  const apologyDate = async (id: string): Promise<string> => {
+    const [{ dueAt }]: { dueAt: Date }[] = await t.ds.query(`SELECT due_at AS "dueAt" FROM dossier WHERE id = $1`, [
+      id,
+    ]);
+    return automaticApologyDate(dueAt, 2, await t.app.get(CatalogService).getWorkingCalendar());
+  };
 
   it('agrees with a rebuild after a random walk of many dossiers through applyAction', async () => {
     const rng = fc.sample(fc.integer({ min: 0, max: 999_999 }), { numRuns: 20_000, seed: 7 });
@@ -165,6 +178,8 @@ describe('report summary upkeep (incremental = rebuild)', () => {
     const reached = new Set<string>();
     for (let round = 0; round < 30 && walkers.some((w) => !w.done); round++) {
       t.clock.advance((6 + Math.floor(rand() * 30)) * 3_600_000);
+      // The scheduler's automatic apology now and then (api.md): counted as issued and automatic.
+      if (round % 6 === 5 && (await sla.issueDueApologies(t.clock.now())) > 0) reached.add('AUTOMATIC_APOLOGY');
       for (const w of walkers.filter((x) => !x.done)) {
         const options = NEXT[w.status];
         if (!options) {
@@ -198,11 +213,22 @@ describe('report summary upkeep (incremental = rebuild)', () => {
               : ['approve', 'reject', 'return_to_officer'].includes(step)
                 ? w.desk.approver
                 : w.desk.officer;
-        const needsNote = ['refuse', 'request_supplement', 'reject', 'return_to_officer', 'supplement'].includes(step);
+        const needsNote = [
+          'refuse',
+          'request_supplement',
+          'reject',
+          'return_to_officer',
+          'supplement',
+          'issue_apology',
+        ].includes(step);
+        // A staff apology's new date: two working days after the due day (api.md, Notifications and apologies).
+        const newDueDate = step === 'issue_apology' ? await apologyDate(w.id) : undefined;
+        if (newDueDate) reached.add('STAFF_APOLOGY');
         // Electronic delivery: the decision needs the result document (api.md, Electronic results).
         if (step === 'approve' || step === 'reject') await uploadResultDirect(t, w.id, actor);
         const after = await workflow.applyAction(w.id, step, actor, undefined, {
           note: needsNote ? 'Ghi chú' : undefined,
+          newDueDate,
         });
         w.status = after.status;
         reached.add(after.status);
@@ -217,6 +243,8 @@ describe('report summary upkeep (incremental = rebuild)', () => {
       'RETURNED',
       'RATED',
       'PAID_AT_DESK',
+      'STAFF_APOLOGY',
+      'AUTOMATIC_APOLOGY',
     ]) {
       expect(reached).toContain(s);
     }
@@ -233,7 +261,12 @@ describe('report summary upkeep (incremental = rebuild)', () => {
     expect(sums.e2e).toBeGreaterThan(0);
     expect(sums.notE2e).toBeGreaterThan(0);
     expect(sums.paidAtDesk).toBeGreaterThan(0);
+    const [apologies]: { issued: number; automatic: number }[] = await t.ds.query(
+      `SELECT sum(apologies_issued)::int AS issued, sum(apologies_automatic)::int AS automatic FROM report_daily`,
+    );
+    expect(apologies.automatic).toBeGreaterThan(0);
+    expect(apologies.issued).toBeGreaterThan(apologies.automatic);
     await rebuildSummaries(t.ds);
     expect(await snapshot()).toEqual(incremental);
-  }, 120_000);
+  }, 300_000);
 });

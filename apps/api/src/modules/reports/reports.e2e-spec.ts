@@ -152,6 +152,7 @@ describe('reports (summary, breakdown, CSV, live feed, open data)', () => {
     // A and B end-to-end; C filed at the counter (its documents on paper).
     endToEnd: { total: 3, count: 2, rate: 2 / 3 },
     digitised: { total: 3, count: 2, rate: 2 / 3 },
+    apologies: { issued: 0, automatic: 0 },
   };
 
   it('answers zero figures and null rates before any dossier', () => {
@@ -172,6 +173,7 @@ describe('reports (summary, breakdown, CSV, live feed, open data)', () => {
       open: { total: 0, overdue: 0, rate: null },
       endToEnd: { total: 0, count: 0, rate: null },
       digitised: { total: 0, count: 0, rate: null },
+      apologies: { issued: 0, automatic: 0 },
     });
   });
 
@@ -200,6 +202,7 @@ describe('reports (summary, breakdown, CSV, live feed, open data)', () => {
       open: { total: 4, overdue: 1, rate: 0.25 },
       endToEnd: { total: 4, count: 3, rate: 0.75 },
       digitised: { total: 4, count: 3, rate: 0.75 },
+      apologies: { issued: 0, automatic: 0 },
     });
     const ward = await get(managerP, '/reports/summary', { ...NOV, agencyCode: W1.code });
     expect(ward.body).toEqual({ ...NOV, ...W1_NOV });
@@ -253,6 +256,7 @@ describe('reports (summary, breakdown, CSV, live feed, open data)', () => {
       open: { total: 4, overdue: 1, rate: 0.25 },
       endToEnd: { total: 0, count: 0, rate: null },
       digitised: { total: 0, count: 0, rate: null },
+      apologies: { issued: 0, automatic: 0 },
     });
   });
 
@@ -308,6 +312,7 @@ describe('reports (summary, breakdown, CSV, live feed, open data)', () => {
       open: { total: 0, overdue: 0, rate: null },
       endToEnd: { total: 1, count: 1, rate: 1 },
       digitised: { total: 1, count: 1, rate: 1 },
+      apologies: { issued: 0, automatic: 0 },
     });
   });
 
@@ -328,6 +333,7 @@ describe('reports (summary, breakdown, CSV, live feed, open data)', () => {
       open: { total: 1, overdue: 0, rate: 0 },
       endToEnd: { total: 3, count: 2, rate: 2 / 3 },
       digitised: { total: 3, count: 2, rate: 2 / 3 },
+      apologies: { issued: 0, automatic: 0 },
     };
     const partialRow = {
       received: 3,
@@ -345,6 +351,7 @@ describe('reports (summary, breakdown, CSV, live feed, open data)', () => {
       open: { total: 3, overdue: 1, rate: 1 / 3 },
       endToEnd: { total: 0, count: 0, rate: null },
       digitised: { total: 0, count: 0, rate: null },
+      apologies: { issued: 0, automatic: 0 },
     };
     const byProcedure = (await get(managerW1, '/reports/breakdown', { ...NOV, by: 'procedure' }))
       .body as BreakdownResponse;
@@ -390,6 +397,7 @@ describe('reports (summary, breakdown, CSV, live feed, open data)', () => {
       open: { total: 0, overdue: 0, rate: null },
       endToEnd: { total: 0, count: 0, rate: null },
       digitised: { total: 0, count: 0, rate: null },
+      apologies: { issued: 0, automatic: 0 },
     });
     // D fell due on 30/11 and is overdue; E and F fall due in December, G has no due date yet.
     expect(body.rows[1]).toEqual({

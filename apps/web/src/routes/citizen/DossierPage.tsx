@@ -75,7 +75,8 @@ function DossierDetails({ dossier: d }: { dossier: DossierDto }) {
   const actions = d.availableActions;
   const base = `/dossiers/${encodeURIComponent(d.id)}`;
   const canRate = d.status === 'RETURNED' && d.rating === null;
-  const late = d.sla === 'LATE' || d.sla === 'OVERDUE';
+  // The letter exists once issued (api.md: 404 before); appointmentAt says one was.
+  const apologised = d.appointmentAt !== null;
   const fileCode = d.code ?? d.id;
 
   return (
@@ -129,7 +130,7 @@ function DossierDetails({ dossier: d }: { dossier: DossierDto }) {
       <h2>{t('dossiers.detail.factsTitle')}</h2>
       <DossierFacts dossier={d} />
 
-      {d.submittedAt || late ? (
+      {d.submittedAt || apologised ? (
         <>
           <h2>{t('dossiers.detail.downloadsTitle')}</h2>
           <div className="button-group">
@@ -140,7 +141,7 @@ function DossierDetails({ dossier: d }: { dossier: DossierDto }) {
                 label={t('dossiers.detail.receipt')}
               />
             ) : null}
-            {late ? (
+            {apologised ? (
               <DownloadButton
                 path={`${base}/apology.pdf`}
                 fileName={`thu-xin-loi-${fileCode}.pdf`}

@@ -24,6 +24,7 @@ const ACTION_LABELS: Record<StaffDossierAction, string> = {
   reject: 'Từ chối giải quyết',
   return_to_officer: 'Trả lại chuyên viên',
   return_result: 'Trả kết quả',
+  issue_apology: 'Gửi thư xin lỗi',
 };
 
 async function actionsSection(): Promise<HTMLElement> {
