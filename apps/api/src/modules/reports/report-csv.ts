@@ -20,6 +20,7 @@ const COLUMNS: readonly [string, (r: BreakdownRow) => string | number | null][] 
   ['Trễ hạn (Late)', (r) => r.late],
   ['Đang giải quyết (Open)', (r) => r.open.total],
   ['Quá hạn đang giải quyết (Open overdue)', (r) => r.openOverdue],
+  ['Chờ công dân bổ sung (Waiting for the citizen)', (r) => r.open.waitingCitizen],
   ['Thời gian giải quyết TB, ngày làm việc (Average processing, working days)', (r) => r.avgProcessingDays],
   ['Lượt đánh giá (Ratings)', (r) => r.satisfaction.ratings],
   ['Hài lòng (Satisfied)', (r) => r.satisfaction.satisfied],

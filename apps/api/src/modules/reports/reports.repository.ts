@@ -268,12 +268,13 @@ export class ReportsRepository {
        ), open AS (
          SELECT ${OPEN_KEY[by]} AS okey,
                 sum(r.open_count) AS open,
-                sum(r.open_count) FILTER (WHERE r.due_at < $3::timestamptz AND r.status <> 'SUPPLEMENT_REQUESTED') AS open_overdue
+                sum(r.open_count) FILTER (WHERE r.due_at < $3::timestamptz AND r.status <> 'SUPPLEMENT_REQUESTED') AS open_overdue,
+                sum(r.open_count) FILTER (WHERE r.status = 'SUPPLEMENT_REQUESTED') AS open_waiting
            FROM report_open r
           WHERE true${and}${openMonth}
           GROUP BY 1
        ), k AS (
-         SELECT COALESCE(d.dkey, o.okey) AS key, d.*, o.open, o.open_overdue
+         SELECT COALESCE(d.dkey, o.okey) AS key, d.*, o.open, o.open_overdue, o.open_waiting
            FROM daily d FULL JOIN open o ON o.okey = d.dkey
        )
        SELECT ${by === 'month' ? 'b.key' : 'k.key'} AS key, ${by === 'total' || by === 'month' ? 'NULL' : 'l.name'} AS name,
@@ -287,7 +288,7 @@ export class ReportsRepository {
               ${n('k.ratings_satisfied')} AS "ratingsSatisfied", ${n('k.fee_paid')} AS "feePaid",
               ${n('k.fee_paid_online')} AS "feePaidOnline", ${n('k.apologies_issued')} AS "apologiesIssued",
               ${n('k.apologies_automatic')} AS "apologiesAutomatic", ${n('k.open')} AS "open",
-              ${n('k.open_overdue')} AS "openOverdue"
+              ${n('k.open_overdue')} AS "openOverdue", ${n('k.open_waiting')} AS "openWaitingCitizen"
          FROM ${by === 'month' ? MONTH_BUCKETS : 'k'} ${NAME_JOIN[by]}
         ORDER BY 1`,
       params,

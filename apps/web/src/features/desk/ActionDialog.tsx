@@ -99,7 +99,10 @@ export function ActionDialog({
       setFocus('assigneeId');
       failed = true;
     }
-    if (isApology && (!v.newDueDate || (minDate && v.newDueDate < minDate) || calendar?.isWorkingDay(v.newDueDate) === false)) {
+    if (
+      isApology &&
+      (!v.newDueDate || (minDate && v.newDueDate < minDate) || calendar?.isWorkingDay(v.newDueDate) === false)
+    ) {
       setError('newDueDate', { message: t('desk.apology.dateInvalid') });
       setFocus('newDueDate');
       failed = true;
