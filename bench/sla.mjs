@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { firstCheckAtOf } from './lib/sla-watch-fill.mjs';
+import { firstCheckAtOf, topUpWatch } from './lib/sla-watch-fill.mjs';
 import { freshDatabase, startServer, withDatabase, databaseExists } from './lib/db.mjs';
 import { generate } from './lib/generate.mjs';
 import { BENCH_DIR, REPO_ROOT, RESULTS_DIR } from './lib/paths.mjs';
@@ -60,6 +60,8 @@ try {
     log(
       `sla_watch: ${watched.rows.toLocaleString('en')} open received dossiers (${watched.running.toLocaleString('en')} running)`,
     );
+    result.toppedUp = await topUpWatch(db, due - watched.running);
+    if (result.toppedUp) log(`sla_watch: ${result.toppedUp} more rows watched so that ${due} can be due`);
     const { rows: pick } = await db.query(
       `SELECT dossier_id AS id FROM sla_watch WHERE running ORDER BY dossier_id LIMIT $1`,
       [due],

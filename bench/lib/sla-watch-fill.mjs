@@ -1,11 +1,10 @@
-import pg from 'pg';
 import { dueSoonFrom, slaState, WorkingCalendar } from '../../packages/shared/dist/index.js';
 
 /**
  * Fill `sla_watch` for the generated dossiers as the API's transition hook would have kept it
  * (apps/api/src/modules/sla/sla-watch.service.ts firstCheckAt): one row per open received
  * dossier; running ones checked at their DUE_SOON start while ON_TIME, at once otherwise.
- * @param {pg.Client} db
+ * @param {import('pg').Client} db
  * @param {Date} now
  */
 export async function firstCheckAtOf(db, now) {
@@ -44,4 +43,22 @@ export async function firstCheckAtOf(db, now) {
     );
   }
   return { rows: open.length, running };
+}
+
+/**
+ * When the generated city has fewer running open dossiers than the dossiers due wanted, watch as
+ * many more (the most recently received decided ones) as running: the sweep reads only sla_watch.
+ * @param {import('pg').Client} db
+ * @param {number} count
+ */
+export async function topUpWatch(db, count) {
+  if (count <= 0) return 0;
+  const { rowCount } = await db.query(
+    `INSERT INTO sla_watch (dossier_id, agency_code, assignee_id, applicant_id, due_at, running, next_check_at)
+     SELECT id, agency_code, assignee_id, applicant_id, due_at, true, NULL FROM dossier
+      WHERE completed_at IS NOT NULL AND due_at IS NOT NULL
+      ORDER BY received_at DESC LIMIT $1`,
+    [count],
+  );
+  return rowCount ?? 0;
 }

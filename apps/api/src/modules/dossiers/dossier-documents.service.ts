@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { computeDueAt } from '@motcua/shared';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { Clock } from '../../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { renderReceiptPdf, trackingUrl } from '../documents/receipt-pdf.js';
@@ -14,7 +13,6 @@ import { DossierEventsRepository } from './dossier-events.repository.js';
 import { DossierError } from './dossiers.errors.js';
 import { DossiersRepository } from './dossiers.repository.js';
 import { DossiersService } from './dossiers.service.js';
-import type { DossierWithNames } from './dossiers.types.js';
 
 export interface PdfFile {
   fileName: string;
@@ -32,7 +30,6 @@ export class DossierDocumentsService {
     private readonly events: DossierEventsRepository,
     private readonly catalog: CatalogService,
     private readonly scopes: AgencyScopeService,
-    private readonly clock: Clock,
     private readonly claims: CounterClaimsRepository,
     private readonly ds: DataSource,
   ) {}

@@ -70,6 +70,11 @@ export class SlaSweepService {
     const staff = new Map<string, string[]>();
     for (;;) {
       const batch = await this.ds.transaction(async (m) => {
+        // Through the indexes whatever the planner guesses of the table: the claim by next_check_at,
+        // the write-back by primary key, never a scan of every watched (open) dossier.
+        await m.query(`SET LOCAL enable_seqscan = off`);
+        await m.query(`SET LOCAL enable_hashjoin = off`);
+        await m.query(`SET LOCAL enable_mergejoin = off`);
         const rows: WatchRow[] = await m.query(
           `SELECT dossier_id AS "dossierId", agency_code AS "agencyCode", assignee_id AS "assigneeId", due_at AS "dueAt"
              FROM sla_watch WHERE next_check_at <= $1
