@@ -179,7 +179,9 @@ describe('report summary upkeep (incremental = rebuild)', () => {
     for (let round = 0; round < 30 && walkers.some((w) => !w.done); round++) {
       t.clock.advance((6 + Math.floor(rand() * 30)) * 3_600_000);
       // The scheduler's automatic apology now and then (api.md): counted as issued and automatic.
-      if (round === 12 && (await sla.issueDueApologies(t.clock.now())) > 0) reached.add('AUTOMATIC_APOLOGY');
+      if (round >= 6 && !reached.has('AUTOMATIC_APOLOGY') && (await sla.issueDueApologies(t.clock.now())) > 0) {
+        reached.add('AUTOMATIC_APOLOGY');
+      }
       for (const w of walkers.filter((x) => !x.done)) {
         const options = NEXT[w.status];
         if (!options) {
