@@ -425,9 +425,9 @@ describe('reports (summary, breakdown, CSV, live feed, open data)', () => {
     expect(lines).toHaveLength(3);
     expect(lines[0].startsWith('Mã (Key),Tên (Name),Tiếp nhận (Received),Trực tuyến (Online),')).toBe(true);
     expect(lines).toContain(
-      `${W1.code},Phường Một,7,5,0.7143,4,3,0.75,4,2,3,0.75,1,4,1,2.25,2,1,0.5,2,1,0.5,3,3,2,0.6667,2,0.6667`,
+      `${W1.code},Phường Một,7,5,0.7143,4,3,0.75,4,2,3,0.75,1,4,1,0,2.25,2,1,0.5,2,1,0.5,3,3,2,0.6667,2,0.6667,0,0`,
     );
-    expect(lines).toContain(`${W2.code},Phường Hai,1,1,1,1,1,1,1,0,0,0,1,0,0,4,1,1,1,0,0,,1,1,1,1,1,1`);
+    expect(lines).toContain(`${W2.code},Phường Hai,1,1,1,1,1,1,1,0,0,0,1,0,0,0,4,1,1,1,0,0,,1,1,1,1,1,1,0,0`);
   });
 
   it('publishes aggregate open data without login, cacheable and without personal data', async () => {
