@@ -19,17 +19,21 @@ import { PaymentsModule } from './modules/payments/payments.module.js';
 import { QueueModule } from './modules/queue/queue.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
 import { ResultsModule } from './modules/results/results.module.js';
+import type { SlaNotifier } from './modules/sla/sla-notifier.js';
+import { SlaModule } from './modules/sla/sla.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
   databaseUrl: string;
   /** Tests pass a FixedClock. */
   clock?: Clock;
+  /** Tests pass a recording notifier; by default the outbox (until the inbox binds SLA_NOTIFIER). */
+  slaNotifier?: SlaNotifier;
 }
 
 @Module({})
 export class AppModule {
-  static forRoot({ config, databaseUrl, clock }: AppModuleOptions): DynamicModule {
+  static forRoot({ config, databaseUrl, clock, slaNotifier }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       global: true,
@@ -55,6 +59,7 @@ export class AppModule {
         ReportsModule,
         PaymentsModule.forRoot({ sandbox: config.vnpay?.sandbox ?? false }),
         ResultsModule,
+        SlaModule.forRoot({ notifier: slaNotifier, demo: config.env !== 'production' }),
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -238,6 +238,53 @@ export function dueSoonBefore(now: Date, calendar: WorkingCalendar): Date {
 }
 
 /**
+ * The first instant a running dossier due at `dueAt` is DUE_SOON (slaState): 17:00 local of the last
+ * working day before its due day, when the receipt day of `now` becomes the due day.
+ */
+export function dueSoonFrom(dueAt: Date, calendar: WorkingCalendar): Date {
+  let day = dayNumber(toLocalDate(dueAt)) - 1;
+  // A calendar never has more than a few weeks off in a row; the bound only guards a broken one.
+  for (let i = 0; i < 60 && !calendar.isWorkingDay(fromDayNumber(day)); i++) day--;
+  return endOfWorkingDay(fromDayNumber(day));
+}
+
+/**
+ * When the SLA state of a running open dossier next changes after `now` (for the sweep's stored
+ * next check): ON_TIME → its DUE_SOON start, DUE_SOON → just after dueAt, OVERDUE → never (null).
+ */
+export function nextSlaChange(dueAt: Date, now: Date, calendar: WorkingCalendar): Date | null {
+  if (now.getTime() > dueAt.getTime()) return null;
+  const soon = dueSoonFrom(dueAt, calendar);
+  return soon.getTime() > now.getTime() ? soon : new Date(dueAt.getTime() + 1);
+}
+
+/**
+ * An apology's new appointment (domain.md, apology letter): 17:00 local of `newDueDate`, which must
+ * be a working day after `dueAt`'s local day; null when it is not.
+ */
+export function apologyAppointment(newDueDate: string, dueAt: Date, calendar: WorkingCalendar): Date | null {
+  try {
+    if (!calendar.isWorkingDay(newDueDate) || newDueDate <= toLocalDate(dueAt)) return null;
+  } catch {
+    return null; // not a real day
+  }
+  return endOfWorkingDay(newDueDate);
+}
+
+/** The automatic apology's appointment: 17:00 local `workingDays` working days after dueAt's local day. */
+export function automaticApologyDate(dueAt: Date, workingDays: number, calendar: WorkingCalendar): string {
+  return calendar.addWorkingDays(toLocalDate(dueAt), Math.max(1, workingDays));
+}
+
+/**
+ * When a supplement request left unanswered earns its reminder: 17:00 local of the working day
+ * `workingDays` working days after the request's (receipt-rule) day, so that many full days have passed.
+ */
+export function supplementReminderAt(requestedAt: Date, workingDays: number, calendar: WorkingCalendar): Date {
+  return endOfWorkingDay(calendar.addWorkingDays(receiptDay(requestedAt, calendar), workingDays));
+}
+
+/**
  * Working days from receipt to decision (for the average processing time): from the receipt day
  * (17:00 cut-off, as for the due time) to the local day of the decision, so a same-day decision
  * is 0. Never negative (a decision after hours on the day of a late receipt is 0).
@@ -258,6 +305,11 @@ export const dossierClock = {
   resume,
   slaState,
   dueSoonBefore,
+  dueSoonFrom,
+  nextSlaChange,
+  apologyAppointment,
+  automaticApologyDate,
+  supplementReminderAt,
   decidedOutcome,
   processingWorkingDays,
 } as const;

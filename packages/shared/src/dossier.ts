@@ -70,6 +70,11 @@ export const dossierActionSchema = z.strictObject({
   version: versionSchema,
   note: noteSchema.optional(),
   assigneeId: z.uuid().optional(),
+  /** issue_apology: the new appointment's local day, a working day after dueAt's (api.md, Notifications and apologies). */
+  newDueDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
 });
 export type DossierActionRequest = z.input<typeof dossierActionSchema>;
 
@@ -211,6 +216,8 @@ export const dossierDtoSchema = z.object({
   supplementRequestedAt: nullableTime,
   completedAt: nullableTime,
   returnedAt: nullableTime,
+  /** The new appointment of the last apology letter (17:00 local); dueAt stays. Null: none issued. */
+  appointmentAt: nullableTime,
   assignee: z.object({ id: z.string(), fullName: z.string() }).nullable(),
   sla: slaSchema,
   timeline: z.array(timelineEntrySchema),

@@ -244,6 +244,11 @@ export const ERROR_CODES = {
     vi: 'Lệ phí của hồ sơ đang chờ hoàn trả.',
     en: 'The fee of this application is due for refund.',
   },
+  DEMO_REFUSED: {
+    status: 409,
+    vi: 'Lệnh trình diễn không áp dụng được (chỉ cho hồ sơ đang giải quyết, ngoài môi trường vận hành thật).',
+    en: 'The demo command does not apply (only to an open dossier, never in production).',
+  },
   SANDBOX_REFUSED: {
     status: 400,
     vi: 'Cổng thanh toán thử nghiệm từ chối yêu cầu này.',
@@ -376,11 +381,6 @@ export const ERROR_CODES = {
     status: 409,
     vi: 'Hồ sơ chưa được gửi nên chưa có phiếu tiếp nhận.',
     en: 'This application has not been sent, so there is no receipt yet.',
-  },
-  NOT_LATE: {
-    status: 409,
-    vi: 'Hồ sơ không trễ hạn nên không có thư xin lỗi.',
-    en: 'This application is not late, so there is no apology letter.',
   },
 
   // ── Files ──

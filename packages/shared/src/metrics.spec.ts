@@ -65,8 +65,11 @@ describe('summaryFigures', () => {
         ratingsSatisfied: 3,
         feePaid: 5,
         feePaidOnline: 2,
+        apologiesIssued: 3,
+        apologiesAutomatic: 1,
         open: 4,
         openOverdue: 1,
+        openWaitingCitizen: 2,
       }),
     );
     expect(s).toEqual({
@@ -82,9 +85,10 @@ describe('summaryFigures', () => {
       payment: { paid: 5, online: 2, rate: 0.4 },
       early: 3,
       returned: 7,
-      open: { total: 4, overdue: 1, rate: 0.25 },
+      open: { total: 4, overdue: 1, rate: 0.25, waitingCitizen: 2 },
       endToEnd: { total: 4, count: 3, rate: 0.75 },
       digitised: { total: 7, count: 2, rate: 2 / 7 },
+      apologies: { issued: 3, automatic: 1 },
     });
   });
 

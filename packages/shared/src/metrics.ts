@@ -46,9 +46,14 @@ export interface SummaryCounts {
   /** Received dossiers with a fee that was paid, and those paid online. */
   feePaid: number;
   feePaidOnline: number;
+  /** Apology letters issued in the period (by the letter's local day), and those the system issued. */
+  apologiesIssued: number;
+  apologiesAutomatic: number;
   /** Open dossiers now (OPEN_STATUSES), and those of them past their due time. */
   open: number;
   openOverdue: number;
+  /** Open dossiers waiting for the citizen's supplement (their clock stopped: never overdue). */
+  openWaitingCitizen: number;
 }
 
 export const ZERO_COUNTS: SummaryCounts = {
@@ -69,8 +74,11 @@ export const ZERO_COUNTS: SummaryCounts = {
   ratingsSatisfied: 0,
   feePaid: 0,
   feePaidOnline: 0,
+  apologiesIssued: 0,
+  apologiesAutomatic: 0,
   open: 0,
   openOverdue: 0,
+  openWaitingCitizen: 0,
 };
 
 export function addCounts(a: SummaryCounts, b: SummaryCounts): SummaryCounts {
@@ -108,7 +116,13 @@ export const summaryFiguresSchema = z.object({
   /** Results returned in the period. */
   returned: z.number().int(),
   /** domain.md's "overdue open" as a fraction: overdue over all open dossiers, now. */
-  open: z.object({ total: z.number().int(), overdue: z.number().int(), rate: rateSchema }),
+  open: z.object({
+    total: z.number().int(),
+    overdue: z.number().int(),
+    rate: rateSchema,
+    /** Of them, waiting for the citizen (SUPPLEMENT_REQUESTED): the citizen's delay, not the agency's. */
+    waitingCitizen: z.number().int(),
+  }),
   /** api.md, End-to-end figures: of the dossiers of FULL versions returned in the period (`total`), those end-to-end online. */
   endToEnd: z.object({ total: z.number().int(), count: z.number().int(), rate: rateSchema }),
   /**
@@ -116,6 +130,8 @@ export const summaryFiguresSchema = z.object({
    * uploaded file for every required document (domain.md, "Digitised").
    */
   digitised: z.object({ total: z.number().int(), count: z.number().int(), rate: rateSchema }),
+  /** api.md, End-to-end figures: apology letters issued in the period, and those issued by the system. */
+  apologies: z.object({ issued: z.number().int(), automatic: z.number().int() }),
 });
 export type SummaryFigures = z.infer<typeof summaryFiguresSchema>;
 
@@ -147,9 +163,15 @@ export function summaryFigures(c: SummaryCounts): SummaryFigures {
     payment: { paid: c.feePaid, online: c.feePaidOnline, rate: rate(c.feePaidOnline, c.feePaid) },
     early: c.decidedEarly,
     returned: c.returned,
-    open: { total: c.open, overdue: c.openOverdue, rate: rate(c.openOverdue, c.open) },
+    open: {
+      total: c.open,
+      overdue: c.openOverdue,
+      rate: rate(c.openOverdue, c.open),
+      waitingCitizen: c.openWaitingCitizen,
+    },
     endToEnd: { total: c.returnedFull, count: c.returnedEndToEnd, rate: rate(c.returnedEndToEnd, c.returnedFull) },
     digitised: { total: c.returned, count: c.returnedDigitised, rate: rate(c.returnedDigitised, c.returned) },
+    apologies: { issued: c.apologiesIssued, automatic: c.apologiesAutomatic },
   };
 }
 

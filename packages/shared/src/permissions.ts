@@ -23,6 +23,7 @@ export const PERMISSIONS = [
   'admin.catalog.write',
   'admin.procedure.write',
   'admin.user.write',
+  'demo.control',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -67,6 +68,8 @@ export const PERMISSION_GRANTS = {
   'admin.catalog.write': ADMIN,
   'admin.procedure.write': ADMIN,
   'admin.user.write': ADMIN,
+  /** Outside production only: the demo's controls (pushing a dossier past its deadline, README). */
+  'demo.control': ADMIN,
 } as const satisfies Record<Permission, Grant>;
 
 export function isPermission(value: unknown): value is Permission {

@@ -19,6 +19,7 @@ import {
   checkAction,
   findTransition,
   moveAssignment,
+  moveAssignmentBinds,
   moveOf,
   moveRoles,
   noteRequired,
@@ -27,11 +28,12 @@ import {
   type DossierMove,
 } from './workflow.js';
 
-type Row = [DossierStatus, DossierMove, DossierStatus, Role[], boolean, Assignment[] | null];
+type Row = [DossierStatus, DossierMove, DossierStatus, Role[], boolean, Assignment[] | null, Role[]?];
 
 /**
  * The life cycle of domain.md written out independently of the table under test:
- * [from, move, to, roles allowed, note required, the caller's assignments allowed (null: any)].
+ * [from, move, to, roles allowed, note required, the caller's assignments allowed (null: any), the roles
+ * that assignment rule binds (absent: all)].
  * Applicant rows also require owning the dossier. An officer takes a free dossier, then works
  * only their own; handing a dossier to another officer is the desk's or the approver's, with a note.
  */
@@ -55,6 +57,19 @@ const EXPECTED: Row[] = [
   ['PENDING_APPROVAL', 'return_to_officer', 'IN_PROCESSING', ['APPROVER'], true, null],
   ['APPROVED', 'return_result', 'RETURNED', ['RECEPTIONIST'], false, null],
   ['REJECTED', 'return_result', 'RETURNED', ['RECEPTIONIST'], false, null],
+  // api.md, Notifications and apologies: the assigned officer or any approver, on an open dossier, with a reason.
+  ['RECEIVED', 'issue_apology', 'RECEIVED', ['OFFICER', 'APPROVER'], true, ['self'], ['OFFICER']],
+  ['IN_PROCESSING', 'issue_apology', 'IN_PROCESSING', ['OFFICER', 'APPROVER'], true, ['self'], ['OFFICER']],
+  [
+    'SUPPLEMENT_REQUESTED',
+    'issue_apology',
+    'SUPPLEMENT_REQUESTED',
+    ['OFFICER', 'APPROVER'],
+    true,
+    ['self'],
+    ['OFFICER'],
+  ],
+  ['PENDING_APPROVAL', 'issue_apology', 'PENDING_APPROVAL', ['OFFICER', 'APPROVER'], true, ['self'], ['OFFICER']],
 ];
 
 const isApplicantMove = (m: DossierMove) => (APPLICANT_DOSSIER_ACTIONS as readonly string[]).includes(m);
@@ -113,7 +128,7 @@ describe('dossier workflow table', () => {
     }
     expect(APPLICANT_DOSSIER_ACTIONS.map(actionActor)).toEqual(['applicant', 'applicant', 'applicant']);
     expect(new Set(STAFF_DOSSIER_ACTIONS.map(actionActor))).toEqual(new Set(['staff']));
-    expect(DOSSIER_ACTIONS).toHaveLength(12);
+    expect(DOSSIER_ACTIONS).toHaveLength(13);
   });
 
   it('lets nothing out of the terminal statuses NOT_ACCEPTED, WITHDRAWN and RETURNED', () => {
@@ -158,7 +173,7 @@ describe('who may make which move from which status', () => {
                 !!row &&
                 row[3].includes(role) &&
                 (!isApplicantMove(move) || isApplicant) &&
-                (!row[5] || row[5].includes(assignment));
+                (!row[5] || (row[6] !== undefined && !row[6].includes(role)) || row[5].includes(assignment));
               const c = caller([role], isApplicant, assignment);
               expect({ role, isApplicant, assignment, allowed: canMakeMove(status, move, c) }).toEqual({
                 role,
@@ -204,17 +219,22 @@ describe('who may make which move from which status', () => {
     expect(availableActions('IN_PROCESSING', caller(['OFFICER'], false, 'self'))).toEqual([
       'request_supplement',
       'submit_for_approval',
+      'issue_apology',
     ]);
   });
 
   it('keeps the desk’s and the approver’s actions whoever holds the dossier', () => {
     for (const assignment of ASSIGNMENTS) {
       expect(availableActions('IN_PROCESSING', caller(['RECEPTIONIST'], false, assignment))).toEqual(['assign']);
-      expect(availableActions('IN_PROCESSING', caller(['APPROVER'], false, assignment))).toEqual(['assign']);
+      expect(availableActions('IN_PROCESSING', caller(['APPROVER'], false, assignment))).toEqual([
+        'assign',
+        'issue_apology',
+      ]);
       expect(availableActions('PENDING_APPROVAL', caller(['APPROVER'], false, assignment))).toEqual([
         'approve',
         'reject',
         'return_to_officer',
+        'issue_apology',
       ]);
     }
   });
@@ -228,11 +248,21 @@ describe('who may make which move from which status', () => {
   it('unions the actions of a staff member holding several roles', () => {
     const desk = caller(['RECEPTIONIST', 'APPROVER']);
     expect(availableActions('SUBMITTED', desk)).toEqual(['receive', 'refuse']);
-    expect(availableActions('PENDING_APPROVAL', desk)).toEqual(['approve', 'reject', 'return_to_officer']);
-    expect(availableActions('RECEIVED', desk)).toEqual(['assign']);
-    // An approver who is also an officer may still hand a colleague's dossier over, as the approver.
+    expect(availableActions('PENDING_APPROVAL', desk)).toEqual([
+      'approve',
+      'reject',
+      'return_to_officer',
+      'issue_apology',
+    ]);
+    expect(availableActions('RECEIVED', desk)).toEqual(['assign', 'issue_apology']);
+    // An approver who is also an officer may still hand a colleague's dossier over, or apologise, as the approver.
     const both = caller(['OFFICER', 'APPROVER'], false, 'other');
-    expect(availableMoves('IN_PROCESSING', both)).toEqual(['hand_over']);
+    expect(availableMoves('IN_PROCESSING', both)).toEqual(['issue_apology', 'hand_over']);
+    expect(checkAction('IN_PROCESSING', 'issue_apology', both).ok).toBe(true);
+    expect(checkAction('IN_PROCESSING', 'issue_apology', caller(['OFFICER'], false, 'other'))).toEqual({
+      ok: false,
+      reason: 'NOT_ASSIGNEE',
+    });
   });
 
   it('gives managers and admins no workflow action at all', () => {
@@ -308,9 +338,17 @@ describe('checkAction answers in the order of the API: 403 before 409', () => {
 });
 
 describe('notes and assignments', () => {
-  it('requires a note for refuse, hand_over, request_supplement, reject, return_to_officer and supplement only', () => {
+  it('requires a note for refuse, hand_over, request_supplement, reject, return_to_officer, supplement and issue_apology only', () => {
     expect(DOSSIER_MOVES.filter(noteRequired).sort()).toEqual(
-      ['hand_over', 'refuse', 'reject', 'request_supplement', 'return_to_officer', 'supplement'].sort(),
+      [
+        'hand_over',
+        'refuse',
+        'reject',
+        'request_supplement',
+        'return_to_officer',
+        'supplement',
+        'issue_apology',
+      ].sort(),
     );
     expect(noteRequired('take')).toBe(false);
   });
@@ -329,7 +367,7 @@ describe('notes and assignments', () => {
 
   it('binds only officers’ moves to the assignment', () => {
     for (const move of DOSSIER_MOVES) {
-      if (moveAssignment(move)) expect(moveRoles(move)).toEqual(['OFFICER']);
+      if (moveAssignment(move)) expect(moveAssignmentBinds(move) ?? moveRoles(move)).toEqual(['OFFICER']);
     }
   });
 });

@@ -17,6 +17,7 @@ export const STAFF_DOSSIER_ACTIONS = [
   'reject',
   'return_to_officer',
   'return_result',
+  'issue_apology',
 ] as const;
 export type StaffDossierAction = (typeof STAFF_DOSSIER_ACTIONS)[number];
 export const staffDossierActionSchema = z.enum(STAFF_DOSSIER_ACTIONS);
@@ -58,6 +59,8 @@ export interface Transition {
   assignment?: readonly Assignment[];
   /** Made only by the counter intake on its own walk-in draft, never offered as an action or a button. */
   channel?: Extract<Channel, 'COUNTER'>;
+  /** The roles `assignment` binds (absent: every role); a caller holding another of `roles` is free of it. */
+  assignmentBinds?: readonly Role[];
 }
 
 /** Who is asking: their roles, whether they are the dossier's applicant, and who holds it. */
@@ -89,6 +92,16 @@ const COUNTER_DESK = PERMISSION_GRANTS['counter.intake'];
 const withdraw: Transition = { to: 'WITHDRAWN', roles: APPLICANT, noteRequired: false, actor: 'applicant' };
 const returnResult: Transition = { to: 'RETURNED', roles: RECEPTIONIST, noteRequired: false, actor: 'staff' };
 const handOver = (to: DossierStatus): Transition => ({ to, roles: HANDERS, noteRequired: true, actor: 'staff' });
+// api.md, Notifications and apologies: the assigned officer or an approver of the agency apologises for an
+// open dossier (before or after its due time), with the reason as the note; the status does not move.
+const apologise = (to: DossierStatus): Transition => ({
+  to,
+  roles: ['OFFICER', 'APPROVER'],
+  noteRequired: true,
+  actor: 'staff',
+  assignment: OWN,
+  assignmentBinds: OFFICER,
+});
 
 /**
  * The one table of the life cycle, read by the API to enforce and by the web to show buttons.
@@ -110,6 +123,7 @@ export const DOSSIER_TRANSITIONS = {
     take: { to: 'IN_PROCESSING', roles: OFFICER, noteRequired: false, actor: 'staff', assignment: FREE },
     hand_over: handOver('IN_PROCESSING'),
     withdraw,
+    issue_apology: apologise('RECEIVED'),
   },
   WITHDRAWN: {},
   IN_PROCESSING: {
@@ -129,16 +143,19 @@ export const DOSSIER_TRANSITIONS = {
       actor: 'staff',
       assignment: OWN,
     },
+    issue_apology: apologise('IN_PROCESSING'),
   },
   SUPPLEMENT_REQUESTED: {
     // api.md: `POST /dossiers/{id}/supplement {note}`, the note (what was added) is part of the contract.
     supplement: { to: 'IN_PROCESSING', roles: APPLICANT, noteRequired: true, actor: 'applicant' },
     withdraw,
+    issue_apology: apologise('SUPPLEMENT_REQUESTED'),
   },
   PENDING_APPROVAL: {
     approve: { to: 'APPROVED', roles: APPROVER, noteRequired: false, actor: 'staff' },
     reject: { to: 'REJECTED', roles: APPROVER, noteRequired: true, actor: 'staff' },
     return_to_officer: { to: 'IN_PROCESSING', roles: APPROVER, noteRequired: true, actor: 'staff' },
+    issue_apology: apologise('PENDING_APPROVAL'),
   },
   APPROVED: { return_result: returnResult },
   REJECTED: { return_result: returnResult },
@@ -213,14 +230,32 @@ export function moveAssignment(move: DossierMove): readonly Assignment[] | null 
   return null;
 }
 
+/** The roles the assignment rule of a move binds; the same from every status (tested). Null: every role. */
+export function moveAssignmentBinds(move: DossierMove): readonly Role[] | null {
+  for (const row of ROWS) {
+    const t = row[move];
+    if (t) return t.assignmentBinds ?? null;
+  }
+  return null;
+}
+
 function holdsRole(t: Transition, caller: ActionCaller): boolean {
   // Applicant actions are the applicant's alone: holding CITIZEN is not enough, owning the dossier is.
   if (t.actor === 'applicant' && !caller.isApplicant) return false;
   return t.roles.some((r) => caller.roles.includes(r));
 }
 
+/** Whether the transition's assignment rule binds the caller (an approver apologising is free of the officer's). */
+function bindingAssignment(t: Transition, caller: ActionCaller): readonly Assignment[] | null {
+  if (!t.assignment) return null;
+  const binds = t.assignmentBinds;
+  const free = binds && t.roles.some((r) => caller.roles.includes(r) && !binds.includes(r));
+  return free ? null : t.assignment;
+}
+
 function callerMayTake(t: Transition, caller: ActionCaller): boolean {
-  return holdsRole(t, caller) && (!t.assignment || t.assignment.includes(caller.assignment));
+  const bound = bindingAssignment(t, caller);
+  return holdsRole(t, caller) && (!bound || bound.includes(caller.assignment));
 }
 
 /** Whether the caller may make `move` from `status`. */
@@ -269,10 +304,14 @@ export function checkAction(status: DossierStatus, move: DossierMove, caller: Ac
   const mayEver = (actor === 'staff' || caller.isApplicant) && moveRoles(move).some((r) => caller.roles.includes(r));
   if (!mayEver) return { ok: false, reason: 'FORBIDDEN' };
   const bound = moveAssignment(move);
-  if (bound && caller.assignment === 'other' && !bound.includes('other')) return { ok: false, reason: 'NOT_ASSIGNEE' };
+  const free = moveRoles(move).some((r) => caller.roles.includes(r) && !(moveAssignmentBinds(move) ?? [r]).includes(r));
+  if (bound && !free && caller.assignment === 'other' && !bound.includes('other')) {
+    return { ok: false, reason: 'NOT_ASSIGNEE' };
+  }
   const t = findTransition(status, move);
   if (!t || !holdsRole(t, caller)) return { ok: false, reason: 'INVALID_TRANSITION' };
-  if (t.assignment && !t.assignment.includes(caller.assignment)) {
+  const binding = bindingAssignment(t, caller);
+  if (binding && !binding.includes(caller.assignment)) {
     return { ok: false, reason: caller.assignment === 'self' ? 'INVALID_TRANSITION' : 'NOT_ASSIGNEE' };
   }
   return { ok: true, transition: t };

@@ -72,6 +72,8 @@ export const envSchema = z.object({
   /** Storage quotas of attachments (issue 12): per dossier, and per citizen over all their dossiers. */
   UPLOAD_QUOTA_DOSSIER_MB: z.coerce.number().int().min(1).max(100_000).default(50),
   UPLOAD_QUOTA_USER_MB: z.coerce.number().int().min(1).max(1_000_000).default(500),
+  // api.md, Notifications and apologies: the automatic apology's appointment, in working days after dueAt.
+  APOLOGY_APPOINTMENT_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(3),
   /** Open `/reports/live` streams one API process serves (503 beyond); the per-user cap is 5. */
   REPORTS_LIVE_MAX_STREAMS: z.coerce.number().int().min(1).default(1000),
   /** A burst of changes within this window gives one summary per scope to its live streams. */
@@ -132,6 +134,8 @@ export interface AppConfig {
   /** Express "trust proxy" subnets or names (loopback, uniquelocal, 10.0.0.0/8…). */
   trustProxy: string[];
   uploadQuota: { dossierBytes: number; userBytes: number };
+  /** The automatic apology's appointment: this many working days after dueAt, at 17:00 local. */
+  apologyAppointmentWorkingDays: number;
   reportsLive: { maxStreams: number; debounceMs: number };
   /**
    * The payment gateway: VNPay as configured, the built-in sandbox (outside production with none
@@ -307,6 +311,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       .map((s) => s.trim())
       .filter(Boolean),
     uploadQuota: { dossierBytes: e.UPLOAD_QUOTA_DOSSIER_MB * MB, userBytes: e.UPLOAD_QUOTA_USER_MB * MB },
+    apologyAppointmentWorkingDays: e.APOLOGY_APPOINTMENT_WORKING_DAYS,
     reportsLive: { maxStreams: e.REPORTS_LIVE_MAX_STREAMS, debounceMs: e.REPORTS_LIVE_DEBOUNCE_MS },
     vnpay:
       vnpaySet === 3

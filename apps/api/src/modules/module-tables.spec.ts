@@ -31,6 +31,10 @@ const OWNER: Record<string, string> = {
   outbox: 'notifications',
   notification: 'notifications',
   notification_preference: 'notifications',
+  apology_letter: 'sla',
+  sla_watch: 'sla',
+  sla_alert: 'sla',
+  supplement_reminder: 'sla',
 };
 
 /**

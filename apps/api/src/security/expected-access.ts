@@ -104,6 +104,8 @@ export const EXPECTED_ACCESS: ExpectedAccess = {
   'GET /api/v1/payments/vnpay/ipn':                           [Y,   Y,      Y,      Y,      Y,      Y,      Y],
   'GET /api/v1/payments/vnpay/return':                        [Y,   Y,      Y,      Y,      Y,      Y,      Y],
   // The built-in sandbox gateway stands in for the bank outside production (mounted only then).
+  // The demo command (README, demo:overdue): outside production only, for the administrator.
+  'POST /api/v1/sandbox/demo/overdue':                        [401, 403,    403,    403,    403,    403,    Y],
   'GET /api/v1/sandbox/vnpay/pay':                            [Y,   Y,      Y,      Y,      Y,      Y,      Y],
   'POST /api/v1/sandbox/vnpay/pay':                           [Y,   Y,      Y,      Y,      Y,      Y,      Y],
   'POST /api/v1/sandbox/vnpay/querydr':                       [Y,   Y,      Y,      Y,      Y,      Y,      Y],

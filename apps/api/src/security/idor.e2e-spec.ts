@@ -135,11 +135,11 @@ describe('IDOR: another owner’s or another agency’s objects are 404 and stay
       call: (u, id) => binary(as(t, u).get(`/dossiers/${id}/receipt.pdf`)),
       owner: 200,
     },
-    // The owner's 409 NOT_LATE says the dossier exists; an intruder must not learn even that.
+    // No letter issued yet: the owner's 404 is the letter's; an intruder's is the dossier's, the same answer.
     'asks for the apology letter': {
       status: 'RECEIVED',
       call: (u, id) => binary(as(t, u).get(`/dossiers/${id}/apology.pdf`)),
-      owner: 409,
+      owner: 404,
     },
   };
 

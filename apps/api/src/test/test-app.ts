@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
+import type { AppModuleOptions } from '../app.module.js';
 import { createApp } from '../bootstrap.js';
 import { FixedClock } from '../common/clock.js';
 import { loadConfig, type AppConfig } from '../config/config.js';
@@ -20,7 +21,10 @@ export interface TestApp {
 }
 
 /** The whole HTTP app on its own fresh database, with a clock the test controls. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: Pick<AppModuleOptions, 'slaNotifier'> = {},
+): Promise<TestApp> {
   const db = await createTestDatabase();
   // Its own data folder unless the test names one: secrets and audit files never land in the repository.
   const ownDataDir = env.DATA_DIR ? null : mkdtempSync(path.join(os.tmpdir(), 'motcua-app-'));
@@ -34,7 +38,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ...env,
   });
   const clock = new FixedClock(new Date('2026-11-27T02:00:00Z'));
-  const app = await createApp({ config, databaseUrl: db.appUrl, clock });
+  const app = await createApp({ config, databaseUrl: db.appUrl, clock, ...options });
   await app.init();
   return {
     app,

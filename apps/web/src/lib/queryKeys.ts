@@ -15,6 +15,7 @@ export const queryKeys = {
   agencies: ['catalog', 'agencies'] as const,
   procedures: (params: ProcedureSearchParams) => ['catalog', 'procedures', params] as const,
   procedure: (code: string) => ['catalog', 'procedure', code] as const,
+  holidays: ['catalog', 'holidays'] as const,
   /** Everything of the citizen's dossiers (invalidate this after any change to one). */
   dossiers: ['dossiers'] as const,
   myDossiers: (status: string | null) => ['dossiers', 'list', status ?? 'ALL'] as const,

@@ -155,6 +155,7 @@ export function dossier(over: Partial<DossierDto> = {}): DossierDto {
     postalAddress: null,
     result: null,
     endToEnd: null,
+    appointmentAt: null,
     ...over,
   };
 }
@@ -176,9 +177,10 @@ export function reportSummary(over: Partial<ReportSummary> = {}): ReportSummary 
     payment: { paid: 0, online: 0, rate: null },
     early: 300,
     returned: 780,
-    open: { total: 240, overdue: 12, rate: 0.05 },
+    open: { total: 240, overdue: 12, rate: 0.05, waitingCitizen: 7 },
     endToEnd: { total: 300, count: 177, rate: 0.59 },
     digitised: { total: 780, count: 500, rate: 500 / 780 },
+    apologies: { issued: 0, automatic: 0 },
     ...over,
   };
 }

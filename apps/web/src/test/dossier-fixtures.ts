@@ -178,6 +178,7 @@ export function buildDossier(over: Partial<DossierDto> = {}): DossierDto {
     postalAddress: null,
     result: null,
     endToEnd: null,
+    appointmentAt: null,
     ...over,
   };
 }

@@ -21,6 +21,7 @@ import { DossierResult1766100000000 } from './1766100000000-dossier-result.js';
 import { EndToEndFigures1766200000000 } from './1766200000000-end-to-end-figures.js';
 import { CloseOnlineLoop1766300000000 } from './1766300000000-close-online-loop.js';
 import { Notifications1766500000000 } from './1766500000000-notifications.js';
+import { SlaApologies1766600000000 } from './1766600000000-sla-apologies.js';
 import { DraftAttachmentRemoval1766700000000 } from './1766700000000-draft-attachment-removal.js';
 import { AgencyContact1766800000000 } from './1766800000000-agency-contact.js';
 import { ApplicantNameSearch1766900000000 } from './1766900000000-applicant-name-search.js';
@@ -51,6 +52,7 @@ export const MIGRATIONS = [
   EndToEndFigures1766200000000,
   CloseOnlineLoop1766300000000,
   Notifications1766500000000,
+  SlaApologies1766600000000,
   DraftAttachmentRemoval1766700000000,
   AgencyContact1766800000000,
   ApplicantNameSearch1766900000000,

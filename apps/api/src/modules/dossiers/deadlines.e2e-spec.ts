@@ -64,7 +64,7 @@ describe('deadlines in working days, receipts and apology letters', () => {
     // Friday 27/11: past the original due date, but the clock is stopped: not overdue.
     t.clock.set('2026-11-27T10:00:00+07:00');
     expect((await as(t, w.citizen).get(`/dossiers/${received.id}`)).body.sla).not.toBe('OVERDUE');
-    expect((await as(t, w.citizen).get(`/dossiers/${received.id}/apology.pdf`)).status).toBe(409);
+    expect((await as(t, w.citizen).get(`/dossiers/${received.id}/apology.pdf`)).status).toBe(404);
 
     const back = await as(t, w.citizen).post(`/dossiers/${received.id}/supplement`, { note: 'Đã bổ sung' });
     expect(back.status).toBe(200);
@@ -92,22 +92,41 @@ describe('deadlines in working days, receipts and apology letters', () => {
     expect(staff.status).toBe(200);
   });
 
-  it('issues the apology letter of a late dossier with its code; not before it is late', async () => {
+  it('serves the apology letter once issued (404 before), on the official form, dueAt unchanged', async () => {
     t.clock.set('2026-11-27T09:00:00+07:00');
     const id = await dossierIn(w, 'IN_PROCESSING');
-    expect((await as(t, w.citizen).get(`/dossiers/${id}/apology.pdf`)).status).toBe(409);
-    // Due Wednesday 2/12 17:00; Thursday 3/12 it is late.
+    expect((await as(t, w.citizen).get(`/dossiers/${id}/apology.pdf`)).status).toBe(404);
+    // Due Wednesday 2/12 17:00; Thursday 3/12 it is late and the officer apologises, new date Monday 7/12.
     t.clock.set('2026-12-03T09:00:00+07:00');
-    const detail = (await as(t, w.citizen).get(`/dossiers/${id}`)).body as DossierDto;
-    expect(detail.sla).toBe('OVERDUE');
+    const issued = (
+      await act(w, w.staff.OFFICER, id, 'issue_apology', {
+        note: 'Cần xác minh thêm thông tin hộ tịch',
+        newDueDate: '2026-12-07',
+      })
+    ).body as DossierDto;
+    expect(issued).toMatchObject({
+      status: 'IN_PROCESSING',
+      sla: 'OVERDUE',
+      dueAt: '2026-12-02T10:00:00.000Z',
+      appointmentAt: '2026-12-07T10:00:00.000Z',
+    });
+    expect(issued.timeline.at(-1)).toMatchObject({
+      type: 'issue_apology',
+      note: 'Cần xác minh thêm thông tin hộ tịch',
+    });
     const res = await binary(as(t, w.citizen).get(`/dossiers/${id}/apology.pdf`));
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     const text = await pdfText(res.body as Buffer);
     expect(text).toContain('THƯ XIN LỖI');
-    expect(text).toContain(detail.code!);
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain(issued.code!);
     expect(text).toContain(w.citizen.fullName);
-    // New appointment: today + ceil(3 / 2) = 2 working days → Monday 7/12/2026.
-    expect(text).toContain('07/12/2026');
+    expect(text).toContain('Cần xác minh thêm thông tin hộ tịch');
+    expect(text).toContain('02/12/2026'); // the original due date
+    expect(text).toContain('07/12/2026'); // the new appointment
+    // Signed like results (the dev PKI outside production).
+    expect((res.body as Buffer).includes(Buffer.from('/ByteRange'))).toBe(true);
+    expect((await as(t, w.otherCitizen).get(`/dossiers/${id}/apology.pdf`)).status).toBe(404);
   });
 });

@@ -86,5 +86,6 @@ export function snapshotOf(d: DossierRow): DossierSnapshot {
     processingWorkingDays: d.processingWorkingDays,
     endToEnd: d.endToEnd,
     digitised: d.digitised,
+    appointmentAt: d.appointmentAt,
   };
 }

@@ -5,8 +5,10 @@ import {
   assignmentOf,
   buildFormValidator,
   checkAction,
+  apologyAppointment,
   computeDueAt,
   decidedOutcome,
+  findTransition,
   moveDueAt,
   processingWorkingDays,
   workingDaysWaited,
@@ -70,6 +72,8 @@ export interface ActionOptions {
   manager?: EntityManager;
   /** False: no outbox message (the counter's submit: the desk hands the receipt over at once). */
   notify?: boolean;
+  /** issue_apology: the new appointment's local day `YYYY-MM-DD` (api.md, Notifications and apologies). */
+  newDueDate?: string;
 }
 
 /** Prefix each form field error with `formData.`. */
@@ -162,6 +166,33 @@ export class DossierWorkflowService {
   }
 
   /**
+   * An action the system takes on its own (the SLA sweep's automatic apology, actor null): no caller, so no
+   * scope or role check, only the shared table's rule that the move exists from the dossier's
+   * status; the same commit (version check, timeline, outbox, hooks) as a caller's action. Returns
+   * null when the dossier is not in such a status or moved meanwhile (stale version): nothing written.
+   */
+  async applySystemAction(
+    m: EntityManager,
+    dossierId: string,
+    action: Extract<DossierAction, 'issue_apology'>,
+    expectedVersion: number,
+    options: { note: string; newDueDate: string },
+  ): Promise<DossierWithNames | null> {
+    const d = await this.dossiers.findWithNamesById(dossierId, m);
+    if (!d || d.version !== expectedVersion) return null;
+    const transition = findTransition(d.status, action);
+    if (!transition) return null;
+    const now = this.clock.now();
+    const fields = await this.changeFor(action, d, null, null, options, now, m);
+    try {
+      return await this.commitTransition(m, d, action, transition, null, expectedVersion, fields, options.note, now);
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'STALE_VERSION') return null;
+      throw e;
+    }
+  }
+
+  /**
    * Write one transition: the conditional update (stale → 409, nothing written), the timeline
    * event chained to the previous one, the outbox message (unless `notify` is false) and the
    * hooks. The caller has checked that the transition is allowed.
@@ -171,21 +202,23 @@ export class DossierWorkflowService {
     d: DossierWithNames,
     action: DossierAction,
     transition: Transition,
-    actor: Actor,
+    actor: Actor | null,
     expectedVersion: number,
     fields: DossierChange,
     note: string | null,
     at: Date,
     notify = true,
   ): Promise<DossierWithNames> {
-    const actorRole: Role | null = actor.roles.find((r) => transition.roles.includes(r)) ?? actor.roles[0] ?? null;
+    const actorRole: Role | null = actor
+      ? (actor.roles.find((r) => transition.roles.includes(r)) ?? actor.roles[0] ?? null)
+      : null;
     const content: TimelineEventContent = {
       dossierId: d.id,
       seq: d.lastEventSeq + 1,
       type: action,
       fromStatus: d.status,
       toStatus: transition.to,
-      actorId: actor.id,
+      actorId: actor?.id ?? null,
       actorRole,
       note,
       at,
@@ -213,9 +246,9 @@ export class DossierWorkflowService {
         type: action,
         fromStatus: d.status,
         toStatus: transition.to,
-        actorId: actor.id,
+        actorId: actor?.id ?? null,
         actorRole,
-        actorName: actor.fullName,
+        actorName: actor?.fullName ?? null,
         note,
         at,
         prevHash: d.lastEventHash,
@@ -225,7 +258,8 @@ export class DossierWorkflowService {
       },
       m,
     );
-    if (notify) {
+    // An apology moves no status: the applicant hears of it through the apology's own notification.
+    if (notify && action !== 'issue_apology') {
       const payload: DossierStatusChangedPayload = {
         dossierId: d.id,
         code: after.code,
@@ -247,7 +281,8 @@ export class DossierWorkflowService {
     await this.hooks.runTransition(m, {
       action,
       at,
-      actor: { id: actor.id, role: actorRole },
+      actor: { id: actor?.id ?? null, role: actorRole },
+      note,
       before: snapshotOf(d),
       after: snapshotOf(after),
     });
@@ -346,6 +381,16 @@ export class DossierWorkflowService {
     );
   }
 
+  /**
+   * Outside production only (the demo command, README): move an open dossier's due time, in the
+   * caller's transaction, recorded on the timeline as `demo_due_moved` by the system, sealed like
+   * any change. The caller keeps the derived facts (report rows, SLA watch) in the same transaction.
+   */
+  async moveDueAtForDemo(m: EntityManager, dossierId: string, dueAt: Date, at: Date): Promise<void> {
+    await this.dossiers.setDueAt(dossierId, dueAt, m);
+    await this.recordEvent(m, dossierId, 'demo_due_moved', null, `Demo: dueAt → ${dueAt.toISOString()}`, at);
+  }
+
   /** The code of a dossier submitted now at an agency, from the locked per-day counter row. */
   async assignCode(agencyCode: string, at: Date, m: EntityManager): Promise<string> {
     const seq = await this.dossiers.nextCodeSeq(agencyCode, localDateKey(at), m);
@@ -356,7 +401,7 @@ export class DossierWorkflowService {
   private async changeFor(
     move: DossierMove,
     d: DossierRow,
-    actor: Actor,
+    actor: Actor | null,
     assignee: AssigneeCandidate | null,
     options: ActionOptions,
     now: Date,
@@ -373,7 +418,16 @@ export class DossierWorkflowService {
         return { receivedAt: now, dueAt: computeDueAt(now, d.processingDays, calendar) };
       }
       case 'assign':
+        if (!actor) throw DossierError.assigneeRequired();
         return { assigneeId: this.assigneeFor(d, actor, options.assigneeId, assignee) };
+      case 'issue_apology': {
+        // dueAt stays (the dossier is still late against it); the appointment is the new date's 17:00.
+        const calendar = await this.catalog.getWorkingCalendar(m);
+        const appointmentAt =
+          d.dueAt && options.newDueDate ? apologyAppointment(options.newDueDate, d.dueAt, calendar) : null;
+        if (!appointmentAt) throw DossierError.newDueDateInvalid();
+        return { appointmentAt };
+      }
       case 'request_supplement':
         return { supplementRequestedAt: now };
       case 'supplement': {

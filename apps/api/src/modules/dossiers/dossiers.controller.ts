@@ -265,19 +265,6 @@ export class DossiersController {
     return pdf(res, await this.documents.receipt(id, user, claimCode));
   }
 
-  @Get(':id/apology.pdf')
-  @Access('dossier.read')
-  @ApiOperation({ summary: 'The apology letter (thư xin lỗi) of a late dossier, with a new appointment date' })
-  @ApiProduces('application/pdf')
-  @ApiOkResponse(pdfResponse)
-  async apology(
-    @Param('id') id: string,
-    @CurrentUser() user: AuthUser,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<StreamableFile> {
-    return pdf(res, await this.documents.apology(id, user));
-  }
-
   @Get(':id/audit')
   @Access('audit.read')
   @ApiOperation({ summary: 'The timeline’s hash chain, checked' })

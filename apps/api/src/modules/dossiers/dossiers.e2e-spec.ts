@@ -580,11 +580,10 @@ describe('dossiers over HTTP: drafts, attachments, submit, reading', () => {
       expect((await as(t, w.citizen).get(`/dossiers/${id}/receipt.pdf`)).status).toBe(409);
     });
 
-    it('gives no apology letter for a dossier that is not late (409)', async () => {
+    it('gives no apology letter before one is issued (404)', async () => {
       const id = await dossierIn(w, 'RECEIVED');
       const res = await as(t, w.citizen).get(`/dossiers/${id}/apology.pdf`);
-      expect(res.status).toBe(409);
-      expect(res.body.code).toBe('NOT_LATE');
+      expect(res.status).toBe(404);
     });
   });
 

@@ -45,6 +45,11 @@ export class DossierError {
       { expectedVersion: expected },
     );
   }
+  static newDueDateInvalid(): AppError {
+    return AppError.validation([
+      { field: 'newDueDate', message: 'The new appointment must be a working day after the due date' },
+    ]);
+  }
   static noteRequired(action: DossierAction): AppError {
     return AppError.validation([{ field: 'note', message: `A note is required to ${action}` }]);
   }
@@ -147,9 +152,6 @@ export class DossierError {
   }
   static notSubmitted(): AppError {
     return new AppError('NOT_SUBMITTED', 409, 'A receipt exists once the dossier is submitted');
-  }
-  static notLate(): AppError {
-    return new AppError('NOT_LATE', 409, 'An apology letter is only issued for a late dossier');
   }
   static invalidCursor(): AppError {
     return AppError.validation([{ field: 'cursor', message: 'Not a cursor of this list' }]);

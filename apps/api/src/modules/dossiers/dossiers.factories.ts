@@ -148,7 +148,7 @@ export async function act(
   user: TestUser,
   id: string,
   action: DossierAction,
-  extra: { note?: string; assigneeId?: string } = {},
+  extra: { note?: string; assigneeId?: string; newDueDate?: string } = {},
 ): Promise<request.Response> {
   const res = await as(w.t, user).post(`/dossiers/${id}/actions`, {
     action,

@@ -102,6 +102,7 @@ export function toDossierDto(p: DossierDetailParts): DossierDto {
     supplementRequestedAt: iso(d.supplementRequestedAt),
     completedAt: iso(d.completedAt),
     returnedAt: iso(d.returnedAt),
+    appointmentAt: iso(d.appointmentAt),
     assignee: d.assigneeId ? { id: d.assigneeId, fullName: d.assigneeName ?? '' } : null,
     sla: p.sla,
     timeline: p.events.map(toTimelineEntry),

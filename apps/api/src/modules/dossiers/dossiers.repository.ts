@@ -20,7 +20,7 @@ const COLUMNS = `d.id, d.code, d.procedure_code AS "procedureCode", d.procedure_
   d.completed_at AS "completedAt", d.returned_at AS "returnedAt",
   d.supplement_requested_at AS "supplementRequestedAt", d.paused_working_days AS "pausedWorkingDays",
   d.decided_outcome AS "decidedOutcome", d.processing_working_days AS "processingWorkingDays", d.assignee_id AS "assigneeId",
-  d.end_to_end AS "endToEnd", d.digitised,
+  d.end_to_end AS "endToEnd", d.digitised, d.appointment_at AS "appointmentAt",
   d.last_event_seq AS "lastEventSeq", d.last_event_hash AS "lastEventHash",
   d.created_at AS "createdAt", d.updated_at AS "updatedAt"`;
 
@@ -50,6 +50,7 @@ const CHANGE_COLUMNS: Record<keyof DossierChange, string> = {
   processingWorkingDays: 'processing_working_days',
   endToEnd: 'end_to_end',
   digitised: 'digitised',
+  appointmentAt: 'appointment_at',
   assigneeId: 'assignee_id',
 };
 
@@ -201,6 +202,11 @@ export class DossiersRepository {
   }
 
   /** The chain anchor after an event that changes no status (the version moves: the row changed). */
+  /** The demo's move of a due time (DemoOverdueService); the caller records it on the timeline. */
+  async setDueAt(id: string, dueAt: Date, m: EntityManager): Promise<void> {
+    await m.query(`UPDATE dossier SET due_at = $2 WHERE id = $1`, [id, dueAt]);
+  }
+
   async moveAnchor(id: string, seq: number, hash: string, at: Date, m: EntityManager): Promise<void> {
     await m.query(
       `UPDATE dossier SET last_event_seq = $2, last_event_hash = $3, updated_at = $4, version = version + 1 WHERE id = $1`,

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   assignmentOf,
   availableActions,
@@ -294,6 +294,7 @@ export class DossiersService {
     const after = await this.workflow.applyAction(id, body.action, user, body.version, {
       note: body.note,
       assigneeId: body.assigneeId,
+      newDueDate: body.newDueDate,
     });
     return this.detailOf(after, user);
   }
@@ -333,6 +334,16 @@ export class DossiersService {
     const d = isUuid(id) ? await this.dossiers.findWithNamesById(id) : null;
     if (!d || !canSeeDossier(user, scope, d)) throw DossierError.notFound();
     return d;
+  }
+
+  /** A dossier with its names, read in `m` with no caller check (other modules' in-transaction hooks). */
+  async findWithNames(id: string, m: EntityManager): Promise<DossierWithNames | null> {
+    return this.dossiers.findWithNamesById(id, m);
+  }
+
+  /** A dossier by its code, with its names, read in `m` with no caller check (the demo command). */
+  async findWithNamesByCode(code: string, m: EntityManager): Promise<DossierWithNames | null> {
+    return this.dossiers.findWithNamesByCode(code, m);
   }
 
   /** A dossier of which the user is the applicant, or 404. */

@@ -1,5 +1,13 @@
-import { DOSSIER_STATUSES, STATUS_NAMES, WorkingCalendar } from '@motcua/shared';
-import { isLate, newAppointment } from './dossier-documents.service.js';
+import {
+  apologyAppointment,
+  automaticApologyDate,
+  DOSSIER_STATUSES,
+  dueSoonFrom,
+  nextSlaChange,
+  STATUS_NAMES,
+  supplementReminderAt,
+  WorkingCalendar,
+} from '@motcua/shared';
 import { applicantNotifications } from './dossier-notifications.service.js';
 import { notificationMail } from '../notifications/notification-mail.js';
 import type { DeliveryRow } from '../notifications/notifications.repository.js';
@@ -46,56 +54,44 @@ describe('SLA and the clock stop', () => {
   it('shows WAITING_CITIZEN while a supplement is awaited, even past the stored due date, and is not late', () => {
     const d = { status: 'SUPPLEMENT_REQUESTED' as const, dueAt: due, completedAt: null };
     expect(dossierSla(d, at('2026-05-05T09:00:00'), calendar)).toBe('WAITING_CITIZEN');
-    expect(isLate(d, at('2026-05-05T09:00:00'), calendar)).toBe(false);
     expect(dossierSla({ ...d, status: 'IN_PROCESSING' }, at('2026-05-05T09:00:00'), calendar)).toBe('OVERDUE');
   });
 });
 
-describe('apology letters', () => {
-  const base = {
-    status: 'IN_PROCESSING' as const,
-    dueAt: at('2026-04-28T17:00:00'),
-    completedAt: null,
-    returnedAt: null,
-    supplementRequestedAt: null,
-    processingDays: 5,
-  };
+describe('apology dates and SLA checks (dossierClock)', () => {
+  const due = at('2026-04-29T17:00:00'); // Wednesday; Thu 30/4 and Fri 1/5 are off
 
-  it('calls a dossier late when decided after its due date or still open past it', () => {
-    expect(isLate(base, at('2026-04-28T16:00:00'), calendar)).toBe(false);
-    expect(isLate(base, at('2026-04-29T08:00:00'), calendar)).toBe(true);
-    expect(
-      isLate(
-        { ...base, status: 'APPROVED', completedAt: at('2026-04-29T08:00:00') },
-        at('2026-06-01T08:00:00'),
-        calendar,
-      ),
-    ).toBe(true);
-    expect(
-      isLate(
-        { ...base, status: 'APPROVED', completedAt: at('2026-04-28T08:00:00') },
-        at('2026-06-01T08:00:00'),
-        calendar,
-      ),
-    ).toBe(false);
-    expect(isLate({ ...base, status: 'WITHDRAWN' }, at('2026-06-01T08:00:00'), calendar)).toBe(false);
+  it('accepts as new appointment only a working day after the due day, at 17:00', () => {
+    expect(apologyAppointment('2026-05-04', due, calendar)).toEqual(at('2026-05-04T17:00:00'));
+    expect(apologyAppointment('2026-04-29', due, calendar)).toBeNull(); // the due day itself
+    expect(apologyAppointment('2026-04-30', due, calendar)).toBeNull(); // a holiday
+    expect(apologyAppointment('2026-05-02', due, calendar)).toBeNull(); // a Saturday
+    expect(apologyAppointment('2026-02-30', due, calendar)).toBeNull(); // no such day
   });
 
-  it('sets the new appointment at half the time limit (at least a day) from today for an open dossier', () => {
-    // Wednesday 29/4 + ceil(5/2) = 3 working days, skipping 30/4, 1/5 and the weekend: Wednesday 6/5.
-    expect(newAppointment(base, at('2026-04-29T09:00:00'), calendar)).toEqual(at('2026-05-06T17:00:00'));
-    expect(newAppointment({ ...base, processingDays: 0 }, at('2026-04-29T09:00:00'), calendar)).toEqual(
-      at('2026-05-04T17:00:00'),
-    );
+  it('sets the automatic appointment N working days after the due day', () => {
+    // 3 working days after Wed 29/4, skipping 30/4, 1/5 and the weekend: Mon 4, Tue 5, Wed 6/5.
+    expect(automaticApologyDate(due, 3, calendar)).toBe('2026-05-06');
   });
 
-  it('sets it to the next working day for a decided dossier, and to the return for a returned one', () => {
-    const decided = { ...base, status: 'APPROVED' as const, completedAt: at('2026-04-29T08:00:00') };
-    expect(newAppointment(decided, at('2026-04-29T09:00:00'), calendar)).toEqual(at('2026-05-04T17:00:00'));
-    const returnedAt = at('2026-05-04T10:00:00');
-    expect(newAppointment({ ...decided, status: 'RETURNED', returnedAt }, at('2026-05-10T09:00:00'), calendar)).toEqual(
-      returnedAt,
-    );
+  it('starts DUE_SOON at 17:00 of the working day before the due day, and checks again just after dueAt', () => {
+    // Due Monday 4/5: the working day before is Wednesday 29/4 (holidays and a weekend between).
+    const monday = at('2026-05-04T17:00:00');
+    expect(dueSoonFrom(monday, calendar)).toEqual(at('2026-04-29T17:00:00'));
+    expect(
+      dossierSla({ status: 'IN_PROCESSING', dueAt: monday, completedAt: null }, at('2026-04-29T16:59:00'), calendar),
+    ).toBe('ON_TIME');
+    expect(
+      dossierSla({ status: 'IN_PROCESSING', dueAt: monday, completedAt: null }, at('2026-04-29T17:00:00'), calendar),
+    ).toBe('DUE_SOON');
+    expect(nextSlaChange(monday, at('2026-04-28T09:00:00'), calendar)).toEqual(at('2026-04-29T17:00:00'));
+    expect(nextSlaChange(monday, at('2026-04-29T17:00:00'), calendar)).toEqual(new Date(monday.getTime() + 1));
+    expect(nextSlaChange(monday, at('2026-05-04T17:00:01'), calendar)).toBeNull();
+  });
+
+  it('reminds of a supplement at 17:00 after whole working days', () => {
+    // Requested Tuesday 28/4 10:00: 2 working days after are Wed 29/4 and Mon 4/5.
+    expect(supplementReminderAt(at('2026-04-28T10:00:00'), 2, calendar)).toEqual(at('2026-05-04T17:00:00'));
   });
 });
 

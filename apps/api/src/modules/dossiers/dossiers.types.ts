@@ -47,6 +47,8 @@ export interface DossierRow {
   /** Fixed at return_result (metrics.ts isEndToEnd / isDigitised); null before. */
   endToEnd: boolean | null;
   digitised: boolean | null;
+  /** The new appointment of the last apology letter; null when none was issued (dueAt never moves for it). */
+  appointmentAt: Date | null;
   assigneeId: string | null;
   lastEventSeq: number;
   lastEventHash: string | null;
@@ -83,6 +85,7 @@ export interface DossierChange {
   processingWorkingDays?: number;
   endToEnd?: boolean;
   digitised?: boolean;
+  appointmentAt?: Date;
   assigneeId?: string | null;
 }
 
@@ -156,6 +159,7 @@ export interface DossierSnapshot {
   processingWorkingDays: number | null;
   endToEnd: boolean | null;
   digitised: boolean | null;
+  appointmentAt: Date | null;
 }
 
 /** A dossier_result row as the dossier's detail shows it. */
@@ -176,7 +180,10 @@ export interface DossierResultRow {
 export interface DossierTransitionChange {
   action: DossierAction;
   at: Date;
-  actor: { id: string; role: Role | null };
+  /** id null: the system (the automatic apology of the SLA sweep). */
+  actor: { id: string | null; role: Role | null };
+  /** The transition's note (an apology's reason). */
+  note: string | null;
   /** The dossier before the change. */
   before: DossierSnapshot;
   after: DossierSnapshot;

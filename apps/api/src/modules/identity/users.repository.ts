@@ -45,6 +45,15 @@ export class UsersRepository {
     return m.getRepository(AppUser).findOneByOrFail({ id });
   }
 
+  /** The active staff of an agency holding `role` (the SLA alerts' recipients). */
+  async activeStaffIds(agencyCode: string, role: string, m: EntityManager = this.ds.manager): Promise<string[]> {
+    const rows: { id: string }[] = await m.query(
+      `SELECT id FROM app_user WHERE agency_code = $1 AND $2 = ANY(roles) AND disabled_at IS NULL ORDER BY id`,
+      [agencyCode, role],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async anyWithRole(role: string, m: EntityManager = this.ds.manager): Promise<boolean> {
     const rows: unknown[] = await m.query(`SELECT 1 FROM app_user WHERE $1 = ANY(roles) LIMIT 1`, [role]);
     return rows.length > 0;

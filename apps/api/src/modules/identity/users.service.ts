@@ -1,6 +1,13 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { CreateStaffUserRequest, RegisterRequest, RegisterResponse, UserDto, UserSummary } from '@motcua/shared';
+import type {
+  CreateStaffUserRequest,
+  RegisterRequest,
+  RegisterResponse,
+  Role,
+  UserDto,
+  UserSummary,
+} from '@motcua/shared';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import type { RequestOrigin } from '../../common/auth/authenticator.js';
 import { RATE_LIMITS } from '../../common/rate-limit/rate-limit.rules.js';
@@ -126,6 +133,11 @@ export class UsersService implements OnApplicationBootstrap {
     } else if (!(await this.users.anyWithRole('ADMIN'))) {
       this.logger.error(`No administrator exists and the username "${FIRST_ADMIN_USERNAME}" is taken`);
     }
+  }
+
+  /** The active staff of an agency with a role, for notifications (the SLA sweep's recipients). */
+  async activeStaffIds(agencyCode: string, role: Role, m?: EntityManager): Promise<string[]> {
+    return this.users.activeStaffIds(agencyCode, role, m);
   }
 
   async getById(id: string): Promise<AppUser> {

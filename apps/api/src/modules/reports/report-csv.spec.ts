@@ -10,7 +10,7 @@ describe('breakdown CSV', () => {
     const lines = csv.slice(1).split('\r\n');
     expect(lines).toHaveLength(3);
     expect(lines[2]).toBe('');
-    expect(lines[1]).toBe('2026-11,Tháng 11/2026,3,2,0.6667,0,0,,0,0,0,,0,0,0,,0,0,,0,0,,0,0,0,,0,');
+    expect(lines[1]).toBe('2026-11,Tháng 11/2026,3,2,0.6667,0,0,,0,0,0,,0,0,0,0,,0,0,,0,0,,0,0,0,,0,,0,0');
   });
 
   it('quotes separators and defuses spreadsheet formulas in labels', () => {

@@ -20,6 +20,7 @@ const COLUMNS: readonly [string, (r: BreakdownRow) => string | number | null][] 
   ['Trễ hạn (Late)', (r) => r.late],
   ['Đang giải quyết (Open)', (r) => r.open.total],
   ['Quá hạn đang giải quyết (Open overdue)', (r) => r.openOverdue],
+  ['Chờ công dân bổ sung (Waiting for the citizen)', (r) => r.open.waitingCitizen],
   ['Thời gian giải quyết TB, ngày làm việc (Average processing, working days)', (r) => r.avgProcessingDays],
   ['Lượt đánh giá (Ratings)', (r) => r.satisfaction.ratings],
   ['Hài lòng (Satisfied)', (r) => r.satisfaction.satisfied],
@@ -33,6 +34,8 @@ const COLUMNS: readonly [string, (r: BreakdownRow) => string | number | null][] 
   ['Tỷ lệ giải quyết toàn trình (End-to-end rate)', (r) => r.endToEnd.rate],
   ['Số hóa (Digitised)', (r) => r.digitised.count],
   ['Tỷ lệ số hóa (Digitised rate)', (r) => r.digitised.rate],
+  ['Thư xin lỗi đã gửi (Apology letters issued)', (r) => r.apologies.issued],
+  ['Thư xin lỗi tự động (Automatic apology letters)', (r) => r.apologies.automatic],
 ];
 
 /** A rate as a decimal fraction (a spreadsheet formats it as %); empty when it has no denominator. */

@@ -26,6 +26,7 @@ export class ReportSummaryUpkeep implements OnModuleInit {
   async onTransition(m: EntityManager, change: DossierTransitionChange): Promise<void> {
     // The decision's time facts are on the snapshots: no calendar read here.
     const delta = new SummaryDelta().addDossier(change.before, -1).addDossier(change.after, 1);
+    if (change.action === 'issue_apology') delta.addApology(change.after, change.at, change.actor.id === null);
     if (delta.isEmpty()) return;
     await this.repo.applyDelta(m, delta, change.after.agencyCode);
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import type { DossierAction, DossierStatus } from '@motcua/shared';
+import { automaticApologyDate, type DossierAction, type DossierStatus } from '@motcua/shared';
 import { createUser, randomNationalId, type TestUser } from '../../test/auth-helpers.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import type { ProcedureVersionView } from '../catalog/catalog.types.js';
@@ -12,6 +12,8 @@ import { createDesk, createReportProcedure, local, type Desk } from './reports.f
 import { rebuildSummaries } from './summary-rebuild.js';
 import { uploadResultDirect } from '../results/results.factories.js';
 import { PaymentsService } from '../payments/payments.service.js';
+import { CatalogService } from '../catalog/catalog.service.js';
+import { SlaSweepService } from '../sla/sla-sweep.service.js';
 
 interface Walker {
   id: string;
@@ -77,6 +79,7 @@ describe('report summary upkeep (incremental = rebuild)', () => {
   let dossiers: DossiersService;
   let counter: CounterService;
   let payments: PaymentsService;
+  let sla: SlaSweepService;
   let desks: Desk[];
   let procedures: ProcedureVersionView[];
   const walkers: Walker[] = [];
@@ -85,7 +88,7 @@ describe('report summary upkeep (incremental = rebuild)', () => {
     daily: await t.ds.query(
       `SELECT * FROM report_daily
         WHERE received + decided + returned + ratings + fee_paid + fee_paid_online + processing_days_sum
-              + returned_end_to_end + returned_digitised <> 0
+              + returned_end_to_end + returned_digitised + apologies_issued <> 0
         ORDER BY day, agency_code, procedure_code, channel, sector_code, online_level`,
     ),
     open: await t.ds.query(`SELECT * FROM report_open WHERE open_count <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7`),
@@ -94,6 +97,7 @@ describe('report summary upkeep (incremental = rebuild)', () => {
   beforeAll(async () => {
     t = await createTestApp();
     workflow = t.app.get(DossierWorkflowService);
+    sla = t.app.get(SlaSweepService);
     dossiers = t.app.get(DossiersService);
     counter = t.app.get(CounterService);
     payments = t.app.get(PaymentsService);
@@ -114,6 +118,14 @@ describe('report summary upkeep (incremental = rebuild)', () => {
   afterAll(async () => {
     await t.close();
   });
+
+  // A staff apology's new date: two working days after the due day (api.md, Notifications and apologies).
+  const apologyDate = async (id: string): Promise<string> => {
+    const [{ dueAt }]: { dueAt: Date }[] = await t.ds.query(`SELECT due_at AS "dueAt" FROM dossier WHERE id = $1`, [
+      id,
+    ]);
+    return automaticApologyDate(dueAt, 2, await t.app.get(CatalogService).getWorkingCalendar());
+  };
 
   it('agrees with a rebuild after a random walk of many dossiers through applyAction', async () => {
     const rng = fc.sample(fc.integer({ min: 0, max: 999_999 }), { numRuns: 20_000, seed: 7 });
@@ -163,8 +175,18 @@ describe('report summary upkeep (incremental = rebuild)', () => {
     for (const w of waiting) w.status = 'RECEIVED';
 
     const reached = new Set<string>();
+    let staffApologies = 0;
     for (let round = 0; round < 30 && walkers.some((w) => !w.done); round++) {
       t.clock.advance((6 + Math.floor(rand() * 30)) * 3_600_000);
+      // The scheduler's automatic apology (api.md), once, when open dossiers first pass their due time
+      // (each letter is a PDF rendered and signed: once keeps the walk's time bounded).
+      if (!reached.has('AUTOMATIC_APOLOGY')) {
+        const [{ n }]: { n: number }[] = await t.ds.query(
+          `SELECT count(*)::int AS n FROM sla_watch WHERE running AND NOT apologised AND due_at < $1`,
+          [t.clock.now()],
+        );
+        if (n > 0 && (await sla.issueDueApologies(t.clock.now())) > 0) reached.add('AUTOMATIC_APOLOGY');
+      }
       for (const w of walkers.filter((x) => !x.done)) {
         const options = NEXT[w.status];
         if (!options) {
@@ -189,6 +211,15 @@ describe('report summary upkeep (incremental = rebuild)', () => {
           reached.add('RATED');
           w.done = true;
           continue;
+        }
+        // A staff apology now and then (a handful in all), before the dossier's step.
+        if (staffApologies < 4 && ['IN_PROCESSING', 'PENDING_APPROVAL'].includes(w.status) && rand() < 0.1) {
+          await workflow.applyAction(w.id, 'issue_apology', w.desk.officer, undefined, {
+            note: 'Chờ xác minh',
+            newDueDate: await apologyDate(w.id),
+          });
+          staffApologies++;
+          reached.add('STAFF_APOLOGY');
         }
         const actor =
           step === 'withdraw' || step === 'supplement'
@@ -217,6 +248,8 @@ describe('report summary upkeep (incremental = rebuild)', () => {
       'RETURNED',
       'RATED',
       'PAID_AT_DESK',
+      'STAFF_APOLOGY',
+      'AUTOMATIC_APOLOGY',
     ]) {
       expect(reached).toContain(s);
     }
@@ -241,7 +274,12 @@ describe('report summary upkeep (incremental = rebuild)', () => {
     );
     expect(fees.refundDue).toBeGreaterThan(0);
     expect(fees.counted).toBe(fees.kept);
+    const [apologies]: { issued: number; automatic: number }[] = await t.ds.query(
+      `SELECT sum(apologies_issued)::int AS issued, sum(apologies_automatic)::int AS automatic FROM report_daily`,
+    );
+    expect(apologies.automatic).toBeGreaterThan(0);
+    expect(apologies.issued).toBeGreaterThan(apologies.automatic);
     await rebuildSummaries(t.ds);
     expect(await snapshot()).toEqual(incremental);
-  }, 120_000);
+  }, 300_000);
 });

@@ -149,10 +149,11 @@ describe('reports (summary, breakdown, CSV, live feed, open data)', () => {
     payment: { paid: 2, online: 1, rate: 0.5 },
     early: 2,
     returned: 3,
-    open: { total: 4, overdue: 1, rate: 0.25 },
+    open: { total: 4, overdue: 1, rate: 0.25, waitingCitizen: 0 },
     // A and B end-to-end; C filed at the counter (its documents on paper).
     endToEnd: { total: 3, count: 2, rate: 2 / 3 },
     digitised: { total: 3, count: 2, rate: 2 / 3 },
+    apologies: { issued: 0, automatic: 0 },
   };
 
   it('answers zero figures and null rates before any dossier', () => {
@@ -170,9 +171,10 @@ describe('reports (summary, breakdown, CSV, live feed, open data)', () => {
       payment: { paid: 0, online: 0, rate: null },
       early: 0,
       returned: 0,
-      open: { total: 0, overdue: 0, rate: null },
+      open: { total: 0, overdue: 0, rate: null, waitingCitizen: 0 },
       endToEnd: { total: 0, count: 0, rate: null },
       digitised: { total: 0, count: 0, rate: null },
+      apologies: { issued: 0, automatic: 0 },
     });
   });
 
@@ -198,9 +200,10 @@ describe('reports (summary, breakdown, CSV, live feed, open data)', () => {
       payment: { paid: 2, online: 1, rate: 0.5 },
       early: 2,
       returned: 4,
-      open: { total: 4, overdue: 1, rate: 0.25 },
+      open: { total: 4, overdue: 1, rate: 0.25, waitingCitizen: 0 },
       endToEnd: { total: 4, count: 3, rate: 0.75 },
       digitised: { total: 4, count: 3, rate: 0.75 },
+      apologies: { issued: 0, automatic: 0 },
     });
     const ward = await get(managerP, '/reports/summary', { ...NOV, agencyCode: W1.code });
     expect(ward.body).toEqual({ ...NOV, ...W1_NOV });
@@ -230,7 +233,7 @@ describe('reports (summary, breakdown, CSV, live feed, open data)', () => {
       online: { count: 2, rate: 2 / 3 },
       decided: 0,
       payment: { paid: 2, online: 1, rate: 0.5 },
-      open: { total: 3, overdue: 1, rate: 1 / 3 },
+      open: { total: 3, overdue: 1, rate: 1 / 3, waitingCitizen: 0 },
     });
   });
 
@@ -251,9 +254,10 @@ describe('reports (summary, breakdown, CSV, live feed, open data)', () => {
       payment: { paid: 0, online: 0, rate: null },
       early: 0,
       returned: 0,
-      open: { total: 4, overdue: 1, rate: 0.25 },
+      open: { total: 4, overdue: 1, rate: 0.25, waitingCitizen: 0 },
       endToEnd: { total: 0, count: 0, rate: null },
       digitised: { total: 0, count: 0, rate: null },
+      apologies: { issued: 0, automatic: 0 },
     });
   });
 
@@ -308,9 +312,10 @@ describe('reports (summary, breakdown, CSV, live feed, open data)', () => {
       payment: { paid: 0, online: 0, rate: null },
       early: 0,
       returned: 1,
-      open: { total: 0, overdue: 0, rate: null },
+      open: { total: 0, overdue: 0, rate: null, waitingCitizen: 0 },
       endToEnd: { total: 1, count: 1, rate: 1 },
       digitised: { total: 1, count: 1, rate: 1 },
+      apologies: { issued: 0, automatic: 0 },
     });
   });
 
@@ -344,9 +349,10 @@ describe('reports (summary, breakdown, CSV, live feed, open data)', () => {
       payment: { paid: 0, online: 0, rate: null },
       early: 2,
       returned: 3,
-      open: { total: 1, overdue: 0, rate: 0 },
+      open: { total: 1, overdue: 0, rate: 0, waitingCitizen: 0 },
       endToEnd: { total: 3, count: 2, rate: 2 / 3 },
       digitised: { total: 3, count: 2, rate: 2 / 3 },
+      apologies: { issued: 0, automatic: 0 },
     };
     const partialRow = {
       received: 3,
@@ -361,9 +367,10 @@ describe('reports (summary, breakdown, CSV, live feed, open data)', () => {
       payment: { paid: 2, online: 1, rate: 0.5 },
       early: 0,
       returned: 0,
-      open: { total: 3, overdue: 1, rate: 1 / 3 },
+      open: { total: 3, overdue: 1, rate: 1 / 3, waitingCitizen: 0 },
       endToEnd: { total: 0, count: 0, rate: null },
       digitised: { total: 0, count: 0, rate: null },
+      apologies: { issued: 0, automatic: 0 },
     };
     const byProcedure = (await get(managerW1, '/reports/breakdown', { ...NOV, by: 'procedure' }))
       .body as BreakdownResponse;
@@ -406,16 +413,17 @@ describe('reports (summary, breakdown, CSV, live feed, open data)', () => {
       payment: { paid: 0, online: 0, rate: null },
       early: 0,
       returned: 0,
-      open: { total: 0, overdue: 0, rate: null },
+      open: { total: 0, overdue: 0, rate: null, waitingCitizen: 0 },
       endToEnd: { total: 0, count: 0, rate: null },
       digitised: { total: 0, count: 0, rate: null },
+      apologies: { issued: 0, automatic: 0 },
     });
     // D fell due on 30/11 and is overdue; E and F fall due in December, G has no due date yet.
     expect(body.rows[1]).toEqual({
       key: '2026-11',
       label: 'Tháng 11/2026',
       ...W1_NOV,
-      open: { total: 1, overdue: 1, rate: 1 },
+      open: { total: 1, overdue: 1, rate: 1, waitingCitizen: 0 },
     });
   });
 
@@ -437,10 +445,10 @@ describe('reports (summary, breakdown, CSV, live feed, open data)', () => {
     expect(lines).toHaveLength(4);
     expect(lines[0].startsWith('Mã (Key),Tên (Name),Tiếp nhận (Received),Trực tuyến (Online),')).toBe(true);
     expect(lines).toContain(
-      `${W1.code},Phường Một,7,5,0.7143,4,3,0.75,4,2,3,0.75,1,4,1,2.25,2,1,0.5,2,1,0.5,3,3,2,0.6667,2,0.6667`,
+      `${W1.code},Phường Một,7,5,0.7143,4,3,0.75,4,2,3,0.75,1,4,1,0,2.25,2,1,0.5,2,1,0.5,3,3,2,0.6667,2,0.6667,0,0`,
     );
-    expect(lines).toContain(`${W2.code},Phường Hai,1,1,1,1,1,1,1,0,0,0,1,0,0,4,1,1,1,0,0,,1,1,1,1,1,1`);
-    expect(lines).toContain(`${P.code},Thành phố Thử,0,0,,0,0,,0,0,0,,0,0,0,,0,0,,0,0,,0,0,0,,0,`);
+    expect(lines).toContain(`${W2.code},Phường Hai,1,1,1,1,1,1,1,0,0,0,1,0,0,0,4,1,1,1,0,0,,1,1,1,1,1,1,0,0`);
+    expect(lines).toContain(`${P.code},Thành phố Thử,0,0,,0,0,,0,0,0,,0,0,0,0,,0,0,,0,0,,0,0,0,,0,,0,0`);
   });
 
   it('publishes aggregate open data without login, cacheable and without personal data', async () => {

@@ -140,6 +140,8 @@ export class ReportsRepository {
       col(daily, (r) => r.counters.feePaidOnline),
       col(daily, (r) => r.counters.returnedEndToEnd),
       col(daily, (r) => r.counters.returnedDigitised),
+      col(daily, (r) => r.counters.apologiesIssued),
+      col(daily, (r) => r.counters.apologiesAutomatic),
       col(open, (r) => r.key.agencyCode),
       col(open, (r) => r.key.procedureCode),
       col(open, (r) => r.key.channel),
@@ -151,13 +153,13 @@ export class ReportsRepository {
       REPORTS_CHANNEL,
       agencyCode,
     ];
-    // One array per report_daily column ($1–$20: the key, then DAILY_COLUMNS in order).
+    // One array per report_daily column ($1–$22: the key, then DAILY_COLUMNS in order).
     const dailyArrays = `unnest($1::date[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
            $7::int[], $8::int[], $9::int[], $10::int[], $11::int[], $12::bigint[], $13::int[], $14::int[],
-           $15::int[], $16::int[], $17::int[], $18::int[], $19::int[], $20::int[])`;
+           $15::int[], $16::int[], $17::int[], $18::int[], $19::int[], $20::int[], $21::int[], $22::int[])`;
     const monthlyRows = `SELECT date_trunc('month', d)::date, a, p, c, s, o, sum(n1), sum(n2), sum(n3), sum(n4), sum(n5),
-                sum(n6), sum(n7), sum(n8), sum(n9), sum(n10), sum(n11), sum(n12), sum(n13), sum(n14)
-           FROM ${dailyArrays} AS u(d, a, p, c, s, o, n1, n2, n3, n4, n5, n6, n7, n8, n9, n10, n11, n12, n13, n14)
+                sum(n6), sum(n7), sum(n8), sum(n9), sum(n10), sum(n11), sum(n12), sum(n13), sum(n14), sum(n15), sum(n16)
+           FROM ${dailyArrays} AS u(d, a, p, c, s, o, n1, n2, n3, n4, n5, n6, n7, n8, n9, n10, n11, n12, n13, n14, n15, n16)
           GROUP BY 1, 2, 3, 4, 5, 6
           ORDER BY 1, 2, 3, 4, 5, 6`;
     const rows: { emptied: number }[] = await m.query(
@@ -168,13 +170,13 @@ export class ReportsRepository {
        ), open AS (
          INSERT INTO report_open AS r (agency_code, procedure_code, channel, sector_code, online_level, status, due_at,
            open_count)
-         SELECT * FROM unnest($21::text[], $22::text[], $23::text[], $24::text[], $25::text[], $26::text[],
-           $27::timestamptz[], $28::int[])
+         SELECT * FROM unnest($23::text[], $24::text[], $25::text[], $26::text[], $27::text[], $28::text[],
+           $29::timestamptz[], $30::int[])
          ON CONFLICT (agency_code, procedure_code, channel, sector_code, online_level, status, due_at)
            DO UPDATE SET open_count = r.open_count + EXCLUDED.open_count
          RETURNING r.open_count
        )
-       SELECT pg_notify($29, $30) AS notified, (SELECT count(*)::int FROM open WHERE open_count = 0) AS emptied`,
+       SELECT pg_notify($31, $32) AS notified, (SELECT count(*)::int FROM open WHERE open_count = 0) AS emptied`,
       params,
     );
     // Drop the open rows that reached zero, so the table holds only what is open.
@@ -186,7 +188,7 @@ export class ReportsRepository {
           WHERE r.open_count = 0
             AND (r.agency_code, r.procedure_code, r.channel, r.sector_code, r.online_level, r.status, r.due_at)
               = (k.agency_code, k.procedure_code, k.channel, k.sector_code, k.online_level, k.status, k.due_at)`,
-        params.slice(20, 27),
+        params.slice(22, 29),
       );
     }
   }
@@ -243,7 +245,8 @@ export class ReportsRepository {
     }
     const openMonth = by === 'month' ? ` AND r.due_at <> 'infinity'` : '';
     const counters = `received, decided, decided_early, decided_on_time, decided_late, processing_days_sum, returned,
-      ratings, ratings_satisfied, fee_paid, fee_paid_online, returned_end_to_end, returned_digitised, channel, online_level, agency_code, sector_code, procedure_code`;
+      ratings, ratings_satisfied, fee_paid, fee_paid_online, returned_end_to_end, returned_digitised, apologies_issued,
+      apologies_automatic, channel, online_level, agency_code, sector_code, procedure_code`;
     const rows: Record<string, string | number | null>[] = await this.ds.query(
       `WITH src AS (
          SELECT r.day, ${counters} FROM report_daily r
@@ -269,18 +272,21 @@ export class ReportsRepository {
                 sum(r.ratings) AS ratings,
                 sum(r.ratings_satisfied) AS ratings_satisfied,
                 sum(r.fee_paid) AS fee_paid,
-                sum(r.fee_paid_online) AS fee_paid_online
+                sum(r.fee_paid_online) AS fee_paid_online,
+                sum(r.apologies_issued) AS apologies_issued,
+                sum(r.apologies_automatic) AS apologies_automatic
            FROM src r
           GROUP BY 1
        ), open AS (
          SELECT ${OPEN_KEY[by]} AS okey,
                 sum(r.open_count) AS open,
-                sum(r.open_count) FILTER (WHERE r.due_at < $3::timestamptz AND r.status <> 'SUPPLEMENT_REQUESTED') AS open_overdue
+                sum(r.open_count) FILTER (WHERE r.due_at < $3::timestamptz AND r.status <> 'SUPPLEMENT_REQUESTED') AS open_overdue,
+                sum(r.open_count) FILTER (WHERE r.status = 'SUPPLEMENT_REQUESTED') AS open_waiting
            FROM report_open r
           WHERE true${and}${openMonth}
           GROUP BY 1
        ), k AS (
-         SELECT COALESCE(d.dkey, o.okey) AS key, d.*, o.open, o.open_overdue
+         SELECT COALESCE(d.dkey, o.okey) AS key, d.*, o.open, o.open_overdue, o.open_waiting
            FROM daily d FULL JOIN open o ON o.okey = d.dkey
        )
        SELECT ${by === 'month' ? 'b.key' : agencyRows ? 'l.key' : 'k.key'} AS key,
@@ -293,8 +299,9 @@ export class ReportsRepository {
               ${n('k.returned')} AS "returned", ${n('k.returned_full')} AS "returnedFull",
               ${n('k.returned_end_to_end')} AS "returnedEndToEnd", ${n('k.returned_digitised')} AS "returnedDigitised", ${n('k.ratings')} AS "ratings",
               ${n('k.ratings_satisfied')} AS "ratingsSatisfied", ${n('k.fee_paid')} AS "feePaid",
-              ${n('k.fee_paid_online')} AS "feePaidOnline", ${n('k.open')} AS "open",
-              ${n('k.open_overdue')} AS "openOverdue"
+              ${n('k.fee_paid_online')} AS "feePaidOnline", ${n('k.apologies_issued')} AS "apologiesIssued",
+              ${n('k.apologies_automatic')} AS "apologiesAutomatic", ${n('k.open')} AS "open",
+              ${n('k.open_overdue')} AS "openOverdue", ${n('k.open_waiting')} AS "openWaitingCitizen"
          FROM ${by === 'month' ? MONTH_BUCKETS : agencyRows ? agencyBuckets : `k ${NAME_JOIN[by]}`}
         ORDER BY 1`,
       params,

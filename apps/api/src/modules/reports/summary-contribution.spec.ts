@@ -29,6 +29,7 @@ const base: DossierSnapshot = {
   processingWorkingDays: null,
   endToEnd: null,
   digitised: null,
+  appointmentAt: null,
 };
 const key = { agencyCode: 'A', procedureCode: 'P', channel: 'ONLINE', sectorCode: 'S', onlineLevel: 'FULL' };
 const received = {

@@ -41,6 +41,9 @@ export interface DailyCounters {
   /** Returned dossiers (on their return day) that were end-to-end online, and digitised. */
   returnedEndToEnd: number;
   returnedDigitised: number;
+  /** Apology letters issued that day (api.md, End-to-end figures), and those the system issued. */
+  apologiesIssued: number;
+  apologiesAutomatic: number;
 }
 
 /** The facts of a dossier its contribution reads (a transition's snapshot, or the report view's row). */
@@ -81,6 +84,8 @@ export const DAILY_COUNTERS: readonly (keyof DailyCounters)[] = [
   'feePaidOnline',
   'returnedEndToEnd',
   'returnedDigitised',
+  'apologiesIssued',
+  'apologiesAutomatic',
 ];
 
 export interface OpenKey {
@@ -109,6 +114,8 @@ const zeroCounters = (): DailyCounters => ({
   feePaidOnline: 0,
   returnedEndToEnd: 0,
   returnedDigitised: 0,
+  apologiesIssued: 0,
+  apologiesAutomatic: 0,
 });
 
 const dailyKeyOf = (s: CountedFacts, at: Date): DailyKey => ({
@@ -183,6 +190,12 @@ export class SummaryDelta {
       entry.count += sign;
       this.open.set(id, entry);
     }
+    return this;
+  }
+
+  /** An apology letter, counted on the local day it was issued (an event, never taken back). */
+  addApology(s: CountedFacts, at: Date, automatic: boolean): this {
+    this.addDaily(dailyKeyOf(s, at), 1, { apologiesIssued: 1, apologiesAutomatic: automatic ? 1 : 0 });
     return this;
   }
 

@@ -23,7 +23,7 @@ const CONTRIBUTIONS = `
          0 AS processing_days_sum, 0 AS returned, 0 AS ratings, 0 AS ratings_satisfied, 0 AS rating_score_sum,
          (${COUNTED_PAID})::int AS fee_paid,
          (${COUNTED_PAID} AND d.fee_paid_online IS TRUE)::int AS fee_paid_online,
-         0 AS returned_end_to_end, 0 AS returned_digitised
+         0 AS returned_end_to_end, 0 AS returned_digitised, 0 AS apologies_issued, 0 AS apologies_automatic
     FROM dossier_report_fact d WHERE d.received_at IS NOT NULL
   UNION ALL
   SELECT vn_local_date(d.completed_at), d.agency_code, d.procedure_code, d.channel, d.sector_code, d.online_level,
@@ -31,22 +31,26 @@ const CONTRIBUTIONS = `
          (d.decided_outcome IS NOT DISTINCT FROM 'EARLY')::int,
          (d.decided_outcome IS NULL OR d.decided_outcome = 'ON_TIME')::int,
          (d.decided_outcome IS NOT DISTINCT FROM 'LATE')::int,
-         COALESCE(d.processing_working_days, 0), 0, 0, 0, 0, 0, 0, 0, 0
+         COALESCE(d.processing_working_days, 0), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
     FROM dossier_report_fact d
    WHERE d.completed_at IS NOT NULL AND d.status IN (${list(DECIDED_STATUSES)})
   UNION ALL
   SELECT vn_local_date(d.returned_at), d.agency_code, d.procedure_code, d.channel, d.sector_code, d.online_level,
-         0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, (d.end_to_end IS TRUE)::int, (d.digitised IS TRUE)::int
+         0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, (d.end_to_end IS TRUE)::int, (d.digitised IS TRUE)::int, 0, 0
     FROM dossier_report_fact d WHERE d.returned_at IS NOT NULL
   UNION ALL
   SELECT vn_local_date(d.received_at), d.agency_code, d.procedure_code, d.channel, d.sector_code, d.online_level,
-         0, 0, 0, 0, 0, 0, 0, 1, (r.score >= 4)::int, r.score, 0, 0, 0, 0
+         0, 0, 0, 0, 0, 0, 0, 1, (r.score >= 4)::int, r.score, 0, 0, 0, 0, 0, 0
     FROM dossier_rating_fact r JOIN dossier_report_fact d ON d.id = r.dossier_id
-   WHERE d.received_at IS NOT NULL`;
+   WHERE d.received_at IS NOT NULL
+  UNION ALL
+  SELECT vn_local_date(l.issued_at), d.agency_code, d.procedure_code, d.channel, d.sector_code, d.online_level,
+         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, l.automatic::int
+    FROM apology_fact l JOIN dossier_report_fact d ON d.id = l.dossier_id`;
 
 export const DAILY_COLUMNS = `received, decided, decided_early, decided_on_time, decided_late, processing_days_sum,
   returned, ratings, ratings_satisfied, rating_score_sum, fee_paid, fee_paid_online, returned_end_to_end,
-  returned_digitised`;
+  returned_digitised, apologies_issued, apologies_automatic`;
 const DAILY_KEY = `day, agency_code, procedure_code, channel, sector_code, online_level`;
 
 export interface RebuildResult {
@@ -69,7 +73,8 @@ async function rebuildIn(m: Queryable): Promise<RebuildResult> {
     SELECT ${DAILY_KEY},
            sum(received), sum(decided), sum(decided_early), sum(decided_on_time), sum(decided_late),
            sum(processing_days_sum), sum(returned), sum(ratings), sum(ratings_satisfied), sum(rating_score_sum),
-           sum(fee_paid), sum(fee_paid_online), sum(returned_end_to_end), sum(returned_digitised)
+           sum(fee_paid), sum(fee_paid_online), sum(returned_end_to_end), sum(returned_digitised),
+           sum(apologies_issued), sum(apologies_automatic)
       FROM (${CONTRIBUTIONS}) c
      GROUP BY ${DAILY_KEY}
     RETURNING 1)
@@ -79,7 +84,8 @@ async function rebuildIn(m: Queryable): Promise<RebuildResult> {
     SELECT date_trunc('month', day)::date, agency_code, procedure_code, channel, sector_code, online_level,
            sum(received), sum(decided), sum(decided_early), sum(decided_on_time), sum(decided_late),
            sum(processing_days_sum), sum(returned), sum(ratings), sum(ratings_satisfied), sum(rating_score_sum),
-           sum(fee_paid), sum(fee_paid_online), sum(returned_end_to_end), sum(returned_digitised)
+           sum(fee_paid), sum(fee_paid_online), sum(returned_end_to_end), sum(returned_digitised),
+           sum(apologies_issued), sum(apologies_automatic)
       FROM report_daily
      GROUP BY 1, 2, 3, 4, 5, 6`);
   const [open]: { n: number }[] = await m.query(`
@@ -98,7 +104,7 @@ async function rebuildIn(m: Queryable): Promise<RebuildResult> {
 
 /**
  * Recompute the summary tables from the dossier module's views `dossier_report_fact` and
- * `dossier_rating_fact` (migrations 1765800000000, 1765950000000), in one transaction (its own, or
+ * `dossier_rating_fact` (migrations 1765800000000, 1765950000000) and the sla module's `apology_fact`, in one transaction (its own, or
  * the caller's manager). Run after loading data in bulk (the history generator) or after a restore.
  * It reads the decisions' stored time facts, so a later holiday-calendar change does not reach past
  * processing times.

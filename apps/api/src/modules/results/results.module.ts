@@ -17,6 +17,6 @@ import { VerificationService } from './verification.service.js';
   imports: [CatalogModule, DossiersModule, FilesModule, IdentityModule],
   controllers: [ResultsController, VerificationController],
   providers: [ResultsService, SigningKeys, VerificationService],
-  exports: [ResultsService],
+  exports: [ResultsService, SigningKeys],
 })
 export class ResultsModule {}

@@ -1,6 +1,7 @@
 import {
   assignmentOf,
   canMakeMove,
+  toLocalDate,
   NOTE_MAX_LENGTH,
   noteRequired,
   type DossierDto,
@@ -12,22 +13,27 @@ import { useTranslation } from 'react-i18next';
 import { Button, Dialog, ErrorMessage, Field, Radios } from '../../components/ui';
 import { AssigneePicker } from './AssigneePicker';
 import { useOfficers } from './useStaff';
+import { useWorkingCalendar } from './useWorkingCalendar';
 
 export interface ActionInput {
   note?: string;
   assigneeId?: string;
+  newDueDate?: string;
 }
 
 /** Actions that ask something before they are sent: a note (the shared rule), or whom to assign. */
 export function needsDialog(action: StaffDossierAction): boolean {
-  return action === 'assign' || noteRequired(action);
+  return action === 'assign' || action === 'issue_apology' || noteRequired(action);
 }
 
 interface DialogValues {
   who: 'self' | 'other';
   assigneeId: string;
   note: string;
+  newDueDate: string;
 }
+
+const DATE_ID = 'action-new-due-date';
 
 const NOTE_ID = 'action-note';
 const ASSIGNEE_ID = 'action-assignee';
@@ -65,6 +71,11 @@ export function ActionDialog({
     isAssign && user.agencyCode === dossier.agency.code && canMakeMove(dossier.status, 'take', caller);
   const canHandOver = isAssign && canMakeMove(dossier.status, 'hand_over', caller);
   const { officers, isPending: loadingOfficers } = useOfficers(isAssign && canHandOver, user.id);
+  // api.md: the new appointment is a working day after dueAt's local day (the API says so too, 400).
+  const isApology = action === 'issue_apology';
+  const calendar = useWorkingCalendar(isApology);
+  const minDate =
+    isApology && dossier.dueAt && calendar ? calendar.nextWorkingDay(toLocalDate(new Date(dossier.dueAt))) : undefined;
   const {
     register,
     handleSubmit,
@@ -72,7 +83,9 @@ export function ActionDialog({
     setError,
     setFocus,
     formState: { errors },
-  } = useForm<DialogValues>({ defaultValues: { who: canTakeSelf ? 'self' : 'other', assigneeId: '', note: '' } });
+  } = useForm<DialogValues>({
+    defaultValues: { who: canTakeSelf ? 'self' : 'other', assigneeId: '', note: '', newDueDate: '' },
+  });
   const who = useWatch({ control, name: 'who' });
   // The note of a handover (it moves someone's work) follows the table's rule for `hand_over`.
   const withNote = isAssign ? who === 'other' && noteRequired('hand_over') : noteRequired(action);
@@ -85,6 +98,14 @@ export function ActionDialog({
     if (isAssign && v.who === 'other' && !v.assigneeId) {
       setError('assigneeId', { message: t('desk.assign.required') });
       setFocus('assigneeId');
+      failed = true;
+    }
+    if (
+      isApology &&
+      (!v.newDueDate || (minDate && v.newDueDate < minDate) || calendar?.isWorkingDay(v.newDueDate) === false)
+    ) {
+      setError('newDueDate', { message: t('desk.apology.dateInvalid') });
+      setFocus('newDueDate');
       failed = true;
     }
     if (withNote && !note) {
@@ -100,6 +121,7 @@ export function ActionDialog({
     onConfirm({
       ...(note && withNote ? { note } : {}),
       ...(isAssign && v.who === 'other' ? { assigneeId: v.assigneeId } : {}),
+      ...(isApology ? { newDueDate: v.newDueDate } : {}),
     });
   };
 
@@ -131,6 +153,17 @@ export function ActionDialog({
               inputProps={register('assigneeId')}
             />
           )
+        ) : null}
+        {isApology ? (
+          <Field
+            id={DATE_ID}
+            label={t('desk.apology.dateLabel')}
+            hint={t('desk.apology.dateHint')}
+            error={errors.newDueDate?.message}
+            required
+          >
+            <input type="date" min={minDate} {...register('newDueDate')} />
+          </Field>
         ) : null}
         {withNote ? (
           <Field

@@ -33,6 +33,7 @@ const BUTTON_VARIANT: Record<StaffDossierAction, 'primary' | 'secondary' | 'warn
   reject: 'warning',
   return_to_officer: 'secondary',
   return_result: 'primary',
+  issue_apology: 'secondary',
 };
 
 /**

@@ -19,6 +19,12 @@ export function StaffDossierFacts({ dossier: d }: { dossier: DossierDto }) {
   if (d.dueAt) {
     rows.push({ label: t('desk.fields.dueAt'), value: <time dateTime={d.dueAt}>{formatDateTime(d.dueAt)}</time> });
   }
+  if (d.appointmentAt) {
+    rows.push({
+      label: t('desk.fields.appointmentAt'),
+      value: <time dateTime={d.appointmentAt}>{formatDateTime(d.appointmentAt)}</time>,
+    });
+  }
   rows.push(
     { label: t('desk.fields.procedure'), value: <span lang="vi">{d.procedure.name}</span> },
     { label: t('desk.fields.applicant'), value: <span lang="vi">{d.applicant.fullName}</span> },

@@ -32,6 +32,8 @@ export function DossierFacts({ dossier: d }: { dossier: DossierDto }) {
   if (d.submittedAt) rows.push({ label: t('dossiers.fields.submittedAt'), value: formatDateTime(d.submittedAt) });
   if (d.receivedAt) rows.push({ label: t('dossiers.fields.receivedAt'), value: formatDateTime(d.receivedAt) });
   if (d.dueAt) rows.push({ label: t('dossiers.fields.dueAt'), value: formatDate(d.dueAt) });
+  // The apology's new appointment (api.md): dueAt stays, this is when the result is now promised.
+  if (d.appointmentAt) rows.push({ label: t('dossiers.fields.appointmentAt'), value: formatDate(d.appointmentAt) });
   if (d.completedAt) rows.push({ label: t('dossiers.fields.completedAt'), value: formatDateTime(d.completedAt) });
   if (d.returnedAt) rows.push({ label: t('dossiers.fields.returnedAt'), value: formatDateTime(d.returnedAt) });
   return <SummaryList rows={rows} />;

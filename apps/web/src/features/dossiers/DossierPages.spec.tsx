@@ -264,7 +264,7 @@ describe('dossier page', () => {
     expect(screen.queryByRole('button', { name: 'Tải biên lai điện tử (PDF)' }) !== null).toBe(shown);
   });
 
-  it('downloads the receipt with the bearer token, and offers the apology letter of a late dossier', async () => {
+  it('downloads the receipt with the bearer token, and offers the apology letter once one is issued', async () => {
     const created: Blob[] = [];
     URL.createObjectURL = jest.fn((b: Blob) => {
       created.push(b);
@@ -273,7 +273,14 @@ describe('dossier page', () => {
     URL.revokeObjectURL = jest.fn();
     const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
     const fetched = stubApi({
-      'GET /dossiers/d-2': { body: submitted({ status: 'RETURNED', sla: 'LATE', availableActions: [] }) },
+      'GET /dossiers/d-2': {
+        body: submitted({
+          status: 'RETURNED',
+          sla: 'LATE',
+          availableActions: [],
+          appointmentAt: '2026-07-20T10:00:00.000Z',
+        }),
+      },
       'GET /procedures/1.001193': { body: birthProcedure() },
     });
     // A PDF is not JSON: answered here, the rest by the stub.
@@ -290,6 +297,8 @@ describe('dossier page', () => {
     renderApp('/dossiers/d-2');
     await screen.findByRole('heading', { level: 1, name: 'Đăng ký khai sinh' });
     expect(screen.getByRole('button', { name: 'Tải thư xin lỗi (PDF)' })).toBeInTheDocument();
+    // The new appointment the letter promised, beside the original due date.
+    expect(screen.getByText('Ngày hẹn trả kết quả mới')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Tải phiếu tiếp nhận và hẹn trả kết quả (PDF)' }));
     await waitFor(() => expect(click).toHaveBeenCalled());
     expect(pdf).toHaveBeenCalledWith('/api/v1/dossiers/d-2/receipt.pdf', {

@@ -49,6 +49,12 @@ export function KpiCards({ summary: s }: { summary: ReportSummary }) {
       value: f.count(s.openOverdue),
       detail: s.open.rate === null ? t('dashboard.kpi.openOverdue.none') : overdueShare.plain,
     },
+    // The citizen's delay, apart from the agency's own (issue 15): their clock is stopped.
+    {
+      key: 'waitingCitizen',
+      value: f.count(s.open.waitingCitizen),
+      detail: t('dashboard.kpi.waitingCitizen.detail'),
+    },
     { key: 'satisfaction', ...satisfaction },
   ];
   return (

@@ -82,7 +82,8 @@ function DossierDetails({ dossier: d }: { dossier: DossierDto }) {
   const canRate = d.status === 'RETURNED' && d.rating === null;
   // A link to the rating (tracking page, "result ready" e-mail) opens the page there.
   const toRating = location.hash === `#${RATING_ANCHOR}`;
-  const late = d.sla === 'LATE' || d.sla === 'OVERDUE';
+  // The letter exists once issued (api.md: 404 before); appointmentAt says one was.
+  const apologised = d.appointmentAt !== null;
   const fileCode = d.code ?? d.id;
 
   return (
@@ -146,7 +147,7 @@ function DossierDetails({ dossier: d }: { dossier: DossierDto }) {
       <h2>{t('dossiers.detail.factsTitle')}</h2>
       <DossierFacts dossier={d} />
 
-      {d.submittedAt || late ? (
+      {d.submittedAt || apologised ? (
         <>
           <h2>{t('dossiers.detail.downloadsTitle')}</h2>
           <div className="button-group">
@@ -157,7 +158,7 @@ function DossierDetails({ dossier: d }: { dossier: DossierDto }) {
                 label={t('dossiers.detail.receipt')}
               />
             ) : null}
-            {late ? (
+            {apologised ? (
               <DownloadButton
                 path={`${base}/apology.pdf`}
                 fileName={`thu-xin-loi-${fileCode}.pdf`}

@@ -97,6 +97,8 @@ describe('manager dashboard', () => {
     expect(
       within(card('Hồ sơ quá hạn đang giải quyết')).getByText('5,0% (12/240 hồ sơ đang giải quyết)'),
     ).toBeInTheDocument();
+    // Waiting for the citizen apart from the agency's own delays (issue 15).
+    expect(within(card('Hồ sơ chờ công dân bổ sung')).getByText('7')).toBeInTheDocument();
     const satisfaction = card('Mức độ hài lòng');
     expect(within(satisfaction).getByText('Chưa có dữ liệu')).toBeInTheDocument();
     expect(within(satisfaction).getByText('—')).toHaveAttribute('aria-hidden', 'true');

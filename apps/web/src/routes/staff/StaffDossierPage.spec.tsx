@@ -1,5 +1,5 @@
 import { STAFF_DOSSIER_ACTIONS, type DossierDto, type StaffDossierAction } from '@motcua/shared';
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { storeSession } from '../../lib/auth';
 import { problem, stubApi } from '../../test/api-stub';
@@ -24,6 +24,7 @@ const ACTION_LABELS: Record<StaffDossierAction, string> = {
   reject: 'Từ chối giải quyết',
   return_to_officer: 'Trả lại chuyên viên',
   return_result: 'Trả kết quả',
+  issue_apology: 'Gửi thư xin lỗi',
 };
 
 async function actionsSection(): Promise<HTMLElement> {
@@ -172,6 +173,40 @@ describe('dossier work screen', () => {
     await screen.findByText('Đã từ chối tiếp nhận hồ sơ. Công dân được báo lý do.');
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(postedActions(api)).toEqual([{ action: 'refuse', version: 3, note: 'Giấy chứng sinh không rõ nét' }]);
+  });
+
+  it('issues an apology letter with a new date a working day after the due date, and a reason', async () => {
+    storeSession(approver, approver.user);
+    const due = '2026-07-17T10:00:00.000Z'; // Friday 17/7, 17:00 local
+    const api = stubApi({
+      'GET /dossiers/d-1': {
+        body: dossier({ status: 'IN_PROCESSING', dueAt: due, availableActions: ['assign', 'issue_apology'] }),
+      },
+      'GET /procedures/1.001193': { body: birthProcedure },
+      'GET /holidays': { body: { items: [] } },
+      'POST /dossiers/d-1/actions': {
+        body: dossier({ status: 'IN_PROCESSING', version: 4, dueAt: due, appointmentAt: '2026-07-21T10:00:00.000Z' }),
+      },
+    });
+    renderApp('/staff/dossiers/d-1');
+    await userEvent.click(within(await actionsSection()).getByRole('button', { name: 'Gửi thư xin lỗi' }));
+    const dialog = screen.getByRole('dialog', { name: 'Gửi thư xin lỗi' });
+    const date = within(dialog).getByLabelText(/Ngày hẹn trả kết quả mới/);
+    // The next working day after Friday's due date is Monday 20/7 (the weekend is not one).
+    await waitFor(() => expect(date).toHaveAttribute('min', '2026-07-20'));
+
+    fireEvent.change(date, { target: { value: '2026-07-18' } });
+    await userEvent.type(within(dialog).getByLabelText(/Lý do chậm trả kết quả/), 'Chờ xác minh của cơ quan khác');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Gửi thư xin lỗi' }));
+    expect(within(dialog).getByText('Chọn một ngày làm việc sau hạn trả kết quả ban đầu')).toBeInTheDocument();
+    expect(postedActions(api)).toEqual([]);
+
+    fireEvent.change(date, { target: { value: '2026-07-21' } });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Gửi thư xin lỗi' }));
+    await screen.findByText('Đã gửi thư xin lỗi và hẹn lại ngày trả kết quả cho công dân.');
+    expect(postedActions(api)).toEqual([
+      { action: 'issue_apology', version: 3, note: 'Chờ xác minh của cơ quan khác', newDueDate: '2026-07-21' },
+    ]);
   });
 
   it('closes the dialog on Esc and gives the focus back to its button', async () => {
