@@ -7,6 +7,7 @@ import {
   endOfWorkingDay,
   extendDueAt,
   localDateTime,
+  localDateTimeWords,
   pause,
   processingWorkingDays,
   receiptDay,
@@ -73,6 +74,11 @@ describe('local time in Asia/Ho_Chi_Minh (UTC+7, no DST)', () => {
   it('ends the working day at 17:00 local, 10:00 UTC', () => {
     expect(endOfWorkingDay('2026-03-02').toISOString()).toBe('2026-03-02T10:00:00.000Z');
     expect(localDateTime('2026-03-02', 8, 30).toISOString()).toBe('2026-03-02T01:30:00.000Z');
+  });
+
+  it('writes an instant as local "hh:mm dd/mm/yyyy" for notices and letters', () => {
+    expect(localDateTimeWords(new Date('2026-11-26T10:00:00Z'))).toBe('17:00 26/11/2026');
+    expect(localDateTimeWords(new Date('2026-12-31T17:05:00Z'))).toBe('00:05 01/01/2027');
   });
 
   it('refuses dates that do not exist', () => {

@@ -98,6 +98,13 @@ export function toLocalParts(instant: Date): {
   };
 }
 
+/** "17:00 27/11/2026": an instant as local time and date, the way notices, SMS and letters write it. */
+export function localDateTimeWords(instant: Date): string {
+  const p = toLocalParts(instant);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(p.hour)}:${two(p.minute)} ${two(p.day)}/${two(p.month)}/${p.year}`;
+}
+
 /** The instant of hh:mm local on a local day. */
 export function localDateTime(date: string, hour = 0, minute = 0): Date {
   const wall = dayNumber(date) * DAY_MS + hour * HOUR_MS + minute * MINUTE_MS;

@@ -1,18 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { startSmtp, type TestSmtp } from '../../test/smtp-server.js';
+import { mailText, startSmtp, type TestSmtp } from '../../test/smtp-server.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { OutboxService } from '../notifications/outbox.service.js';
 import { act, createWorld, dossierIn, submitted, type World } from './dossiers.factories.js';
-
-/** The text of a message: quoted-printable soft breaks joined and =XX bytes decoded as UTF-8. */
-function decoded(raw: string): string {
-  const qp = raw
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
-  return Buffer.from(qp, 'latin1').toString('utf8');
-}
 
 describe('inbox and e-mail to the applicant on each status change', () => {
   let t: TestApp;
@@ -50,7 +42,7 @@ describe('inbox and e-mail to the applicant on each status change', () => {
       [id],
     );
     expect(inbox.map((n) => n.params.status)).toEqual(['SUBMITTED', 'RECEIVED']);
-    const text = decoded(smtp.inbox[1].raw);
+    const text = mailText(smtp.inbox[1].raw);
     expect(text).toContain(`Hồ sơ ${code}`);
     expect(text).toContain('Đã tiếp nhận');
     expect(text).toContain(`https://motcua.danang.gov.vn/dossiers/${id}`);
@@ -64,7 +56,7 @@ describe('inbox and e-mail to the applicant on each status change', () => {
     await act(w, w.staff.OFFICER, id, 'assign');
     await act(w, w.staff.OFFICER, id, 'request_supplement', { note: 'Bổ sung bản sao giấy chứng sinh' });
     await outbox.drain();
-    const last = decoded(smtp.inbox.at(-1)!.raw);
+    const last = mailText(smtp.inbox.at(-1)!.raw);
     expect(last).toContain('yêu cầu bổ sung');
     expect(last).toContain('Bổ sung bản sao giấy chứng sinh');
   });
@@ -95,7 +87,7 @@ describe('inbox and e-mail to the applicant on each status change', () => {
     expect((await typesOf(id)).filter((type) => type === 'RESULT_READY')).toHaveLength(1);
     smtp.inbox.length = 0;
     await outbox.drain();
-    const last = decoded(smtp.inbox.at(-1)!.raw);
+    const last = mailText(smtp.inbox.at(-1)!.raw);
     expect(last).toContain(`https://motcua.danang.gov.vn/dossiers/${id}#danh-gia`);
     // Essential: no unsubscribe link.
     expect(last).not.toContain('/notifications/unsubscribe');

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { toLocalDate } from '@motcua/shared';
+import { localDateTimeWords, toLocalDate } from '@motcua/shared';
 import { AppError } from '../../common/app-error.js';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
@@ -123,7 +123,13 @@ export class ApologyLettersService implements OnModuleInit {
       userIds: [d.applicantId],
       type: 'APOLOGY',
       dossierId: d.id,
-      params: { code: d.code, appointmentDate: toLocalDate(d.appointmentAt), letterNumber },
+      // The inbox's APOLOGY text reads `appointment` (packages/shared notifications.ts).
+      params: {
+        code: d.code,
+        appointment: localDateTimeWords(d.appointmentAt),
+        appointmentDate: toLocalDate(d.appointmentAt),
+        letterNumber,
+      },
     });
   }
 

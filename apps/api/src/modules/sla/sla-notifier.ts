@@ -1,17 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import type { NotificationType } from '@motcua/shared';
 import type { EntityManager } from 'typeorm';
-import { OutboxService } from '../notifications/outbox.service.js';
-
-/** The notification types of the inbox (issue 15); the SLA module sends APOLOGY, SLA_* and SUPPLEMENT_REMINDER. */
-export type NotificationType =
-  | 'STATUS_CHANGED'
-  | 'SUPPLEMENT_REQUESTED'
-  | 'FEE_DUE'
-  | 'RESULT_READY'
-  | 'APOLOGY'
-  | 'SLA_DUE_SOON'
-  | 'SLA_OVERDUE'
-  | 'SUPPLEMENT_REMINDER';
 
 export interface NotifyInput {
   userIds: string[];
@@ -29,23 +17,6 @@ export interface SlaNotifier {
 }
 
 export const SLA_NOTIFIER = Symbol('SLA_NOTIFIER');
-
-/** The outbox message type of the default notifier (delivered after commit by its handlers). */
-export const SLA_NOTIFICATION = 'sla.notification';
-
-/**
- * The default binding: the notification is written to the outbox in the caller's transaction, so
- * it exists exactly when the change commits; SlaMailer e-mails the applicant's apology from it.
- */
-@Injectable()
-export class OutboxSlaNotifier implements SlaNotifier {
-  constructor(private readonly outbox: OutboxService) {}
-
-  async notify(em: EntityManager, input: NotifyInput): Promise<void> {
-    if (input.userIds.length === 0) return;
-    await this.outbox.enqueue(em, SLA_NOTIFICATION, input);
-  }
-}
 
 /** A notifier that keeps what it was given (tests read `sent`). */
 export class RecordingSlaNotifier implements SlaNotifier {

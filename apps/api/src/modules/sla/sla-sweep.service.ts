@@ -5,6 +5,7 @@ import {
   nextSlaChange,
   slaState,
   supplementReminderAt,
+  localDateTimeWords,
   toLocalDate,
   type Role,
 } from '@motcua/shared';
@@ -104,7 +105,7 @@ export class SlaSweepService {
             userIds,
             type: alert.state === 'DUE_SOON' ? 'SLA_DUE_SOON' : 'SLA_OVERDUE',
             dossierId: r.dossierId,
-            params: { dueAt: r.dueAt.toISOString(), dueDate: toLocalDate(r.dueAt) },
+            params: { due: localDateTimeWords(r.dueAt), dueAt: r.dueAt.toISOString(), dueDate: toLocalDate(r.dueAt) },
           });
           if (alert.state === 'DUE_SOON') total.dueSoon++;
           else total.overdue++;

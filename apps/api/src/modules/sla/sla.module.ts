@@ -9,16 +9,17 @@ import { ApologyLettersService } from './apology-letters.service.js';
 import { ReportsModule } from '../reports/reports.module.js';
 import { DemoController } from './demo.controller.js';
 import { DemoOverdueService } from './demo-overdue.service.js';
-import { OutboxSlaNotifier, SLA_NOTIFIER, type SlaNotifier } from './sla-notifier.js';
-import { SlaMailer } from './sla-mailer.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { SLA_NOTIFIER, type SlaNotifier } from './sla-notifier.js';
+import { SlaJobs } from './sla.jobs.js';
 import { SlaSweepService } from './sla-sweep.service.js';
 import { SlaWatchService } from './sla-watch.service.js';
 
 /**
  * Deadlines that act (issue 15): apology letters, the SLA sweep, the automatic apology and the
  * supplement reminders. Depends on dossiers (hooks, the workflow) and results (signing); the
- * scheduler calls SlaSweepService's methods with `now`. SLA_NOTIFIER is the inbox's `notify`,
- * the outbox by default; tests pass a recording one.
+ * job queue calls SlaSweepService's methods with `now` (sla.jobs.ts). SLA_NOTIFIER is the inbox's
+ * `notify` (NotificationsService, global); tests may pass a recording one.
  */
 @Module({})
 export class SlaModule {
@@ -31,11 +32,11 @@ export class SlaModule {
       providers: [
         options.notifier
           ? { provide: SLA_NOTIFIER, useValue: options.notifier }
-          : { provide: SLA_NOTIFIER, useClass: OutboxSlaNotifier },
+          : { provide: SLA_NOTIFIER, useExisting: NotificationsService },
         ApologyLettersService,
         SlaWatchService,
         SlaSweepService,
-        SlaMailer,
+        SlaJobs,
         DemoOverdueService,
       ],
       exports: [SlaSweepService, SLA_NOTIFIER],
