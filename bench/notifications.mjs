@@ -61,12 +61,7 @@ try {
   // The job queue as with JOBS_ENABLED=false: a fan-out adds one pgboss.job row with it on, not one per user.
   const jobs = { send: async () => null, define: () => undefined };
   const clock = { now: () => new Date() };
-  const service = new NotificationsService(
-    new NotificationsRepository(ds),
-    new OutboxService(ds, jobs),
-    clock,
-    config,
-  );
+  const service = new NotificationsService(new NotificationsRepository(ds), new OutboxService(ds, jobs), clock, config);
   const params = { code: '000.00.12.H17-261127-0001', due: '17:00 27/11/2026' };
   const reset = () => ds.query(`TRUNCATE notification, outbox`);
   const count = async () =>

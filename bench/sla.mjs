@@ -86,8 +86,8 @@ try {
       DATA_DIR: dataDir,
       DEMO_DATA: 'false',
       LOG_LEVEL: 'error',
-      OUTBOX_POLL_MS: '0',
-      FILE_SWEEP_INTERVAL_MS: '0',
+      // The sweep is called here, not by the job queue.
+      JOBS_ENABLED: 'false',
       WEB_DIST: '/nonexistent',
     });
     app = await createApp({ config, databaseUrl: url });
