@@ -217,7 +217,9 @@ describe('history generator', () => {
       }
       if ((OPEN_STATUSES as readonly string[]).includes(r.status)) {
         c.open++;
-        if (r.due_at && r.due_at.getTime() < now.getTime()) c.openOverdue++;
+        // Waiting for the citizen is counted apart, never as the agency's own delay (issue 15).
+        if (r.status === 'SUPPLEMENT_REQUESTED') c.openWaitingCitizen++;
+        else if (r.due_at && r.due_at.getTime() < now.getTime()) c.openOverdue++;
       }
     }
     return c;
