@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +9,7 @@ import { parseDossierCode } from '@motcua/shared';
 import { withDatabase } from '../database/database.js';
 import { buildProcedureInput } from '../modules/catalog/catalog.factories.js';
 import { VALID_FORM } from '../modules/dossiers/dossiers.factories.js';
+import { callApi, type Answer } from '../test/api-process.js';
 import { randomNationalId } from '../test/auth-helpers.js';
 import { createTestDatabase, type TestDatabase } from '../test/test-database.js';
 import { SECURITY_PASS } from './security-pass.js';
@@ -46,50 +46,6 @@ async function freePort(): Promise<number> {
       const addr = srv.address();
       srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
     });
-  });
-}
-
-interface Answer {
-  status: number;
-  body: unknown;
-}
-
-/** One JSON request on a fresh connection (no keep-alive: a killed server must not hang a pooled socket). */
-function callApi(port: number, method: string, url: string, body?: object, headers: Record<string, string> = {}) {
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  return new Promise<Answer>((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        method,
-        path: `/api/v1${url}`,
-        agent: false,
-        timeout: 30_000,
-        headers: {
-          ...headers,
-          ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('error', reject);
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let parsed: unknown = text;
-          try {
-            parsed = text ? JSON.parse(text) : null;
-          } catch {
-            // not JSON: kept as text for the failure message
-          }
-          resolve({ status: res.statusCode ?? 0, body: parsed });
-        });
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', reject);
-    req.end(payload);
   });
 }
 
