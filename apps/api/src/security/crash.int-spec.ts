@@ -9,7 +9,7 @@ import { parseDossierCode } from '@motcua/shared';
 import { withDatabase } from '../database/database.js';
 import { buildProcedureInput } from '../modules/catalog/catalog.factories.js';
 import { VALID_FORM } from '../modules/dossiers/dossiers.factories.js';
-import { callApi, type Answer } from '../test/api-process.js';
+import { callApi, created, login, type Answer } from '../test/api-process.js';
 import { randomNationalId } from '../test/auth-helpers.js';
 import { createTestDatabase, type TestDatabase } from '../test/test-database.js';
 import { SECURITY_PASS } from './security-pass.js';
@@ -159,35 +159,23 @@ interface Scenario {
   sent: Sent[];
 }
 
-async function login(port: number, username: string, password: string): Promise<string> {
-  const res = await callApi(port, 'POST', '/auth/login', { username, password });
-  if (res.status !== 200) throw new Error(`login of ${username}: ${res.status} ${JSON.stringify(res.body)}`);
-  return `Bearer ${(res.body as { accessToken: string }).accessToken}`;
-}
-
-async function expectCreated(res: Promise<Answer>, what: string): Promise<Answer> {
-  const r = await res;
-  if (r.status !== 201) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body)}`);
-  return r;
-}
-
 async function setUp(api: ApiProcess): Promise<Scenario> {
   const admin = { authorization: await login(api.port, 'admin', ADMIN_PASSWORD) };
   const suffix = randomUUID().slice(0, 4).toUpperCase();
   const agencyCode = `999.40.${suffix}.H17`;
   const sectorCode = `CRASH_${suffix}`;
-  await expectCreated(
+  await created(
     callApi(api.port, 'POST', '/admin/sectors', { code: sectorCode, name: 'Lĩnh vực thử' }, admin),
     'sector',
   );
-  await expectCreated(
+  await created(
     callApi(api.port, 'POST', '/admin/agencies', { code: agencyCode, name: 'Phường Thử', level: 'WARD' }, admin),
     'agency',
   );
   const procedure = buildProcedureInput({ sectorCode, agencyCodes: [agencyCode], requiredDocuments: [], fee: 0 });
-  await expectCreated(callApi(api.port, 'POST', '/admin/procedures', procedure, admin), 'procedure');
+  await created(callApi(api.port, 'POST', '/admin/procedures', procedure, admin), 'procedure');
   const nationalId = randomNationalId();
-  await expectCreated(
+  await created(
     callApi(api.port, 'POST', '/auth/register', {
       nationalId,
       fullName: 'Trần Thị Thử Nghiệm',
@@ -204,7 +192,7 @@ async function createDrafts(api: ApiProcess, s: Scenario, n: number): Promise<st
   const citizen = { authorization: await login(api.port, s.nationalId, CITIZEN_PASSWORD) };
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
-    const res = await expectCreated(
+    const res = await created(
       callApi(api.port, 'POST', '/dossiers', { procedureCode: s.procedureCode, formData: VALID_FORM }, citizen),
       'draft',
     );

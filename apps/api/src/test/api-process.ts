@@ -166,7 +166,8 @@ export async function login(port: number, username: string, password: string): P
   return `Bearer ${(res.body as { accessToken: string }).accessToken}`;
 }
 
-async function created(res: Promise<Answer>, what: string): Promise<Answer> {
+/** The answer of a request that must create something (201), else an error naming it. */
+export async function created(res: Promise<Answer>, what: string): Promise<Answer> {
   const r = await res;
   if (r.status !== 201) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body)}`);
   return r;
