@@ -5,7 +5,8 @@ import type {
   NotificationPreferencesInput,
   Role,
 } from '@motcua/shared';
-import { can } from '@motcua/shared';
+// By module: the bell is in the shell, which must not carry zod (issue 16, the front end's budget).
+import { can } from '@motcua/shared/permissions';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/useAuth';
