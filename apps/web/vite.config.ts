@@ -1,7 +1,9 @@
 import react from '@vitejs/plugin-react';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { routeModules, routePreloads, type BuiltChunk } from './src/app/route-preloads';
 
 const require = createRequire(import.meta.url);
 // react-router's package exports point at its development build only; a production bundle takes
@@ -11,8 +13,38 @@ const routerProduction = path.join(
   'dist/production/index.mjs',
 );
 
+/**
+ * Writes dist/route-preloads.json: each page route's chunks beyond the shell, which the API announces
+ * as modulepreload links in that page's HTML (src/app/route-preloads.ts says why).
+ */
+function routePreloadsPlugin(): Plugin {
+  const appDir = path.resolve(import.meta.dirname, 'src/app');
+  return {
+    name: 'motcua-route-preloads',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks: BuiltChunk[] = Object.values(bundle).flatMap((o) =>
+        o.type === 'chunk'
+          ? [
+              {
+                fileName: o.fileName,
+                facadeModuleId: o.facadeModuleId,
+                imports: o.imports,
+                isEntry: o.isEntry,
+                css: [...(o.viteMetadata?.importedCss ?? [])],
+              },
+            ]
+          : [],
+      );
+      const routes = routeModules(readFileSync(path.join(appDir, 'routes.tsx'), 'utf8'));
+      const table = routePreloads(routes, chunks, (m) => path.resolve(appDir, m));
+      this.emitFile({ type: 'asset', fileName: 'route-preloads.json', source: `${JSON.stringify(table, null, 1)}\n` });
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => ({
-  plugins: [react()],
+  plugins: [react(), routePreloadsPlugin()],
   resolve: {
     alias: mode === 'production' ? [{ find: /^react-router$/, replacement: routerProduction }] : [],
   },

@@ -10,6 +10,7 @@ import { answerClientErrorsAsProblems } from './common/client-error.js';
 import { compressedAssets } from './common/compressed-assets.js';
 import { sendProblem, toProblem } from './common/problem.filter.js';
 import { requestLogging } from './common/request-id.middleware.js';
+import { pageHtml } from './common/route-preloads.js';
 import { refuseUnsafeBody, refuseUnsafeUrl } from './common/safe-input.middleware.js';
 
 export const API_PREFIX = 'api/v1';
@@ -71,10 +72,11 @@ function serveWeb(app: NestExpressApplication, webDist: string): void {
   if (!existsSync(index)) return;
   app.use(compressedAssets(webDist));
   app.useStaticAssets(webDist, { index: false, maxAge: '1y', immutable: true, setHeaders: noCacheHtml });
+  const page = pageHtml(webDist);
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api')) return next();
     res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+    res.type('html').send(page(req.path));
   });
 }
 
