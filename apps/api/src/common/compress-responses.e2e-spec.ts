@@ -54,6 +54,16 @@ describe('API answers compressed over HTTP', () => {
     expect(JSON.parse(gunzipSync(await body(gz)).toString())).toEqual(expected);
   });
 
+  it('compresses a streamed file too (the API docs’ script, sent by express.static), without its length', async () => {
+    const path = '/api/docs/swagger-ui-bundle.js';
+    const plain = await body(await get(path, { 'accept-encoding': 'identity' }));
+    const br = await get(path, { 'accept-encoding': 'br' });
+    expect(br.statusCode).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-length']).toBeUndefined();
+    expect(brotliDecompressSync(await body(br)).equals(plain)).toBe(true);
+  });
+
   it('leaves a small answer as it is', async () => {
     const res = await get('/api/v1/health', { 'accept-encoding': 'br' });
     expect(res.headers['content-encoding']).toBeUndefined();

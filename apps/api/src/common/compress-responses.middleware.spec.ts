@@ -91,6 +91,11 @@ describe('compressResponses over HTTP', () => {
     app.get('/list', (_req, res) => {
       res.json({ items });
     });
+    app.get('/twice', (_req, res) => {
+      res.json({ items });
+      // A second send (a bug elsewhere) must not replace the first answer while it is compressed.
+      res.status(500).json({ late: true });
+    });
     app.get('/small', (_req, res) => {
       res.json({ status: 'ok' });
     });
@@ -124,6 +129,12 @@ describe('compressResponses over HTTP', () => {
     expect(res.headers['content-encoding']).toBe('br');
     expect(res.headers.vary).toMatch(/Accept-Encoding/);
     expect(Number(res.headers['content-length'])).toBe(res.body.length);
+    expect(JSON.parse(brotliDecompressSync(res.body).toString())).toEqual({ items });
+  });
+
+  it('keeps the first answer when a handler sends twice, as an uncompressed answer would', async () => {
+    const res = await send('/twice', 'br');
+    expect(res.status).toBe(200);
     expect(JSON.parse(brotliDecompressSync(res.body).toString())).toEqual({ items });
   });
 

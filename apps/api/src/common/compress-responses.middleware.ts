@@ -85,6 +85,9 @@ export function compressResponses(req: Request, res: Response, next: NextFunctio
   let decided = false;
   let encoding: Encoding | null = null;
   let stream: Transform | null = null;
+  // Set once a compressed body is ending: the real end comes later, so a second end or a late
+  // write (a double send) is dropped here, as a finished response would drop it.
+  let ending = false;
 
   const decide = (length: number | undefined, whole: boolean): void => {
     decided = true;
@@ -140,6 +143,7 @@ export function compressResponses(req: Request, res: Response, next: NextFunctio
   } as Response['writeHead'];
 
   res.write = function (this: Response, chunk: Chunk, ...rest: unknown[]) {
+    if (ending) return false;
     if (!decided) decide(undefined, false);
     if (stream) {
       const enc = typeof rest[0] === 'string' ? (rest[0] as BufferEncoding) : undefined;
@@ -150,6 +154,7 @@ export function compressResponses(req: Request, res: Response, next: NextFunctio
   } as Response['write'];
 
   res.end = function (this: Response, ...args: unknown[]) {
+    if (ending) return this;
     const cb = args.find((a) => typeof a === 'function') as Callback | undefined;
     const chunk = typeof args[0] === 'function' ? undefined : ((args[0] as Chunk | undefined | null) ?? undefined);
     const enc = typeof args[1] === 'string' ? (args[1] as BufferEncoding) : undefined;
@@ -158,11 +163,14 @@ export function compressResponses(req: Request, res: Response, next: NextFunctio
       const body = toBuffer(chunk, enc);
       decide(body.length, true);
       if (encoding) {
+        ending = true;
+        const status = res.statusCode;
         (encoding === 'br'
           ? brotliAsync(body, { params: BROTLI_PARAMS })
           : gzipAsync(body, { level: GZIP_LEVEL })
         ).then(
           (packed) => {
+            res.statusCode = status;
             res.setHeader('Content-Length', packed.length);
             plainEnd(packed);
           },
@@ -177,6 +185,7 @@ export function compressResponses(req: Request, res: Response, next: NextFunctio
     }
     const z = stream;
     if (z) {
+      ending = true;
       z.once('end', () => plainEnd());
       if (chunk !== undefined) z.end(toBuffer(chunk, enc));
       else z.end();
