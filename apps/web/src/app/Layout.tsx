@@ -1,11 +1,27 @@
 import { can } from '@motcua/shared/permissions';
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
-import { NotificationBell } from '../features/notifications/NotificationBell';
 import { AccountMenu } from './AccountMenu';
 import { setLanguage } from './i18n';
 import { useAuth } from './useAuth';
+
+/** The bell's box (header__bell's 44 × 44 px) while its code loads, so the header does not move. */
+function BellPlaceholder() {
+  return <span className="header__link header__bell" aria-hidden="true" />;
+}
+
+/**
+ * Only signed-in users see the bell: its code (and react-query's infinite query and mutation, for
+ * the inbox) stays out of every visitor's shell (issue 16, the front end's budget). A chunk that
+ * fails to load leaves the empty box rather than breaking the whole layout.
+ */
+const NotificationBell = lazy(() =>
+  import('../features/notifications/NotificationBell').then(
+    (m) => ({ default: m.NotificationBell }),
+    () => ({ default: BellPlaceholder }),
+  ),
+);
 
 export function Layout() {
   const { t, i18n } = useTranslation();
@@ -26,7 +42,11 @@ export function Layout() {
             <span>{t('app.name')}</span>
           </Link>
           <div className="header__tools">
-            {user ? <NotificationBell /> : null}
+            {user ? (
+              <Suspense fallback={<BellPlaceholder />}>
+                <NotificationBell />
+              </Suspense>
+            ) : null}
             <AccountMenu />
             <button
               type="button"

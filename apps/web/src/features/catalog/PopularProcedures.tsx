@@ -15,7 +15,20 @@ export function PopularProcedures() {
     <section aria-labelledby="popular-title">
       <h2 id="popular-title">{t('catalog.popularTitle')}</h2>
       {procedures.isPending ? (
-        <Loading />
+        <>
+          <div className="visually-hidden">
+            <Loading />
+          </div>
+          {/* The list's own classes, one line of name and one of details: the size of what loads. */}
+          <ul className="procedure-list" aria-hidden="true">
+            {Array.from({ length: POPULAR_COUNT }, (_, i) => (
+              <li key={i} className="procedure-list__item">
+                <span className="procedure-list__name skeleton">&nbsp;</span>
+                <span className="procedure-list__meta skeleton skeleton--short">&nbsp;</span>
+              </li>
+            ))}
+          </ul>
+        </>
       ) : procedures.isError ? (
         <LoadError
           message={problemText(t, procedures.error)}
