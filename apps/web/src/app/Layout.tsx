@@ -1,6 +1,6 @@
 import { can } from '@motcua/shared/permissions';
 import { Suspense } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../lib/i18n';
 import { Link, NavLink, Outlet } from 'react-router';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { AccountMenu } from './AccountMenu';
