@@ -1,5 +1,5 @@
 import { TEXTS, TEXT_AREAS, type Language } from '../app/i18n';
-import { i18n, type Sections } from '../lib/i18n';
+import { i18n } from '../lib/i18n';
 
 /** Every area's texts in both languages, so a test switches language at once, as a visit does once they are in. */
 export async function loadAllTexts(): Promise<void> {

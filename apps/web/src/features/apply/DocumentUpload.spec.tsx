@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { act } from 'react';
-import { i18n, setLanguage } from '../../app/i18n';
+import { setLanguage } from '../../app/i18n';
 import { storeSession } from '../../lib/auth';
 import { pdfAttachment } from '../../test/dossier-fixtures';
 import { citizenLogin } from '../../test/fixtures';

@@ -39,7 +39,9 @@ function interpolate(text: string, values: TOptions): string {
   // A value not given stays as written (i18next's skipOnVariables), so a missing one shows.
   return text.replace(PLACEHOLDER, (whole, name: string) => {
     const v = values[name];
-    return v === undefined || v === null ? whole : String(v as string | number);
+    if (v === undefined || v === null) return whole;
+    if (typeof v === 'string') return v;
+    return typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : JSON.stringify(v);
   });
 }
 

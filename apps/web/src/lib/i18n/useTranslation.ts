@@ -10,7 +10,7 @@ export function useTranslation(): { t: TFunction; i18n: Translator } {
   const version = useSyncExternalStore(i18n.subscribe, () => i18n.version);
   const t = useMemo<TFunction>(() => {
     void version;
-    return ((key: string, options?: Parameters<TFunction>[1]) => i18n.t(key, options)) as TFunction;
+    return (key: string, options?: Parameters<TFunction>[1]) => i18n.t(key, options);
   }, [version]);
   return { t, i18n };
 }
