@@ -22,7 +22,8 @@ function storedLanguage(): Language {
  * in tests, src/test/setup.ts), so `act(() => setLanguage(lang))` stays synchronous.
  */
 export function setLanguage(lang: Language): void {
-  void i18n.changeLanguage(lang);
+  // Texts that fail to load (offline) leave the page in its language; the next visit tries again.
+  i18n.changeLanguage(lang).catch(() => undefined);
   try {
     globalThis.localStorage?.setItem(STORAGE_KEY, lang);
   } catch {

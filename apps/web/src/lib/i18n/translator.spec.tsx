@@ -112,6 +112,18 @@ describe('translator', () => {
     expect(t.language).toBe('vi');
   });
 
+  it('gives a page opened during a switch its texts in both languages, and switches with them', async () => {
+    const load = jest.fn((lang: string, area: string) => Promise.resolve({ [area]: { word: `${lang} ${area}` } }));
+    const t = new Translator('vi', { fallbackLanguage: 'vi', load });
+    await t.loadAreas(['core']);
+    const switching = t.changeLanguage('en');
+    await t.loadAreas(['help']);
+    expect(load).toHaveBeenCalledWith('vi', 'help');
+    expect(load).toHaveBeenCalledWith('en', 'help');
+    await switching;
+    expect(t.t('help.word')).toBe('en help');
+  });
+
   it('tries a failed load again on the next visit', async () => {
     const load = jest
       .fn<Promise<Sections>, [string, string]>()

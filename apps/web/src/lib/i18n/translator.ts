@@ -121,35 +121,37 @@ export class Translator {
   }
 
   /**
-   * The areas' texts in the page's language (or `language`). Resolves at once when they are in, so
-   * a page whose texts came before renders without waiting.
+   * The areas' texts in `language`, by default in the page's language and in the one it is
+   * switching to, so the page renders with its texts whichever comes first. Resolves at once when
+   * they are in.
    */
-  loadAreas(areas: readonly string[], language: string = this.wanted): Promise<void> {
+  loadAreas(areas: readonly string[], language?: string): Promise<void> {
     for (const a of areas) this.used.add(a);
-    const missing = areas.filter((a) => !this.hasTexts(language, a));
+    const languages = language ? [language] : [...new Set([this.current, this.wanted])];
+    const missing = languages.flatMap((lng) => areas.filter((a) => !this.hasTexts(lng, a)).map((a) => [lng, a]));
     if (!missing.length) return Promise.resolve();
-    return Promise.all(missing.map((a) => this.loadArea(language, a))).then(() => undefined);
+    return Promise.all(missing.map(([lng, a]) => this.loadArea(lng, a))).then(() => undefined);
   }
 
   /**
    * Switches once the new language's texts for every area used so far are in (no page shows a key
-   * while they load); at once, within this call, when they are already in. Of two quick changes
-   * the last one wins.
+   * while they load); within this call when they already are. Of two quick changes the last wins.
    */
   changeLanguage(language: string): Promise<void> {
     this.wanted = language;
-    const switchTo = () => {
-      if (this.wanted !== language || this.current === language) return;
+    const missing = [...this.used].filter((a) => !this.hasTexts(language, a));
+    if (missing.length) {
+      // Checked again once they are in: a page may have asked for another area meanwhile.
+      return this.loadAreas(missing, language).then(() =>
+        this.wanted === language ? this.changeLanguage(language) : undefined,
+      );
+    }
+    if (this.current !== language) {
       this.current = language;
       this.changed();
       for (const listener of [...this.listeners]) listener(language);
-    };
-    const missing = [...this.used].filter((a) => !this.hasTexts(language, a));
-    if (!missing.length) {
-      switchTo();
-      return Promise.resolve();
     }
-    return this.loadAreas(missing, language).then(switchTo);
+    return Promise.resolve();
   }
 
   on(event: 'languageChanged', listener: Listener): void {
