@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter } from 'react-router';
 import { App } from './app/App';
-import './app/i18n';
+import { coreTexts } from './app/i18n';
 import { routes } from './app/routes';
 import { restoreSession } from './lib/auth';
 import './styles.css';
@@ -22,10 +22,11 @@ function routerReady(): Promise<void> {
   });
 }
 
-// Rendered once the session is restored (no first call answered 401) and the page's code is
-// loaded, so the router never renders an empty hydration fallback (React Router's
-// "No HydrateFallback" warning) and the page appears whole.
-void Promise.all([restoreSession(), routerReady()]).finally(() =>
+// Rendered once the session is restored (no first call answered 401) and the page's code and
+// texts are loaded (the core texts in the stored language, the page's own with its route), so the
+// router never renders an empty hydration fallback (React Router's "No HydrateFallback" warning)
+// and the page appears whole, never showing a key.
+void Promise.all([restoreSession(), routerReady(), coreTexts]).finally(() =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App router={router} />

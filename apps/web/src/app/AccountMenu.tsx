@@ -1,5 +1,5 @@
 import { can } from '@motcua/shared/permissions';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../lib/i18n';
 import { Link, useLocation } from 'react-router';
 import { landingPath, withNext } from '../features/auth/landing';
 import { useLogout, useLogoutOnArrival } from '../features/auth/useLogout';

@@ -1,9 +1,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
-import { I18nextProvider } from 'react-i18next';
 import { createBrowserRouter, RouterProvider, type createMemoryRouter } from 'react-router';
 import { AuthProvider } from './AuthProvider';
-import { i18n } from './i18n';
+import './i18n';
 import { routes } from './routes';
 
 type AppRouter = ReturnType<typeof createMemoryRouter>;
@@ -15,12 +14,10 @@ export function App({ router }: { router?: AppRouter }) {
   );
   const [appRouter] = useState(() => router ?? createBrowserRouter(routes));
   return (
-    <I18nextProvider i18n={i18n}>
-      <QueryClientProvider client={queryClient}>
-        <AuthProvider>
-          <RouterProvider router={appRouter} />
-        </AuthProvider>
-      </QueryClientProvider>
-    </I18nextProvider>
+    <QueryClientProvider client={queryClient}>
+      <AuthProvider>
+        <RouterProvider router={appRouter} />
+      </AuthProvider>
+    </QueryClientProvider>
   );
 }

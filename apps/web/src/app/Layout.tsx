@@ -1,6 +1,6 @@
 import { can } from '@motcua/shared/permissions';
 import { lazy, Suspense } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../lib/i18n';
 import { Link, NavLink, Outlet } from 'react-router';
 import { AccountMenu } from './AccountMenu';
 import { setLanguage } from './i18n';

@@ -1,5 +1,5 @@
 import { can, type Permission } from '@motcua/shared/permissions';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../lib/i18n';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { landingPath, withNext } from '../features/auth/landing';
 import { useAuth } from './useAuth';

@@ -1,45 +1,68 @@
 import type { RouteObject } from 'react-router';
+import { withTexts } from './i18n';
 import { Layout } from './Layout';
 import { RequireAuth } from './RequireAuth';
 
-/** Every page is its own chunk, loaded when its URL is visited. */
+/**
+ * Every page is its own chunk, loaded when its URL is visited, with the text areas it says besides
+ * the core (app/i18n.ts TEXTS; routes.spec.ts checks the list against the page's code), so no page
+ * renders a key.
+ */
 export const routes: RouteObject[] = [
   {
     element: <Layout />,
     children: [
-      { index: true, lazy: async () => ({ Component: (await import('../routes/public/HomePage')).HomePage }) },
-      { path: 'login', lazy: async () => ({ Component: (await import('../routes/public/LoginPage')).LoginPage }) },
+      {
+        index: true,
+        lazy: async () => ({ Component: (await withTexts(import('../routes/public/HomePage'))).HomePage }),
+      },
+      {
+        path: 'login',
+        lazy: async () => ({ Component: (await withTexts(import('../routes/public/LoginPage'))).LoginPage }),
+      },
       {
         path: 'login/callback',
-        lazy: async () => ({ Component: (await import('../routes/public/LoginCallbackPage')).LoginCallbackPage }),
+        lazy: async () => ({
+          Component: (await withTexts(import('../routes/public/LoginCallbackPage'))).LoginCallbackPage,
+        }),
       },
       {
         path: 'register',
-        lazy: async () => ({ Component: (await import('../routes/public/RegisterPage')).RegisterPage }),
+        lazy: async () => ({
+          Component: (await withTexts(import('../routes/public/RegisterPage'), 'privacy')).RegisterPage,
+        }),
       },
       {
         path: 'procedures',
-        lazy: async () => ({ Component: (await import('../routes/public/ProceduresPage')).ProceduresPage }),
+        lazy: async () => ({ Component: (await withTexts(import('../routes/public/ProceduresPage'))).ProceduresPage }),
       },
       {
         path: 'procedures/:code',
-        lazy: async () => ({ Component: (await import('../routes/public/ProcedurePage')).ProcedurePage }),
+        lazy: async () => ({ Component: (await withTexts(import('../routes/public/ProcedurePage'))).ProcedurePage }),
       },
       {
         path: 'track/:code?',
-        lazy: async () => ({ Component: (await import('../routes/public/TrackPage')).TrackPage }),
+        lazy: async () => ({
+          Component: (await withTexts(import('../routes/public/TrackPage'), 'dossiers', 'tracking')).TrackPage,
+        }),
       },
       {
         path: 'tro-giup',
-        lazy: async () => ({ Component: (await import('../routes/public/HelpPage')).HelpPage }),
+        lazy: async () => ({
+          Component: (await withTexts(import('../routes/public/HelpPage'), 'help', 'privacy')).HelpPage,
+        }),
       },
       {
         path: 'quyen-rieng-tu',
-        lazy: async () => ({ Component: (await import('../routes/public/PrivacyPage')).PrivacyPage }),
+        lazy: async () => ({
+          Component: (await withTexts(import('../routes/public/PrivacyPage'), 'help', 'privacy')).PrivacyPage,
+        }),
       },
       {
         path: 'verify/:code',
-        lazy: async () => ({ Component: (await import('../routes/public/VerifyPage')).VerifyPage }),
+        lazy: async () => ({
+          Component: (await withTexts(import('../routes/public/VerifyPage'), 'verify')).VerifyPage,
+        }),
       },
       {
         // The citizen's own pages: the application wizard and their dossiers.
@@ -47,29 +70,42 @@ export const routes: RouteObject[] = [
         children: [
           {
             path: 'apply/:procedureCode/:step?',
-            lazy: async () => ({ Component: (await import('../routes/citizen/ApplyPage')).ApplyPage }),
+            lazy: async () => ({
+              Component: (await withTexts(import('../routes/citizen/ApplyPage'), 'apply', 'dossiers', 'privacy'))
+                .ApplyPage,
+            }),
           },
           {
             path: 'dossiers',
-            lazy: async () => ({ Component: (await import('../routes/citizen/MyDossiersPage')).MyDossiersPage }),
+            lazy: async () => ({
+              Component: (await withTexts(import('../routes/citizen/MyDossiersPage'), 'dossiers')).MyDossiersPage,
+            }),
           },
           {
             path: 'dossiers/:id',
-            lazy: async () => ({ Component: (await import('../routes/citizen/DossierPage')).DossierPage }),
+            lazy: async () => ({
+              Component: (await withTexts(import('../routes/citizen/DossierPage'), 'apply', 'dossiers', 'payments'))
+                .DossierPage,
+            }),
           },
           {
             path: 'dossiers/:id/submitted',
-            lazy: async () => ({ Component: (await import('../routes/citizen/SubmittedPage')).SubmittedPage }),
+            lazy: async () => ({
+              Component: (await withTexts(import('../routes/citizen/SubmittedPage'), 'dossiers')).SubmittedPage,
+            }),
           },
           {
             path: 'dossiers/:id/payment',
             lazy: async () => ({
-              Component: (await import('../routes/citizen/PaymentResultPage')).PaymentResultPage,
+              Component: (await withTexts(import('../routes/citizen/PaymentResultPage'), 'dossiers', 'payments'))
+                .PaymentResultPage,
             }),
           },
           {
             path: 'dossiers/:id/withdraw',
-            lazy: async () => ({ Component: (await import('../routes/citizen/WithdrawPage')).WithdrawPage }),
+            lazy: async () => ({
+              Component: (await withTexts(import('../routes/citizen/WithdrawPage'), 'dossiers')).WithdrawPage,
+            }),
           },
         ],
       },
@@ -78,18 +114,21 @@ export const routes: RouteObject[] = [
         children: [
           {
             path: 'account',
-            lazy: async () => ({ Component: (await import('../routes/citizen/AccountPage')).AccountPage }),
+            lazy: async () => ({
+              Component: (await withTexts(import('../routes/citizen/AccountPage'), 'account')).AccountPage,
+            }),
           },
           {
             path: 'notifications',
             lazy: async () => ({
-              Component: (await import('../routes/account/NotificationsPage')).NotificationsPage,
+              Component: (await withTexts(import('../routes/account/NotificationsPage'))).NotificationsPage,
             }),
           },
           {
             path: 'account/notifications',
             lazy: async () => ({
-              Component: (await import('../routes/account/NotificationPreferencesPage')).NotificationPreferencesPage,
+              Component: (await withTexts(import('../routes/account/NotificationPreferencesPage')))
+                .NotificationPreferencesPage,
             }),
           },
         ],
@@ -99,11 +138,17 @@ export const routes: RouteObject[] = [
         children: [
           {
             path: 'staff',
-            lazy: async () => ({ Component: (await import('../routes/staff/StaffHomePage')).StaffHomePage }),
+            lazy: async () => ({
+              Component: (await withTexts(import('../routes/staff/StaffHomePage'), 'dossiers', 'staff')).StaffHomePage,
+            }),
           },
           {
             path: 'staff/dossiers/:id',
-            lazy: async () => ({ Component: (await import('../routes/staff/StaffDossierPage')).StaffDossierPage }),
+            lazy: async () => ({
+              Component: (
+                await withTexts(import('../routes/staff/StaffDossierPage'), 'apply', 'dossiers', 'payments', 'staff')
+              ).StaffDossierPage,
+            }),
           },
         ],
       },
@@ -112,7 +157,10 @@ export const routes: RouteObject[] = [
         children: [
           {
             path: 'staff/counter',
-            lazy: async () => ({ Component: (await import('../routes/staff/CounterPage')).CounterPage }),
+            lazy: async () => ({
+              Component: (await withTexts(import('../routes/staff/CounterPage'), 'apply', 'dossiers', 'staff'))
+                .CounterPage,
+            }),
           },
         ],
       },
@@ -121,16 +169,27 @@ export const routes: RouteObject[] = [
         children: [
           {
             path: 'manager',
-            lazy: async () => ({ Component: (await import('../routes/manager/ManagerHomePage')).ManagerHomePage }),
+            lazy: async () => ({
+              Component: (
+                await withTexts(import('../routes/manager/ManagerHomePage'), 'dashboard', 'dossiers', 'staff')
+              ).ManagerHomePage,
+            }),
           },
           {
             // The work screen, read-only for a manager (the API offers them no action).
             path: 'manager/dossiers/:id',
-            lazy: async () => ({ Component: (await import('../routes/staff/StaffDossierPage')).StaffDossierPage }),
+            lazy: async () => ({
+              Component: (
+                await withTexts(import('../routes/staff/StaffDossierPage'), 'apply', 'dossiers', 'payments', 'staff')
+              ).StaffDossierPage,
+            }),
           },
         ],
       },
-      { path: '*', lazy: async () => ({ Component: (await import('../routes/public/NotFoundPage')).NotFoundPage }) },
+      {
+        path: '*',
+        lazy: async () => ({ Component: (await withTexts(import('../routes/public/NotFoundPage'))).NotFoundPage }),
+      },
     ],
   },
 ];

@@ -1,11 +1,9 @@
 import { render, screen } from '@testing-library/react';
 import { act } from 'react';
-import { I18nextProvider } from 'react-i18next';
 import { DOSSIER_STATUSES, ERROR_CODES, STATUS_NAMES, errorText, type ErrorCode } from '@motcua/shared';
 import { i18n, setLanguage } from '../app/i18n';
 import { ErrorMessage } from '../components/ui';
-import en from '../locales/en.json';
-import vi from '../locales/vi.json';
+import { wholeLocale } from '../test/texts';
 import { ApiError } from './api';
 import { problemText } from './errorText';
 
@@ -13,6 +11,13 @@ const problem = (code: string, status = 400) =>
   new ApiError({ type: 'about:blank', title: 'x', status, detail: 'English detail', code });
 
 describe('error texts come from the shared catalogue', () => {
+  // The locale as one file per language (src/locales/<lang>/*.json merged).
+  let vi: Record<string, Record<string, unknown>>;
+  let en: Record<string, Record<string, unknown>>;
+  beforeAll(async () => {
+    [vi, en] = await Promise.all([wholeLocale('vi'), wholeLocale('en')]);
+  });
+
   afterEach(() => act(() => setLanguage('vi')));
 
   it.each(['vi', 'en'] as const)('shows every code in words, never the code (%s)', (lang) => {
@@ -38,7 +43,7 @@ describe('error texts come from the shared catalogue', () => {
   });
 
   it('keeps no copy of a catalogue text in the locale files', () => {
-    for (const locale of [vi, en] as Record<string, Record<string, unknown>>[]) {
+    for (const locale of [vi, en]) {
       expect(locale.errors).not.toHaveProperty('code');
       expect(locale.dossiers).not.toHaveProperty('status');
       expect(locale.apply).not.toHaveProperty('errors');
@@ -46,11 +51,7 @@ describe('error texts come from the shared catalogue', () => {
   });
 
   it('writes every error with one prefix, in the language shown', () => {
-    render(
-      <I18nextProvider i18n={i18n}>
-        <ErrorMessage alert error="Không tìm thấy hồ sơ." />
-      </I18nextProvider>,
-    );
+    render(<ErrorMessage alert error="Không tìm thấy hồ sơ." />);
     expect(screen.getByRole('alert')).toHaveTextContent(/^Lỗi: Không tìm thấy hồ sơ\.$/);
     act(() => setLanguage('en'));
     expect(screen.getByRole('alert')).toHaveTextContent(/^Error: Không tìm thấy hồ sơ\.$/);

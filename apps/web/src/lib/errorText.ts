@@ -1,5 +1,5 @@
 import { isErrorCode } from '@motcua/shared/errors';
-import type { TFunction } from 'i18next';
+import type { TFunction } from './i18n';
 import { ApiError } from './api';
 import { i18n } from '../app/i18n';
 import { waitText } from './retryAfter';

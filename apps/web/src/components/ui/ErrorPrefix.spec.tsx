@@ -2,8 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { act, render, screen } from '@testing-library/react';
 import { setLanguage } from '../../app/i18n';
-import en from '../../locales/en.json';
-import vi from '../../locales/vi.json';
+import { wholeLocale } from '../../test/texts';
 import { LoadError } from './QueryStatus';
 
 /** jest runs from apps/web (its rootDir). */
@@ -30,6 +29,13 @@ function strings(value: unknown, at = ''): [string, string][] {
  * errors.prefix through ErrorPrefix/ErrorMessage, never typed into a message or left out of one.
  */
 describe('error prefix', () => {
+  // The locale as one file per language (src/locales/<lang>/*.json merged).
+  let vi: Record<string, Record<string, unknown>>;
+  let en: Record<string, Record<string, unknown>>;
+  beforeAll(async () => {
+    [vi, en] = await Promise.all([wholeLocale('vi'), wholeLocale('en')]);
+  });
+
   it('is written only by ErrorPrefix: no message of either locale carries its own', () => {
     const own = (entries: [string, string][]) =>
       entries.filter(([k, v]) => k !== 'errors.prefix' && /^\s*(Lỗi|Error)\s*:/i.test(v)).map(([k]) => k);

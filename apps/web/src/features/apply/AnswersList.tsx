@@ -1,6 +1,6 @@
 import type { FormField } from '@motcua/shared';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { Link } from 'react-router';
 import { SummaryList } from '../../components/ui';
 import { formatAnswer } from './answers';

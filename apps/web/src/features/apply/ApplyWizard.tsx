@@ -1,6 +1,6 @@
 import type { DossierDto, ProcedureDetail, ProfileValues } from '@motcua/shared';
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { Navigate, useSearchParams } from 'react-router';
 import { useCatalogText } from '../catalog/useCatalogText';
 import { Loading } from '../../components/ui';

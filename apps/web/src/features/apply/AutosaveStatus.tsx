@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { formatTime } from '../../lib/format';
 import type { AutosaveState } from './useAutosave';
 

@@ -1,7 +1,7 @@
 import type { DossierDto, ProcedureDetail } from '@motcua/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { useNavigate } from 'react-router';
 import { Button, ErrorSummary } from '../../components/ui';
 import { queryKeys } from '../../lib/queryKeys';

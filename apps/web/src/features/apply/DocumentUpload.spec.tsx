@@ -1,8 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { act } from 'react';
-import { I18nextProvider } from 'react-i18next';
-import { i18n, setLanguage } from '../../app/i18n';
+import { setLanguage } from '../../app/i18n';
 import { storeSession } from '../../lib/auth';
 import { pdfAttachment } from '../../test/dossier-fixtures';
 import { citizenLogin } from '../../test/fixtures';
@@ -65,11 +64,7 @@ describe('document upload', () => {
 
   it('sends documentCode then the file with the token, shows the progress and announces it in steps', async () => {
     const uploaded = jest.fn();
-    render(
-      <I18nextProvider i18n={i18n}>
-        <DocumentUpload dossierId="d-1" document={document} attachments={[]} onUploaded={uploaded} />
-      </I18nextProvider>,
-    );
+    render(<DocumentUpload dossierId="d-1" document={document} attachments={[]} onUploaded={uploaded} />);
     await userEvent.upload(
       screen.getByLabelText(/^Giấy chứng sinh/),
       new File(['%PDF-1.4'], 'giay-chung-sinh.pdf', { type: 'application/pdf' }),
@@ -106,11 +101,7 @@ describe('document upload', () => {
     ],
   ] as const)('says in words why the API refused the file (%s, %i)', async (lang, status, code, message) => {
     act(() => setLanguage(lang));
-    render(
-      <I18nextProvider i18n={i18n}>
-        <DocumentUpload dossierId="d-1" document={document} attachments={[]} onUploaded={jest.fn()} />
-      </I18nextProvider>,
-    );
+    render(<DocumentUpload dossierId="d-1" document={document} attachments={[]} onUploaded={jest.fn()} />);
     await userEvent.upload(
       screen.getByLabelText(lang === 'vi' ? /^Giấy chứng sinh/ : /^Birth notice/),
       new File(['%PDF-1.4'], 'scan.pdf', { type: 'application/pdf' }),
@@ -126,15 +117,13 @@ describe('document upload', () => {
     const attachment = { ...pdfAttachment('GIAY_CHUNG_SINH'), fileName: 'cu.pdf' };
     const onRemove = jest.fn().mockResolvedValue(undefined);
     const view = (attachments: (typeof attachment)[]) => (
-      <I18nextProvider i18n={i18n}>
-        <DocumentUpload
-          dossierId="d-1"
-          document={document}
-          attachments={attachments}
-          onUploaded={jest.fn()}
-          onRemove={onRemove}
-        />
-      </I18nextProvider>
+      <DocumentUpload
+        dossierId="d-1"
+        document={document}
+        attachments={attachments}
+        onUploaded={jest.fn()}
+        onRemove={onRemove}
+      />
     );
     const { rerender } = render(view([attachment]));
     await userEvent.click(screen.getByRole('button', { name: 'Xoá cu.pdf' }));
@@ -147,14 +136,12 @@ describe('document upload', () => {
 
   it('offers no removal where the caller gives none (a supplement’s files are part of the record)', () => {
     render(
-      <I18nextProvider i18n={i18n}>
-        <DocumentUpload
-          dossierId="d-1"
-          document={document}
-          attachments={[pdfAttachment('GIAY_CHUNG_SINH')]}
-          onUploaded={jest.fn()}
-        />
-      </I18nextProvider>,
+      <DocumentUpload
+        dossierId="d-1"
+        document={document}
+        attachments={[pdfAttachment('GIAY_CHUNG_SINH')]}
+        onUploaded={jest.fn()}
+      />,
     );
     expect(screen.queryByRole('button', { name: /^Xoá/ })).not.toBeInTheDocument();
   });

@@ -1,6 +1,6 @@
 import type { AttachmentDto, RequiredDocument } from '@motcua/shared';
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { Button, Field } from '../../components/ui';
 import { useCatalogText } from '../catalog/useCatalogText';
 import { dossierErrorText } from '../dossiers/dossierErrors';

@@ -1,6 +1,6 @@
 import type { AttachmentDto, DossierDto, RequiredDocument } from '@motcua/shared';
 import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { useNavigate } from 'react-router';
 import { Button, ErrorSummary } from '../../components/ui';
 import { useCatalogText } from '../catalog/useCatalogText';

@@ -1,7 +1,7 @@
 import { resolveDateBound, todayInVietnam, type FormField } from '@motcua/shared';
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../../lib/i18n';
 import type { FieldValues, UseFormRegister } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { Checkbox, Field, Radios } from '../../components/ui';
 import { fieldHint, fieldLabel } from './labels';
 import { parseNumberInput } from './formValues';

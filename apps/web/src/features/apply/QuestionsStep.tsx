@@ -10,7 +10,7 @@ import {
 } from '@motcua/shared';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useForm, type FieldErrors, type FieldValues } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { useNavigate } from 'react-router';
 import { Button, ErrorPrefix, ErrorSummary, Field } from '../../components/ui';
 import { useCatalogText } from '../catalog/useCatalogText';

@@ -1,5 +1,5 @@
 import type { FormField } from '@motcua/shared';
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../../lib/i18n';
 import { formatDate } from '../../lib/format';
 
 /** An answer as the applicant reads it back: option labels, dates as dd/MM/yyyy, yes/no; null when not given. */

@@ -6,7 +6,7 @@ import {
   type FormErrorCode,
   type FormField,
 } from '@motcua/shared';
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../../lib/i18n';
 import { formatDate } from '../../lib/format';
 import { fieldLabel } from './labels';
 

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { API_BASE } from '../../lib/api';
 import { useAuthProviders } from './useAuthProviders';
 

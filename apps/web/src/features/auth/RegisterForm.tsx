@@ -7,7 +7,7 @@ import {
 } from '@motcua/shared';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { useNavigate } from 'react-router';
 import { z } from 'zod';
 import { useAuth } from '../../app/useAuth';

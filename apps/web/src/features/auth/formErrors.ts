@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { ErrorOption, FieldError as RhfFieldError, FieldErrors, FieldValues } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { i18n } from '../../app/i18n';
 import type { SummaryError } from '../../components/ui';
 import { ApiError } from '../../lib/api';

@@ -1,5 +1,5 @@
 import type { ProcedureDetail } from '@motcua/shared';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { useCatalogText } from './useCatalogText';
 
 type Agency = ProcedureDetail['agencies'][number];

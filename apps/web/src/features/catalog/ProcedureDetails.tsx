@@ -1,5 +1,5 @@
 import type { ProcedureDetail } from '@motcua/shared';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { Link } from 'react-router';
 import { SummaryList, Tag, type SummaryListRow } from '../../components/ui';
 import { API_BASE } from '../../lib/api';

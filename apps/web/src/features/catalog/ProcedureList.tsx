@@ -1,6 +1,6 @@
 import type { ProcedureSummary } from '@motcua/shared';
 import { createElement } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { Link } from 'react-router';
 import { Tag } from '../../components/ui';
 import { useCatalogText } from './useCatalogText';

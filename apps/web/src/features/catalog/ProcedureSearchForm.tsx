@@ -1,6 +1,6 @@
 import { ONLINE_LEVELS } from '@motcua/shared';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { Button, Field } from '../../components/ui';
 import { useCatalogText } from './useCatalogText';
 import { useSectors } from './useSectors';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { LoadError, Loading } from '../../components/ui';
 import { problemText } from '../../lib/errorText';
 import type { ProcedureSearchParams } from '../../lib/queryKeys';

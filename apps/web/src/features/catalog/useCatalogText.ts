@@ -1,5 +1,5 @@
 import type { OnlineLevel } from '@motcua/shared';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { formatVnd } from '../../lib/format';
 
 /** The catalog's figures in words: working days, fees, online levels, names in the page's language. */

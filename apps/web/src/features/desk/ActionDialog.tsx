@@ -9,7 +9,7 @@ import {
   type UserSummary,
 } from '@motcua/shared';
 import { useForm, useWatch } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { Button, Dialog, ErrorMessage, Field, Radios } from '../../components/ui';
 import { AssigneePicker } from './AssigneePicker';
 import { useOfficers } from './useStaff';

@@ -7,7 +7,7 @@ import {
 } from '@motcua/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { useLocation } from 'react-router';
 import { Button, ErrorMessage } from '../../components/ui';
 import { queryKeys } from '../../lib/queryKeys';

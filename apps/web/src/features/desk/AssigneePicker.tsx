@@ -1,6 +1,6 @@
 import type { StaffMember } from '@motcua/shared';
 import { useState, type InputHTMLAttributes, type Ref } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { describedBy, FieldError, messageIds } from '../../components/ui/FieldMessages';
 
 /** Lower case without diacritics (đ as d), so "nguyen van" finds "Nguyễn Văn". */

@@ -1,6 +1,6 @@
 import type { CounterIntakeResponse } from '@motcua/shared';
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { Link } from 'react-router';
 import { Button, Panel } from '../../components/ui';
 import { formatDateTime } from '../../lib/format';

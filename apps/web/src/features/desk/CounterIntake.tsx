@@ -3,7 +3,7 @@ import type { CounterIntakeResponse, ProcedureDetail, UserSummary } from '@motcu
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useForm, type FieldError as RhfFieldError, type FieldErrors, type FieldValues } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { Button, ErrorMessage, ErrorSummary, Field, LoadError, Loading, type SummaryError } from '../../components/ui';
 import { ApiError, api } from '../../lib/api';
 import { queryKeys } from '../../lib/queryKeys';

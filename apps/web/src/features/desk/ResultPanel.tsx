@@ -1,7 +1,7 @@
 import { can, type DossierDto, type DossierStatus, type UserSummary } from '@motcua/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { Button, Dialog, ErrorMessage, Field } from '../../components/ui';
 import { api } from '../../lib/api';
 import { queryKeys } from '../../lib/queryKeys';

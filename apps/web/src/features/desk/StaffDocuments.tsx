@@ -1,6 +1,6 @@
 import type { AttachmentDto, DossierDto, ProcedureDetail } from '@motcua/shared';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { Button, ErrorMessage, Tag } from '../../components/ui';
 import { formatSize } from '../apply/DocumentUpload';
 import { useCatalogText } from '../catalog/useCatalogText';

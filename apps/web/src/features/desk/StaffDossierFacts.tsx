@@ -1,5 +1,5 @@
 import type { DossierDto } from '@motcua/shared';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { SummaryList, type SummaryListRow } from '../../components/ui';
 import { formatDateTime } from '../../lib/format';
 import { useFeeText } from '../payments/useFeeText';

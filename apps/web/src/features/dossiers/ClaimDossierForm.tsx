@@ -1,7 +1,7 @@
 import { claimDossierSchema, type DossierDto } from '@motcua/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { Link } from 'react-router';
 import { Button, ErrorSummary, Field, TryAgainLater } from '../../components/ui';
 import { ApiError, api } from '../../lib/api';

@@ -1,5 +1,5 @@
 import type { DossierDto, ProcedureDetail } from '@motcua/shared';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { useCatalogText } from '../catalog/useCatalogText';
 import { formatSize } from '../apply/DocumentUpload';
 import { DownloadButton } from './DownloadButton';

@@ -1,5 +1,5 @@
 import type { DossierSummary } from '@motcua/shared';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { Link } from 'react-router';
 import { formatDate } from '../../lib/format';
 import { SlaTag, StatusTag } from './StatusTags';

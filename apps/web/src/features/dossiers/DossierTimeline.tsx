@@ -1,5 +1,5 @@
 import type { TimelineEntry } from '@motcua/shared';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { i18n } from '../../app/i18n';
 import { formatDateTime } from '../../lib/format';
 import { useDossierText } from './useDossierText';

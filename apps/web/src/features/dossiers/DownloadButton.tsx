@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { Button, ErrorPrefix } from '../../components/ui';
 import { dossierErrorText } from './dossierErrors';
 import { downloadFile } from './download';

@@ -1,6 +1,6 @@
 import { NOTE_MAX_LENGTH, type RatingDto, type RatingRequest } from '@motcua/shared';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { Button, ErrorSummary, Field, Radios } from '../../components/ui';
 import { dossierErrorText } from './dossierErrors';
 import { useDossierAction } from './useDossierAction';

@@ -1,6 +1,6 @@
 import { NOTE_MAX_LENGTH, type DossierDto, type ProcedureDetail, type SupplementDossierRequest } from '@motcua/shared';
 import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { Button, ErrorSummary, Field } from '../../components/ui';
 import { ApiError } from '../../lib/api';
 import { DocumentUpload } from '../apply/DocumentUpload';

@@ -1,7 +1,7 @@
 import { can, type DossierListResponse } from '@motcua/shared';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { Link, useLocation } from 'react-router';
 import { useAuth } from '../../app/useAuth';
 import { Loading } from '../../components/ui';

@@ -1,5 +1,5 @@
 import type { Channel, DossierStatus, Role, SlaState } from '@motcua/shared';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import type { TagTone } from '../../components/ui';
 
 const STATUS_TONE: Record<DossierStatus, TagTone> = {

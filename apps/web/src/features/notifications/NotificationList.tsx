@@ -1,5 +1,5 @@
 import type { NotificationItem } from '@motcua/shared';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../../app/useAuth';
 import { Button } from '../../components/ui';

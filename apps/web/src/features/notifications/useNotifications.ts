@@ -8,7 +8,7 @@ import type {
 // By module: the bell is in the shell, which must not carry zod (issue 16, the front end's budget).
 import { can } from '@motcua/shared/permissions';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { useAuth } from '../../app/useAuth';
 import { api } from '../../lib/api';
 import { queryKeys } from '../../lib/queryKeys';

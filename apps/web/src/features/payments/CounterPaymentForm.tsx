@@ -1,7 +1,7 @@
 import type { CounterPaymentRequest, CounterPaymentResponse, DossierDto } from '@motcua/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { Button, ErrorSummary, Field } from '../../components/ui';
 import { api } from '../../lib/api';
 import { queryKeys } from '../../lib/queryKeys';

@@ -1,6 +1,6 @@
 import type { DeliveryMethod, DossierDto } from '@motcua/shared';
 import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { Button, ErrorSummary, Field, Radios } from '../../components/ui';
 import { useSaveDraft } from '../apply/useDraft';
 import { dossierErrorText } from '../dossiers/dossierErrors';

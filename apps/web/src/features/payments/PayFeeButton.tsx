@@ -1,6 +1,6 @@
 import type { CreatePaymentRequest, DossierDto, PaymentCreatedResponse } from '@motcua/shared';
 import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { Button, ErrorSummary } from '../../components/ui';
 import { api } from '../../lib/api';
 import { dossierErrorText } from '../dossiers/dossierErrors';

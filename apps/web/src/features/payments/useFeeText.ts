@@ -1,5 +1,5 @@
 import type { DeliveryMethod, DossierDto } from '@motcua/shared';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { formatDateTime } from '../../lib/format';
 import { useCatalogText } from '../catalog/useCatalogText';
 

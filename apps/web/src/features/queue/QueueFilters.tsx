@@ -1,5 +1,5 @@
 import { OPEN_SLA_STATES } from '@motcua/shared';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { Button, Field } from '../../components/ui';
 import { useCatalogText } from '../catalog/useCatalogText';
 import { useProcedures } from '../catalog/useProcedures';

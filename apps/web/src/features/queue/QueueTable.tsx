@@ -1,5 +1,5 @@
 import type { QueueItem } from '@motcua/shared';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { Link } from 'react-router';
 import { Table, type Column } from '../../components/ui';
 import { formatDateTime } from '../../lib/format';

@@ -1,5 +1,5 @@
 import { useRef, type KeyboardEvent, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import type { QueueTab } from './queueTabs';
 
 export const tabId = (tab: QueueTab) => `queue-tab-${tab}`;

@@ -1,5 +1,5 @@
 import type { UserSummary } from '@motcua/shared';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { useRef } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { Button, ErrorMessage, LoadError, Loading } from '../../components/ui';

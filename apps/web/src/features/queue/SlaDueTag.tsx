@@ -1,6 +1,6 @@
 import type { DossierStatus, SlaState } from '@motcua/shared';
-import type { TFunction } from 'i18next';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from '../../lib/i18n';
+import { useTranslation } from '../../lib/i18n';
 import { Tag } from '../../components/ui';
 import { slaDue, slaTone, type SlaDue } from './slaDue';
 

@@ -1,6 +1,6 @@
 import type { BreakdownRow } from '@motcua/shared';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { Button, LoadError, Loading, SortableTable, type SortableColumn } from '../../components/ui';
 import { problemText } from '../../lib/errorText';
 import { DownloadButton } from '../dossiers/DownloadButton';

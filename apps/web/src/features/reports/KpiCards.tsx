@@ -1,6 +1,6 @@
 import type { ReportSummary } from '@motcua/shared';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { useReportFormat } from './useReportFormat';
 
 interface Card {

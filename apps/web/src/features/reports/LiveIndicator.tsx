@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { formatDateTime } from '../../lib/format';
 import type { SseStatus } from '../../lib/sse';
 

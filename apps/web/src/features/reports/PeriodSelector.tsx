@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { Button, ErrorSummary, Field, Radios } from '../../components/ui';
 import { PERIOD_KINDS, type Period, type PeriodKind, type PeriodProblem } from './period';
 

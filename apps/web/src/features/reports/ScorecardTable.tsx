@@ -1,5 +1,5 @@
 import { scorecard766, type ReportSummary, type Score, type ScorecardInput } from '@motcua/shared';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { useRateText } from './KpiCards';
 import { useReportFormat } from './useReportFormat';
 

@@ -1,5 +1,5 @@
 import { monthsOf, type BreakdownRow } from '@motcua/shared';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { LoadError, Loading } from '../../components/ui';
 import { problemText } from '../../lib/errorText';
 import { useRateText } from './KpiCards';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 
 /** Numbers the way each language writes them: "58,9%" and "1.000" in Vietnamese, "58.9%" and "1,000" in English. */
 export function useReportFormat() {

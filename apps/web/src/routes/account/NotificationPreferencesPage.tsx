@@ -1,6 +1,6 @@
 import type { NotificationPreferences, NotificationPreferencesInput } from '@motcua/shared';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { Link } from 'react-router';
 import { Button, Checkbox, ErrorMessage, LoadError, Loading } from '../../components/ui';
 import { Notice } from '../../features/dossiers/Notice';

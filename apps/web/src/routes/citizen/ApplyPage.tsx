@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { Link, useParams } from 'react-router';
 import { LoadError, Loading } from '../../components/ui';
 import { ApplyWizard } from '../../features/apply/ApplyWizard';

@@ -1,6 +1,6 @@
 import type { DossierDto } from '@motcua/shared';
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { Link, useLocation, useParams } from 'react-router';
 import { LoadError, Loading } from '../../components/ui';
 import { SummaryRows, useAnswerRows } from '../../features/apply/AnswersList';

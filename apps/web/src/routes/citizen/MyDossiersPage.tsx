@@ -1,6 +1,6 @@
 import type { DossierStatus } from '@motcua/shared';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { Button, Field, LoadError, Loading } from '../../components/ui';
 import { dossierErrorText } from '../../features/dossiers/dossierErrors';

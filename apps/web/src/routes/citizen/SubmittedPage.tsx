@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { Link, Navigate, useParams } from 'react-router';
 import { LoadError, Loading, Panel } from '../../components/ui';
 import { dossierErrorText } from '../../features/dossiers/dossierErrors';

@@ -1,6 +1,6 @@
 import { NOTE_MAX_LENGTH, type WithdrawDossierRequest } from '@motcua/shared';
 import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Button, ErrorSummary, Field, LoadError, Loading } from '../../components/ui';
 import { dossierErrorText } from '../../features/dossiers/dossierErrors';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { DATA_RETENTION_YEARS, SUPPORT } from '../../lib/support';
 
 const SECTIONS = ['purpose', 'data', 'processor', 'retention', 'rights', 'contact'] as const;

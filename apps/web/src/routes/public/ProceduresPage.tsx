@@ -1,5 +1,5 @@
 import { ONLINE_LEVELS } from '@motcua/shared';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ProcedureSearchForm, type SearchCriteria } from '../../features/catalog/ProcedureSearchForm';
 import { ProcedureSearchResults } from '../../features/catalog/ProcedureSearchResults';

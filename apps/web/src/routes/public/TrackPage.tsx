@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { Button, ErrorSummary, Field, LoadError, Loading } from '../../components/ui';
 import { dossierErrorText } from '../../features/dossiers/dossierErrors';

@@ -1,5 +1,5 @@
 import { can, type DossierDto, type UserSummary } from '@motcua/shared';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { Link, useLocation, useParams } from 'react-router';
 import { useAuth } from '../../app/useAuth';
 import { LoadError, Loading } from '../../components/ui';

@@ -1,5 +1,5 @@
 import { can } from '@motcua/shared';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n';
 import { Link } from 'react-router';
 import { useAuth } from '../../app/useAuth';
 import { QueueView } from '../../features/queue/QueueView';

@@ -1,0 +1,3 @@
+export { i18n } from './instance';
+export { Translator, type Sections, type TFunction, type TOptions } from './translator';
+export { useTranslation } from './useTranslation';
