@@ -1,4 +1,5 @@
-import { resolveDateBound, todayInVietnam, type FormField } from '@motcua/shared';
+import type { FormField } from '@motcua/shared';
+import { resolveDateBound, todayInVietnam } from '@motcua/shared/form-dates';
 import type { TFunction } from 'i18next';
 import type { FieldValues, UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';

@@ -1,15 +1,7 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import {
-  buildFormValidator,
-  lockedProfileFields,
-  profilePrefill,
-  type DossierDto,
-  type FormField,
-  type ProcedureDetail,
-  type ProfileValues,
-} from '@motcua/shared';
+import type { DossierDto, FormField, ProcedureDetail, ProfileValues } from '@motcua/shared';
+import { lockedProfileFields, profilePrefill } from '@motcua/shared/form-fields';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useForm, type FieldErrors, type FieldValues } from 'react-hook-form';
+import { useForm, type FieldErrors, type FieldValues, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { Button, ErrorPrefix, ErrorSummary, Field } from '../../components/ui';
@@ -20,6 +12,7 @@ import { FormFieldControl, fieldId } from './FormFieldControl';
 import { toDraftPatch, toFormDefaults } from './formValues';
 import { StepLayout } from './StepLayout';
 import { useAutosave } from './useAutosave';
+import { loadFormRules } from './loadFormRules';
 import { AutosaveStatus } from './AutosaveStatus';
 
 export interface StepNav {
@@ -76,7 +69,16 @@ export function QuestionsStep({
   const [summary, setSummary] = useState<Problem[]>([]);
   const [saveError, setSaveError] = useState<unknown>(null);
 
-  const validator = useMemo(() => buildFormValidator({ fields }), [fields]);
+  // The shared validator of exactly these fields, loaded at the first check (step 1 renders without
+  // zod: issue 16, item 16), then built once per page.
+  const resolver = useMemo<Resolver<FieldValues>>(() => {
+    let pageResolver: Resolver<FieldValues> | null = null;
+    return async (values, context, options) => {
+      const rules = await loadFormRules();
+      pageResolver ??= rules.zodResolver(rules.buildFormValidator({ fields }));
+      return pageResolver(values, context, options);
+    };
+  }, [fields]);
   // Fields the procedure maps to the profile start from it where the draft has nothing yet; a
   // verified value (digital-citizen login) is locked and always the verified one (api.md, Catalog).
   const locked = useMemo(
@@ -88,7 +90,7 @@ export function QuestionsStep({
     return toFormDefaults(fields, { ...prefill, ...dossier.formData, ...Object.fromEntries(locked) });
   });
   const form = useForm<FieldValues>({
-    resolver: zodResolver(validator),
+    resolver,
     defaultValues: defaults,
     shouldFocusError: false,
   });
@@ -137,8 +139,8 @@ export function QuestionsStep({
   );
 
   const body = useCallback(
-    (values: FieldValues) => ({
-      formData: toDraftPatch(fields, values),
+    async (values: FieldValues) => ({
+      formData: await toDraftPatch(fields, values),
       ...(agencyCode !== dossier.agency.code ? { agencyCode } : {}),
     }),
     [fields, agencyCode, dossier.agency.code],
@@ -147,7 +149,7 @@ export function QuestionsStep({
   const autosave = useAutosave(
     dossier,
     () => body(getValues()),
-    () => ({ formData: toDraftPatch(fields, toFormDefaults(fields, dossier.formData)) }),
+    async () => ({ formData: await toDraftPatch(fields, toFormDefaults(fields, dossier.formData)) }),
   );
   const { schedule } = autosave;
 

@@ -1,4 +1,5 @@
-import { buildDraftValidator, type FormField, type FormValue } from '@motcua/shared';
+import type { FormField, FormValue } from '@motcua/shared';
+import { loadFormRules } from './loadFormRules';
 
 /** What a form control holds: text for inputs, a boolean for a checkbox, a number (or null) for numbers. */
 export type ControlValue = FormValue | null;
@@ -32,10 +33,13 @@ export function parseNumberInput(raw: unknown): ControlValue {
 /**
  * The PATCH body's form data of a page: an emptied answer is sent as null (the API removes the
  * key), and anything the draft validator would refuse (text in a number) is dropped rather than
- * failing the save.
+ * failing the save. The draft validator is the API's (PATCH), loaded on first need.
  */
-export function toDraftPatch(page: readonly FormField[], values: PageValues): Record<string, FormValue | null> {
-  const validator = buildDraftValidator({ fields: [...page] });
+export async function toDraftPatch(
+  page: readonly FormField[],
+  values: PageValues,
+): Promise<Record<string, FormValue | null>> {
+  const validator = (await loadFormRules()).buildDraftValidator({ fields: [...page] });
   const out: Record<string, FormValue | null> = {};
   for (const f of page) {
     const v = values[f.key];
