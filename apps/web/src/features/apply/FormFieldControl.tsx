@@ -1,11 +1,11 @@
 import type { FormField } from '@motcua/shared';
 import { resolveDateBound, todayInVietnam } from '@motcua/shared/form-dates';
 import type { TFunction } from 'i18next';
-import type { FieldValues, UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Checkbox, Field, Radios } from '../../components/ui';
 import { fieldHint, fieldLabel } from './labels';
 import { parseNumberInput } from './formValues';
+import type { QuestionsForm } from './useQuestionsForm';
 
 /** The id of a question's control: the error summary and the "Change" links point at it. */
 export const fieldId = (key: string) => `f-${key}`;
@@ -43,7 +43,7 @@ export function FormFieldControl({
   locked = false,
 }: {
   field: FormField;
-  register: UseFormRegister<FieldValues>;
+  register: QuestionsForm['register'];
   error?: string;
   /** Held to the applicant's verified profile value (digital-citizen login): shown read-only, saying why. */
   locked?: boolean;

@@ -80,4 +80,25 @@ describe('application wizard: step 1 before the validator has loaded', () => {
         .map((l) => l.textContent),
     ).toEqual(['Nhập ngày, tháng, năm sinh', 'Chọn giới tính', 'Nhập số định danh cá nhân của mẹ']);
   });
+
+  it('says so when the rules cannot be loaded (offline), and checks the page on the next try', async () => {
+    const actual = jest.requireActual<typeof import('./loadFormRules')>('./loadFormRules');
+    loadFormRules.mockReset().mockRejectedValueOnce(new TypeError('Failed to fetch dynamically imported module'));
+    loadFormRules.mockImplementation(() => actual.loadFormRules());
+    const draft = buildDossier();
+    stubApi({
+      'GET /procedures/1.001193': { body: birthProcedure() },
+      'GET /dossiers/d-1': { body: draft },
+      'GET /dossiers': { body: { items: [summaryOf(draft)], nextCursor: null } },
+    });
+    renderApp('/apply/1.001193/1');
+    await screen.findByRole('heading', { level: 1, name: 'Khai thông tin (phần 1/2)' });
+
+    await userEvent.click(screen.getByRole('button', { name: 'Tiếp tục' }));
+    expect(await screen.findByText('Đã có lỗi xảy ra. Vui lòng thử lại.')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Tiếp tục' }));
+    const summary = await screen.findByRole('alert', { name: 'Có lỗi cần sửa' });
+    expect(within(summary).getAllByRole('link')).toHaveLength(4);
+  });
 });

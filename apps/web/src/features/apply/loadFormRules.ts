@@ -1,4 +1,5 @@
-export type FormRules = typeof import('./formRules');
+/** The shared validators (the API's own at submit and at each draft save); they bring zod. */
+export type FormRules = typeof import('@motcua/shared/form-schema');
 
 /** How long, without requestIdleCallback (Safari), the page waits after rendering before loading the rules. */
 export const PREFETCH_FALLBACK_MS = 300;
@@ -13,7 +14,7 @@ let loading: Promise<FormRules> | null = null;
  * forgotten, so the next need tries again.
  */
 export function loadFormRules(): Promise<FormRules> {
-  loading ??= import('./formRules').catch((e: unknown) => {
+  loading ??= import('@motcua/shared/form-schema').catch((e: unknown) => {
     loading = null;
     throw e;
   });
