@@ -15,7 +15,7 @@ import {
 /**
  * A procedure's application form, described as data (api.md, `formSchema`), and the one function
  * that turns it into the validator of its form data: the API validates dossiers with it at submit,
- * the web builds and validates the application form with it (zodResolver).
+ * the web validates the application form with it (loaded on first need: step 1 renders without zod).
  */
 
 // The zod-free parts (constants, dates, profile prefill) live in form-fields.ts and form-dates.ts,
