@@ -1,57 +1,27 @@
 import { z } from 'zod';
 import { NATIONAL_ID_PATTERN, PHONE_PATTERN } from './identity.js';
-import { isCalendarDate, isSafeText, safeText, todayInVietnam } from './input.js';
+import { isCalendarDate, isSafeText, safeText } from './input.js';
+import { DATE_BOUND_TODAY, resolveDateBound, todayInVietnam } from './form-dates.js';
+import {
+  DEFAULT_MAX_LENGTH,
+  DRAFT_MAX_STRING_LENGTH,
+  FORM_FIELD_TYPES,
+  PROFILE_FIELDS,
+  type FormErrorCode,
+  type FormFieldType,
+  type ProfileField,
+} from './form-fields.js';
 
 /**
  * A procedure's application form, described as data (api.md, `formSchema`), and the one function
  * that turns it into the validator of its form data: the API validates dossiers with it at submit,
- * the web builds and validates the application form with it (zodResolver).
+ * the web validates the application form with it (loaded on first need: step 1 renders without zod).
  */
 
-export const FORM_FIELD_TYPES = [
-  'text',
-  'textarea',
-  'number',
-  'date',
-  'select',
-  'checkbox',
-  'email',
-  'phone',
-  'nationalId',
-] as const;
-export type FormFieldType = (typeof FORM_FIELD_TYPES)[number];
-
-/**
- * Stable codes a failing form field carries as its message; the web maps each to vi/en text
- * (e.g. `form.error.required`). Nothing else is ever put in a form-data issue message.
- */
-export const FORM_ERROR_CODES = [
-  'required',
-  'invalid_type',
-  'too_long',
-  'invalid_format',
-  'invalid_option',
-  'too_small',
-  'too_big',
-  'not_integer',
-  'invalid_date',
-  /** A date before the field's `min` / after its `max` (a date or `today`). */
-  'date_too_early',
-  'date_too_late',
-  /** A field mapped to a verified profile value (digital-citizen login) that differs from it. */
-  'not_verified_value',
-  'invalid_national_id',
-  'invalid_phone',
-  'invalid_email',
-  /** NUL or an unpaired surrogate: text no person types and PostgreSQL cannot store. */
-  'invalid_characters',
-] as const;
-export type FormErrorCode = (typeof FORM_ERROR_CODES)[number];
-
-/** Default length caps, so a form never stores unbounded text when the schema gives none. */
-export const DEFAULT_MAX_LENGTH = { text: 500, textarea: 4000, email: 254 } as const;
-/** Hard cap on any string a draft may hold (drafts are checked for shape only). */
-export const DRAFT_MAX_STRING_LENGTH = 10_000;
+// The zod-free parts (constants, dates, profile prefill) live in form-fields.ts and form-dates.ts,
+// so the web's form renders before zod loads (issue 16, item 16); the API reads them from here too.
+export * from './form-fields.js';
+export * from './form-dates.js';
 
 const FIELD_KEY = /^[a-zA-Z][a-zA-Z0-9_]{0,63}$/;
 /** Where each optional constraint means something; elsewhere it is refused, not ignored. */
@@ -59,13 +29,6 @@ const TYPES_WITH_MAX_LENGTH: readonly FormFieldType[] = ['text', 'textarea', 'em
 const TYPES_WITH_PATTERN: readonly FormFieldType[] = ['text', 'textarea'];
 const TYPES_WITH_BOUNDS: readonly FormFieldType[] = ['number', 'date'];
 
-/**
- * The applicant's profile values a form field may be prefilled from (`profileField`). The first
- * three come from the digital-citizen login when it is verified, and are then locked.
- */
-export const PROFILE_FIELDS = ['fullName', 'birthDate', 'nationalId', 'phone', 'email'] as const;
-export type ProfileField = (typeof PROFILE_FIELDS)[number];
-export const VERIFIED_PROFILE_FIELDS: readonly ProfileField[] = ['fullName', 'birthDate', 'nationalId'];
 /** The field types a profile value fits in (a birth date in a date field, and so on). */
 const PROFILE_FIELD_TYPES: Record<ProfileField, readonly FormFieldType[]> = {
   fullName: ['text'],
@@ -75,15 +38,7 @@ const PROFILE_FIELD_TYPES: Record<ProfileField, readonly FormFieldType[]> = {
   email: ['email', 'text'],
 };
 
-/** A date field's bound: a calendar date, or `today` (Asia/Ho_Chi_Minh) read at each check (api.md). */
-export const DATE_BOUND_TODAY = 'today';
 const isDateBound = (v: unknown): v is string => typeof v === 'string' && (v === DATE_BOUND_TODAY || isCalendarDate(v));
-
-/** A date field's bound as a date on `today` (YYYY-MM-DD, the service's zone). */
-export function resolveDateBound(bound: string | number | undefined, today: string): string | undefined {
-  if (typeof bound !== 'string') return undefined;
-  return bound === DATE_BOUND_TODAY ? today : bound;
-}
 
 export const formFieldOptionSchema = z.strictObject({
   value: safeText().min(1).max(100),
@@ -184,11 +139,6 @@ export const formSchemaSchema = z
     });
   });
 export type FormSchema = z.infer<typeof formSchemaSchema>;
-
-/** A value of one form field as JSON carries it. */
-export type FormValue = string | number | boolean;
-/** The form data of a dossier: field key → value (absent, or null, when not filled in). */
-export type FormData = Record<string, FormValue | null | undefined>;
 
 // The national ID and phone rules are identity's (one definition for registration and forms).
 /** Deliberately plain: one @, no spaces, a dot in the domain; the mailbox proves the rest. */
@@ -307,59 +257,4 @@ export function buildDraftValidator(formSchema: FormSchema) {
     shape[field.key] = base.nullish();
   }
   return z.strictObject(shape);
-}
-
-/** Initial values of an empty form (react-hook-form `defaultValues`): '' / false / undefined. */
-export function emptyFormData(formSchema: FormSchema): FormData {
-  const out: FormData = {};
-  for (const f of formSchema.fields) out[f.key] = f.type === 'checkbox' ? false : f.type === 'number' ? undefined : '';
-  return out;
-}
-
-/** The applicant's profile as prefilling reads it (GET /auth/me); absent values are null. */
-export type ProfileValues = Partial<Record<ProfileField, string | null>>;
-
-/** Same text for a person: Unicode NFC (a name typed with combining marks is the same name), trimmed. */
-const sameText = (a: string, b: string) => a.normalize('NFC').trim() === b.normalize('NFC').trim();
-
-/**
- * Values of the fields a procedure maps to the profile (`profileField`), for the form's starting
- * values: only where the profile has a value, and only keys the form has.
- */
-export function profilePrefill(formSchema: FormSchema, profile: ProfileValues): FormData {
-  const out: FormData = {};
-  for (const f of formSchema.fields) {
-    const v = f.profileField ? profile[f.profileField] : undefined;
-    if (typeof v === 'string' && v !== '') out[f.key] = v;
-  }
-  return out;
-}
-
-/** The keys of fields locked to a verified profile value (digital-citizen login), with that value. */
-export function lockedProfileFields(formSchema: FormSchema, profile: ProfileValues): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const f of formSchema.fields) {
-    if (!f.profileField || !VERIFIED_PROFILE_FIELDS.includes(f.profileField)) continue;
-    const v = profile[f.profileField];
-    if (typeof v === 'string' && v !== '') out.set(f.key, v);
-  }
-  return out;
-}
-
-/**
- * For a verified applicant: the fields whose submitted value differs from the verified profile
- * value they are mapped to (each with `not_verified_value`). An empty list when nothing differs.
- */
-export function verifiedProfileIssues(
-  formSchema: FormSchema,
-  formData: Record<string, unknown>,
-  profile: ProfileValues,
-): { field: string; message: FormErrorCode }[] {
-  const issues: { field: string; message: FormErrorCode }[] = [];
-  for (const [key, value] of lockedProfileFields(formSchema, profile)) {
-    const given = formData[key];
-    if (typeof given !== 'string' || !sameText(given, value))
-      issues.push({ field: key, message: 'not_verified_value' });
-  }
-  return issues;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { toLocalDate } from './dossier-clock.js';
+import { todayInVietnam } from './form-dates.js';
 import { fieldPath, type FieldError } from './problem.js';
 
 /**
@@ -112,10 +112,8 @@ export function isCalendarDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
-/** Today as YYYY-MM-DD in Vietnam, the users' calendar (the zone lives in dossier-clock.ts). */
-export function todayInVietnam(now: Date = new Date()): string {
-  return toLocalDate(now);
-}
+// Today in Vietnam lives in the zod-free form-dates.ts (the web's form reads it before zod loads).
+export { todayInVietnam } from './form-dates.js';
 
 /** A bound of a date range: a date, `today` in Vietnam, or a function read at each check. */
 export type DateBound = string | (() => string);

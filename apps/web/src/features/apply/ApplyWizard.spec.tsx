@@ -152,6 +152,34 @@ describe('application wizard: questions', () => {
     );
   });
 
+  it('after Continue, checks each answer again as it changes: a fixed one leaves the summary, an emptied one shows its error', async () => {
+    fakeApi(buildDossier({ formData: { ...PAGE_1_ANSWERS, motherNationalId: '04819' } }));
+    renderApp('/apply/1.001193/1');
+    await screen.findByRole('heading', { level: 1, name: 'Khai thông tin (phần 1/2)' });
+    // The saved answers are shown: text, date, the chosen radio.
+    expect(screen.getByLabelText(/^Họ, chữ đệm và tên của trẻ/)).toHaveValue(PAGE_1_ANSWERS.childFullName);
+    expect(screen.getByLabelText(/^Ngày, tháng, năm sinh/)).toHaveValue(PAGE_1_ANSWERS.childDateOfBirth);
+    expect(screen.getByLabelText('Nữ')).toBeChecked();
+    await userEvent.click(continueButton());
+    const links = async () =>
+      within(await screen.findByRole('alert'))
+        .getAllByRole('link')
+        .map((l) => l.textContent);
+    expect(await links()).toEqual(['Số định danh cá nhân của mẹ phải gồm đúng 12 chữ số']);
+
+    const nationalId = screen.getByLabelText(/^Số định danh cá nhân của mẹ/);
+    await userEvent.type(nationalId, '0000123');
+    await waitFor(() => expect(nationalId).not.toHaveAttribute('aria-invalid'));
+    expect(screen.queryByRole('link', { name: /12 chữ số/ })).not.toBeInTheDocument();
+    // Emptied after the check: its error shows at once, without another Continue.
+    await userEvent.clear(screen.getByLabelText(/^Họ, chữ đệm và tên của trẻ/));
+    await waitFor(() =>
+      expect(screen.getByLabelText(/^Họ, chữ đệm và tên của trẻ/)).toHaveAccessibleDescription(
+        expect.stringContaining('Nhập họ, chữ đệm và tên của trẻ'),
+      ),
+    );
+  });
+
   it.each([
     [
       'vi',

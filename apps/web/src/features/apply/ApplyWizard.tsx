@@ -1,11 +1,12 @@
 import type { DossierDto, ProcedureDetail, ProfileValues } from '@motcua/shared';
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from '../../lib/i18n';
 import { Navigate, useSearchParams } from 'react-router';
 import { useCatalogText } from '../catalog/useCatalogText';
 import { Loading } from '../../components/ui';
 import { QuestionsStep, type StepNav } from './QuestionsStep';
-import { firstIncompleteStep, planWizard } from './steps';
+import { prefetchFormRules } from './loadFormRules';
+import { firstIncompleteStep, firstStepOfNewDraft, planWizard, type StepId } from './steps';
 
 // Only later steps need these: loaded when reached, so step 1 ships without them (issue 16).
 const DocumentsStep = lazy(async () => ({ default: (await import('./DocumentsStep')).DocumentsStep }));
@@ -51,10 +52,29 @@ export function ApplyWizard({
     [],
   );
   const onDocumentsDone = useCallback(() => setServerMissing(NO_CODES), []);
+  // The validator (zod) is not in step 1's bundle; it loads once the page has rendered (issue 16).
+  useEffect(() => prefetchFormRules(), []);
 
   const base = `/apply/${encodeURIComponent(procedure.code)}`;
-  if (!step || !plan.steps.includes(step)) {
-    return <Navigate replace to={`${base}/${firstIncompleteStep(plan, dossier)}`} />;
+  const resuming = !step || !plan.steps.includes(step);
+  // A new draft's first step is known at once; a draft with answers waits for the validator to judge them.
+  const startAt = resuming ? firstStepOfNewDraft(plan, dossier) : null;
+  const [resumeAt, setResumeAt] = useState<{ dossier: DossierDto; step: StepId } | null>(null);
+  useEffect(() => {
+    if (!resuming || startAt !== null) return;
+    let live = true;
+    firstIncompleteStep(plan, dossier).then(
+      (at) => live && setResumeAt({ dossier, step: at }),
+      // The validator did not load (offline): start at the beginning rather than stay on a spinner.
+      () => live && setResumeAt({ dossier, step: plan.steps[0] }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [resuming, startAt, plan, dossier]);
+  if (resuming) {
+    const at = startAt ?? (resumeAt?.dossier === dossier ? resumeAt.step : null);
+    return at === null ? <Loading /> : <Navigate replace to={`${base}/${at}`} />;
   }
   // Remembered during render (React's "adjusting state when a prop changes"): the first valid step.
   if (firstStep === null) setFirstStep(step);

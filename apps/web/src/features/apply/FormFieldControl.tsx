@@ -1,10 +1,11 @@
-import { resolveDateBound, todayInVietnam, type FormField } from '@motcua/shared';
+import type { FormField } from '@motcua/shared';
+import { resolveDateBound, todayInVietnam } from '@motcua/shared/form-dates';
 import type { TFunction } from '../../lib/i18n';
-import type { FieldValues, UseFormRegister } from 'react-hook-form';
 import { useTranslation } from '../../lib/i18n';
 import { Checkbox, Field, Radios } from '../../components/ui';
 import { fieldHint, fieldLabel } from './labels';
 import { parseNumberInput } from './formValues';
+import type { QuestionsForm } from './useQuestionsForm';
 
 /** The id of a question's control: the error summary and the "Change" links point at it. */
 export const fieldId = (key: string) => `f-${key}`;
@@ -42,7 +43,7 @@ export function FormFieldControl({
   locked = false,
 }: {
   field: FormField;
-  register: UseFormRegister<FieldValues>;
+  register: QuestionsForm['register'];
   error?: string;
   /** Held to the applicant's verified profile value (digital-citizen login): shown read-only, saying why. */
   locked?: boolean;

@@ -1,15 +1,6 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import {
-  buildFormValidator,
-  lockedProfileFields,
-  profilePrefill,
-  type DossierDto,
-  type FormField,
-  type ProcedureDetail,
-  type ProfileValues,
-} from '@motcua/shared';
+import type { DossierDto, FormField, ProcedureDetail, ProfileValues } from '@motcua/shared';
+import { lockedProfileFields, profilePrefill } from '@motcua/shared/form-fields';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useForm, type FieldErrors, type FieldValues } from 'react-hook-form';
 import { useTranslation } from '../../lib/i18n';
 import { useNavigate } from 'react-router';
 import { Button, ErrorPrefix, ErrorSummary, Field } from '../../components/ui';
@@ -17,9 +8,10 @@ import { useCatalogText } from '../catalog/useCatalogText';
 import { dossierErrorText } from '../dossiers/dossierErrors';
 import { fieldErrorMessage } from './fieldErrors';
 import { FormFieldControl, fieldId } from './FormFieldControl';
-import { toDraftPatch, toFormDefaults } from './formValues';
+import { pageErrors, toDraftPatch, toFormDefaults, type PageValues } from './formValues';
 import { StepLayout } from './StepLayout';
 import { useAutosave } from './useAutosave';
+import { useQuestionsForm, type AnswerErrors, type PageCheck } from './useQuestionsForm';
 import { AutosaveStatus } from './AutosaveStatus';
 
 export interface StepNav {
@@ -76,7 +68,9 @@ export function QuestionsStep({
   const [summary, setSummary] = useState<Problem[]>([]);
   const [saveError, setSaveError] = useState<unknown>(null);
 
-  const validator = useMemo(() => buildFormValidator({ fields }), [fields]);
+  // The shared validator of exactly these fields, loaded at the first check (step 1 renders without
+  // zod: issue 16, item 16).
+  const check = useCallback<PageCheck>((values) => pageErrors(fields, values), [fields]);
   // Fields the procedure maps to the profile start from it where the draft has nothing yet; a
   // verified value (digital-citizen login) is locked and always the verified one (api.md, Catalog).
   const locked = useMemo(
@@ -87,18 +81,7 @@ export function QuestionsStep({
     const prefill = profile ? profilePrefill({ fields }, profile.values) : {};
     return toFormDefaults(fields, { ...prefill, ...dossier.formData, ...Object.fromEntries(locked) });
   });
-  const form = useForm<FieldValues>({
-    resolver: zodResolver(validator),
-    defaultValues: defaults,
-    shouldFocusError: false,
-  });
-  const {
-    register,
-    handleSubmit,
-    setError,
-    getValues,
-    formState: { errors, isSubmitting },
-  } = form;
+  const { register, handleSubmit, setError, getValues, errors, isSubmitting } = useQuestionsForm(defaults, check);
 
   // The API's errors at submit, brought back to their page: the summary is adjusted during render, the
   // form library (outside React's state) in an effect.
@@ -137,8 +120,8 @@ export function QuestionsStep({
   );
 
   const body = useCallback(
-    (values: FieldValues) => ({
-      formData: toDraftPatch(fields, values),
+    async (values: PageValues) => ({
+      formData: await toDraftPatch(fields, values),
       ...(agencyCode !== dossier.agency.code ? { agencyCode } : {}),
     }),
     [fields, agencyCode, dossier.agency.code],
@@ -147,7 +130,7 @@ export function QuestionsStep({
   const autosave = useAutosave(
     dossier,
     () => body(getValues()),
-    () => ({ formData: toDraftPatch(fields, toFormDefaults(fields, dossier.formData)) }),
+    async () => ({ formData: await toDraftPatch(fields, toFormDefaults(fields, dossier.formData)) }),
   );
   const { schedule } = autosave;
 
@@ -163,9 +146,9 @@ export function QuestionsStep({
     await navigate(nav.next);
   };
 
-  const onInvalid = (errs: FieldErrors) => {
+  const onInvalid = (errs: AnswerErrors) => {
     const failing = fields.filter((f) => errs[f.key]);
-    setSummary(failing.map((f) => ({ key: f.key, code: errs[f.key]?.message as string | undefined })));
+    setSummary(failing.map((f) => ({ key: f.key, code: errs[f.key]?.message })));
   };
 
   const saveForLater = async () => {
@@ -192,7 +175,11 @@ export function QuestionsStep({
       <p className="muted">{t('apply.questions.requiredNote')}</p>
       <form
         noValidate
-        onSubmit={(e) => void handleSubmit(onValid, onInvalid)(e)}
+        // A check that could not run (the rules did not load: offline) says so, as a failed save does.
+        onSubmit={(e) => {
+          setSaveError(null);
+          void handleSubmit(onValid, onInvalid)(e).catch((err: unknown) => setSaveError(err));
+        }}
         // Every answer's change (React's change events bubble: each key typed, each choice made).
         onChange={schedule}
         // Leaving a field saves at once what the pause would have saved.
@@ -215,7 +202,7 @@ export function QuestionsStep({
             field={f}
             register={register}
             locked={locked.has(f.key)}
-            error={errors[f.key] ? message(f.key, errors[f.key]?.message as string | undefined) : undefined}
+            error={errors[f.key] ? message(f.key, errors[f.key]?.message) : undefined}
           />
         ))}
         {saveError ? (

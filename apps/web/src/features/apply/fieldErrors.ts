@@ -1,11 +1,6 @@
-import {
-  DEFAULT_MAX_LENGTH,
-  DRAFT_MAX_STRING_LENGTH,
-  FORM_ERROR_CODES,
-  DATE_BOUND_TODAY,
-  type FormErrorCode,
-  type FormField,
-} from '@motcua/shared';
+import type { FormErrorCode, FormField } from '@motcua/shared';
+import { DATE_BOUND_TODAY } from '@motcua/shared/form-dates';
+import { DEFAULT_MAX_LENGTH, DRAFT_MAX_STRING_LENGTH, FORM_ERROR_CODES } from '@motcua/shared/form-fields';
 import type { TFunction } from '../../lib/i18n';
 import { formatDate } from '../../lib/format';
 import { fieldLabel } from './labels';

@@ -1,4 +1,5 @@
-import { buildDraftValidator, type FormField, type FormValue } from '@motcua/shared';
+import type { FormField, FormValue } from '@motcua/shared';
+import { loadFormRules, type FormRules } from './loadFormRules';
 
 /** What a form control holds: text for inputs, a boolean for a checkbox, a number (or null) for numbers. */
 export type ControlValue = FormValue | null;
@@ -32,15 +33,43 @@ export function parseNumberInput(raw: unknown): ControlValue {
 /**
  * The PATCH body's form data of a page: an emptied answer is sent as null (the API removes the
  * key), and anything the draft validator would refuse (text in a number) is dropped rather than
- * failing the save.
+ * failing the save. The draft validator is the API's (PATCH), loaded on first need.
  */
-export function toDraftPatch(page: readonly FormField[], values: PageValues): Record<string, FormValue | null> {
-  const validator = buildDraftValidator({ fields: [...page] });
+export async function toDraftPatch(
+  page: readonly FormField[],
+  values: PageValues,
+): Promise<Record<string, FormValue | null>> {
+  const validator = (await loadFormRules()).buildDraftValidator({ fields: [...page] });
   const out: Record<string, FormValue | null> = {};
   for (const f of page) {
     const v = values[f.key];
     const value = v === undefined || (typeof v === 'string' && v.trim() === '') ? null : v;
     if (validator.shape[f.key].safeParse(value).success) out[f.key] = value;
+  }
+  return out;
+}
+
+type PageValidator = ReturnType<FormRules['buildFormValidator']>;
+const pageValidators = new WeakMap<readonly FormField[], PageValidator>();
+
+/**
+ * The failing answers of a page by the shared validator of exactly its fields (the API's at
+ * submit): each key with its first error code, as the error summary lists them. Loads the rules
+ * on first need; built once per page.
+ */
+export async function pageErrors(page: readonly FormField[], values: PageValues): Promise<Record<string, string>> {
+  const rules = await loadFormRules();
+  let validator = pageValidators.get(page);
+  if (!validator) {
+    validator = rules.buildFormValidator({ fields: [...page] });
+    pageValidators.set(page, validator);
+  }
+  const result = validator.safeParse(values);
+  const out: Record<string, string> = {};
+  if (result.success) return out;
+  for (const issue of result.error.issues) {
+    const key = issue.path[0];
+    if (typeof key === 'string' && !(key in out)) out[key] = issue.message;
   }
   return out;
 }

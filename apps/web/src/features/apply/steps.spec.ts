@@ -1,6 +1,6 @@
 import type { FormField } from '@motcua/shared';
 import { birthProcedure, PAGE_1_ANSWERS, PAGE_2_ANSWERS, pdfAttachment } from '../../test/dossier-fixtures';
-import { firstIncompleteStep, pageOfField, planWizard, splitIntoPages } from './steps';
+import { firstIncompleteStep, firstStepOfNewDraft, pageOfField, planWizard, splitIntoPages } from './steps';
 import { parseNumberInput, toDraftPatch } from './formValues';
 
 const fields = (n: number): FormField[] =>
@@ -31,24 +31,55 @@ describe('wizard plan', () => {
     expect(pageOfField(planWizard(birthProcedure()), 'declaration')).toBe(2);
   });
 
-  it('resumes at the first page whose saved answers fail the shared validator, then documents, then check', () => {
+  it('resumes at the first page whose saved answers fail the shared validator, then documents, then check', async () => {
     const plan = planWizard(birthProcedure());
     const both = [pdfAttachment('TO_KHAI'), pdfAttachment('GIAY_CHUNG_SINH')];
-    expect(firstIncompleteStep(plan, { formData: {}, attachments: [] })).toBe('1');
+    expect(await firstIncompleteStep(plan, { formData: {}, attachments: [] })).toBe('1');
     // A saved answer that breaks a rule (11 digits) keeps its page incomplete.
     expect(
-      firstIncompleteStep(plan, {
+      await firstIncompleteStep(plan, {
         formData: { ...PAGE_1_ANSWERS, motherNationalId: '04819000012' },
         attachments: both,
       }),
     ).toBe('1');
-    expect(firstIncompleteStep(plan, { formData: PAGE_1_ANSWERS, attachments: both })).toBe('2');
+    expect(await firstIncompleteStep(plan, { formData: PAGE_1_ANSWERS, attachments: both })).toBe('2');
     const answered = { ...PAGE_1_ANSWERS, ...PAGE_2_ANSWERS };
     // The optional document is not needed.
-    expect(firstIncompleteStep(plan, { formData: answered, attachments: [pdfAttachment('TO_KHAI')] })).toBe(
+    expect(await firstIncompleteStep(plan, { formData: answered, attachments: [pdfAttachment('TO_KHAI')] })).toBe(
       'documents',
     );
-    expect(firstIncompleteStep(plan, { formData: answered, attachments: both })).toBe('check');
+    expect(await firstIncompleteStep(plan, { formData: answered, attachments: both })).toBe('check');
+  });
+
+  it('starts a draft with no saved answer where the validator would, without loading it', async () => {
+    const optional = (f: FormField): FormField => ({ ...f, required: false });
+    const procedures = [
+      birthProcedure(),
+      // Page 1 asks nothing required: the validator passes it empty, so the draft starts on page 2.
+      birthProcedure({
+        formSchema: {
+          fields: birthProcedure().formSchema.fields.map((f, i) => (i < 4 ? optional(f) : f)),
+        },
+      }),
+      birthProcedure({ formSchema: { fields: birthProcedure().formSchema.fields.map(optional) } }),
+      birthProcedure({ formSchema: { fields: [] } }),
+    ];
+    const attachmentSets = [[], [pdfAttachment('TO_KHAI'), pdfAttachment('GIAY_CHUNG_SINH')]];
+    const seen = new Set<string | null>();
+    for (const procedure of procedures) {
+      const plan = planWizard(procedure);
+      for (const attachments of attachmentSets) {
+        const draft = { formData: {}, attachments };
+        const start = firstStepOfNewDraft(plan, draft);
+        seen.add(start);
+        expect(start).toBe(await firstIncompleteStep(plan, draft));
+      }
+    }
+    expect([...seen].sort()).toEqual(['1', '2', 'check', 'documents']);
+    // Once an answer is saved, only the validator judges the draft.
+    expect(
+      firstStepOfNewDraft(planWizard(birthProcedure()), { formData: { childFullName: 'An' }, attachments: [] }),
+    ).toBeNull();
   });
 });
 
@@ -60,10 +91,10 @@ describe('form values', () => {
     expect(parseNumberInput('hai')).toBe('hai');
   });
 
-  it('sends emptied answers as null and drops what the draft would refuse', () => {
+  it('sends emptied answers as null and drops what the draft would refuse', async () => {
     const page = birthProcedure().formSchema.fields.slice(4);
     expect(
-      toDraftPatch(page, {
+      await toDraftPatch(page, {
         requesterPhone: '',
         requesterEmail: 'an@example.com',
         extractCopies: 'hai',

@@ -1,10 +1,5 @@
-import {
-  buildFormValidator,
-  type AttachmentDto,
-  type FormField,
-  type ProcedureDetail,
-  type RequiredDocument,
-} from '@motcua/shared';
+import type { AttachmentDto, FormField, ProcedureDetail, RequiredDocument } from '@motcua/shared';
+import { loadFormRules, type FormRules } from './loadFormRules';
 
 /**
  * The wizard's steps, planned from the procedure: its form's fields split into pages of a few
@@ -66,8 +61,8 @@ export function pageAnswers(page: readonly FormField[], formData: Record<string,
 }
 
 /** A page is complete when its saved answers pass the same validator the API uses at submit. */
-export function pageIsComplete(page: readonly FormField[], formData: Record<string, unknown>): boolean {
-  return buildFormValidator({ fields: [...page] }).safeParse(pageAnswers(page, formData)).success;
+function pageIsComplete(rules: FormRules, page: readonly FormField[], formData: Record<string, unknown>): boolean {
+  return rules.buildFormValidator({ fields: [...page] }).safeParse(pageAnswers(page, formData)).success;
 }
 
 /** Required documents with no file uploaded yet. */
@@ -79,13 +74,27 @@ export function missingDocuments(
   return documents.filter((d) => d.required && !have.has(d.code));
 }
 
+type Draft = { formData: Record<string, unknown>; attachments: readonly Pick<AttachmentDto, 'documentCode'>[] };
+
+function stepAfterPages(plan: WizardPlan, draft: Draft): StepId {
+  return missingDocuments(plan.documents, draft.attachments).length > 0 ? 'documents' : 'check';
+}
+
+/**
+ * Where a new draft (no answer saved on any page) starts, without the validator: with nothing
+ * saved, the validator fails exactly the pages that ask a required question (an absent answer is
+ * `required`), so this is its answer, known before zod loads (issue 16, item 16). Null when some
+ * answer is saved: only the validator can judge it (firstIncompleteStep).
+ */
+export function firstStepOfNewDraft(plan: WizardPlan, draft: Draft): StepId | null {
+  if (plan.pages.some((p) => Object.keys(pageAnswers(p, draft.formData)).length > 0)) return null;
+  const page = plan.pages.findIndex((p) => p.some((f) => f.required));
+  return page >= 0 ? String(page + 1) : stepAfterPages(plan, draft);
+}
+
 /** Where a returning applicant resumes: the first page that is not complete, else documents, else check. */
-export function firstIncompleteStep(
-  plan: WizardPlan,
-  draft: { formData: Record<string, unknown>; attachments: readonly Pick<AttachmentDto, 'documentCode'>[] },
-): StepId {
-  const page = plan.pages.findIndex((p) => !pageIsComplete(p, draft.formData));
-  if (page >= 0) return String(page + 1);
-  if (missingDocuments(plan.documents, draft.attachments).length > 0) return 'documents';
-  return 'check';
+export async function firstIncompleteStep(plan: WizardPlan, draft: Draft): Promise<StepId> {
+  const rules = await loadFormRules();
+  const page = plan.pages.findIndex((p) => !pageIsComplete(rules, p, draft.formData));
+  return page >= 0 ? String(page + 1) : stepAfterPages(plan, draft);
 }

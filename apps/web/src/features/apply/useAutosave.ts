@@ -29,9 +29,10 @@ const isStale = (e: unknown) => e instanceof ApiError && e.status === 409 && e.p
  */
 export function useAutosave(
   dossier: DossierDto,
-  build: () => UpdateDossierRequest,
-  /** The page's body as the draft holds it now (prefilled values not yet saved differ from it). */
-  saved: () => UpdateDossierRequest,
+  /** The body to save; async, as it may wait for the draft validator to load (issue 16, item 16). */
+  build: () => Promise<UpdateDossierRequest>,
+  /** The page's body as the draft holds it at mount (prefilled values not yet saved differ from it). */
+  saved: () => Promise<UpdateDossierRequest>,
 ): Autosave {
   const queryClient = useQueryClient();
   const [state, setState] = useState<AutosaveState>({ status: 'idle' });
@@ -40,9 +41,10 @@ export function useAutosave(
   useEffect(() => {
     buildRef.current = build;
   });
-  // What the server holds for this page, as sent: the draft as read counts as saved.
-  const [initial] = useState(() => JSON.stringify(saved()));
-  const lastSent = useRef(initial);
+  // What the server holds for this page, as sent: the draft as read (at mount) counts as saved. Worked
+  // out at the first save, not at mount, so that rendering the page does not wait for the validator.
+  const [savedAtMount] = useState(() => saved);
+  const lastSent = useRef<string | null>(null);
   const queue = useRef<Promise<void>>(Promise.resolve());
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const path = `/dossiers/${encodeURIComponent(dossier.id)}`;
@@ -73,15 +75,17 @@ export function useAutosave(
       if (timer.current) clearTimeout(timer.current);
       timer.current = null;
       const run = queue.current.then(async () => {
-        const body = buildRef.current();
-        const json = JSON.stringify(body);
-        if (json === lastSent.current) return;
-        setState({ status: 'saving' });
         try {
+          lastSent.current ??= JSON.stringify(await savedAtMount());
+          const body = await buildRef.current();
+          const json = JSON.stringify(body);
+          if (json === lastSent.current) return;
+          setState({ status: 'saving' });
           await send(body, options.keepalive ?? false);
           lastSent.current = json;
           setState({ status: 'saved', at: new Date() });
         } catch (e) {
+          // Not saved (the API refused, the network or the validator's chunk failed): say so.
           setState({ status: 'failed', error: e });
           throw e;
         }
@@ -90,7 +94,7 @@ export function useAutosave(
       queue.current = run.catch(() => undefined);
       return run;
     },
-    [send],
+    [send, savedAtMount],
   );
 
   const schedule = useCallback(() => {
