@@ -22,6 +22,8 @@ function routePreloadsPlugin(): Plugin {
   return {
     name: 'motcua-route-preloads',
     apply: 'build',
+    // After Vite's own generateBundle hooks, which drop the chunks that held only CSS.
+    enforce: 'post',
     generateBundle(_options, bundle) {
       const chunks: BuiltChunk[] = Object.values(bundle).flatMap((o) =>
         o.type === 'chunk'
@@ -37,7 +39,12 @@ function routePreloadsPlugin(): Plugin {
           : [],
       );
       const routes = routeModules(readFileSync(path.join(appDir, 'routes.tsx'), 'utf8'));
-      const table = routePreloads(routes, chunks, (m) => path.resolve(appDir, m));
+      const table = routePreloads(
+        routes,
+        chunks,
+        (m) => path.resolve(appDir, m),
+        (area) => path.resolve(appDir, '../locales/vi', area),
+      );
       this.emitFile({ type: 'asset', fileName: 'route-preloads.json', source: `${JSON.stringify(table, null, 1)}\n` });
     },
   };

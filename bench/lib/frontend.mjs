@@ -5,19 +5,23 @@ import { REPO_ROOT } from './paths.mjs';
 
 const DIST = path.join(REPO_ROOT, 'apps/web/dist');
 
-/** The citizen pages measured, by the route chunk (routes.tsx) the page loads. */
+/** The pages measured, by their route in routes.tsx (as the build's route table names it). */
 const PAGES = [
-  { name: 'home', url: '/', chunk: 'HomePage' },
-  { name: 'procedure page', url: '/procedures/1.001193', chunk: 'ProcedurePage' },
-  { name: 'apply (step 1)', url: '/apply/1.001193', chunk: 'ApplyPage' },
+  { name: 'home', url: '/', route: '/' },
+  { name: 'procedure page', url: '/procedures/1.001193', route: '/procedures/:code' },
+  { name: 'apply (step 1)', url: '/apply/1.001193', route: '/apply/:procedureCode/:step?' },
+  { name: 'tracking', url: '/track/<code>', route: '/track/:code?' },
+  { name: 'dashboard', url: '/manager', route: '/manager' },
 ];
 
 /**
- * Initial JS and CSS of the citizen pages in the production build (apps/web/dist): what the
- * browser must fetch before the page renders. Shell: index.html's entry script, its
- * modulepreloads and stylesheet, and their static imports. Page: the route chunk with the
- * dependencies Vite preloads with it (the entry's __vite__mapDeps list for that import) and their
- * static imports. Sizes raw and gzipped (zlib level 6, what a server's on-the-fly gzip sends).
+ * Initial JS and CSS of the pages in the production build (apps/web/dist): what the browser must
+ * fetch before the page renders. Shell: index.html's entry script, its modulepreloads and
+ * stylesheet, and their static imports. Page: the shell plus the files the build's route table
+ * (dist/route-preloads.json, apps/web/src/app/route-preloads.ts; the API announces the same files
+ * in the page's HTML) lists for its route: the route chunk, its static imports, and its texts in
+ * Vietnamese (the core the first render waits for and the route's areas). Sizes raw and gzipped
+ * (zlib level 6, as a server's on-the-fly gzip; the API sends level 9 or brotli, a little smaller).
  */
 export function measureFrontend() {
   const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');
@@ -26,16 +30,16 @@ export function measureFrontend() {
   const preloads = attr(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g);
   const styles = attr(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g);
   if (!entry.length) throw new Error('No entry script in apps/web/dist/index.html (is the web app built?)');
+  const tablePath = path.join(DIST, 'route-preloads.json');
+  if (!existsSync(tablePath)) throw new Error('No route-preloads.json in apps/web/dist (built by an older vite.config.ts?)');
+  const table = JSON.parse(readFileSync(tablePath, 'utf8'));
 
   const shell = closure([...entry, ...preloads, ...styles]);
-  const entryCode = readFileSync(path.join(DIST, entry[0]), 'utf8');
-  const depsList = mapDepsList(entryCode);
   const pages = PAGES.map((p) => {
-    const chunk = depsList.find((f) => new RegExp(`/${p.chunk}-[\\w-]+\\.js$`).test(f));
-    if (!chunk) return { ...p, error: `no ${p.chunk} chunk in the build` };
-    const deps = lazyDeps(entryCode, depsList, path.basename(chunk));
-    const files = closure([...shell, chunk, ...deps]);
-    return { name: p.name, url: p.url, chunk: path.basename(chunk), ...sizes(files) };
+    const route = table.find((r) => r.path === p.route);
+    if (!route) return { ...p, error: `no route ${p.route} in the build's route table` };
+    const files = closure([...shell, ...route.files.map((f) => f.replace(/^\//, ''))]);
+    return { name: p.name, url: p.url, chunk: path.basename(route.files[0]), ...sizes(files) };
   });
   return { dist: path.relative(REPO_ROOT, DIST), shell: sizes(shell), pages };
 }
@@ -54,26 +58,6 @@ function closure(files) {
   };
   for (const f of files) visit(f);
   return [...seen];
-}
-
-/** The `__vite__mapDeps` file list of the entry chunk. */
-function mapDepsList(code) {
-  const m = /m\.f=\[([^\]]*)\]/.exec(code);
-  if (!m) return [];
-  return [...m[1].matchAll(/"([^"]+)"/g)].map((x) => x[1]);
-}
-
-/** The files Vite preloads with a lazy import of `chunk` (its __vite__mapDeps indexes). */
-function lazyDeps(code, list, chunk) {
-  const i = [`"`, `'`, '`'].map((q) => code.indexOf(`import(${q}./${chunk}${q})`)).find((x) => x >= 0) ?? -1;
-  if (i < 0) return [];
-  const m = /__vite__mapDeps\(\[([\d,\s]*)\]\)/.exec(code.slice(i, i + 400));
-  if (!m) return [];
-  return m[1]
-    .split(',')
-    .filter(Boolean)
-    .map((n) => list[Number(n)])
-    .filter(Boolean);
 }
 
 function sizes(files) {

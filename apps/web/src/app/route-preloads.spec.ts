@@ -18,7 +18,8 @@ describe('route preloads', () => {
     const source = readFileSync(path.join(__dirname, 'routes.tsx'), 'utf8');
     const read = routeModules(source);
     expect(read.map((r) => r.path)).toEqual(lazyPaths(routes));
-    expect(read[0]).toEqual({ path: '/', module: '../routes/public/HomePage' });
+    expect(read[0]).toEqual({ path: '/', module: '../routes/public/HomePage', areas: [] });
+    expect(read.find((r) => r.path === '/register')?.areas).toEqual(['privacy']);
     expect(read.find((r) => r.path === '/procedures/:code')?.module).toBe('../routes/public/ProcedurePage');
     expect(read.at(-1)?.path).toBe('/*');
   });
@@ -38,17 +39,31 @@ describe('route preloads', () => {
       chunk('assets/Home.js', { facadeModuleId: '/src/routes/Home.tsx', imports: ['assets/react.js', 'assets/ui.js'] }),
       chunk('assets/ui.js', { imports: ['assets/icons.js'], css: ['assets/ui.css'] }),
       chunk('assets/icons.js'),
+      chunk('assets/core-vi.js', { facadeModuleId: '/src/locales/vi/core.json' }),
+      chunk('assets/help-vi.js', { facadeModuleId: '/src/locales/vi/help.json' }),
+      chunk('assets/help-en.js', { facadeModuleId: '/src/locales/en/help.json' }),
     ];
     const table = routePreloads(
       [
-        { path: '/', module: '../routes/Home' },
-        { path: '/gone', module: '../routes/Gone' },
+        { path: '/', module: '../routes/Home', areas: ['help'] },
+        { path: '/gone', module: '../routes/Gone', areas: [] },
       ],
       chunks,
       (m) => path.posix.resolve('/src/app', m),
+      (area) => `/src/locales/vi/${area}`,
     );
     expect(table).toEqual([
-      { path: '/', files: ['/assets/Home.js', '/assets/ui.js', '/assets/ui.css', '/assets/icons.js'] },
+      {
+        path: '/',
+        files: [
+          '/assets/Home.js',
+          '/assets/ui.js',
+          '/assets/ui.css',
+          '/assets/icons.js',
+          '/assets/core-vi.js',
+          '/assets/help-vi.js',
+        ],
+      },
     ]);
   });
 });

@@ -12,21 +12,26 @@ export interface RouteModule {
   path: string;
   /** The page module the route's `lazy()` imports, relative to src/app (`../routes/public/HomePage`). */
   module: string;
+  /** The text areas it loads besides the core (`withTexts(import(…), 'privacy')`, app/i18n.ts). */
+  areas: string[];
 }
 
 /**
  * The page routes of routes.tsx, read from its source: each `index: true` or `path: '…'` with the
- * first `import('…')` that follows it. Every page route in routes.tsx is at the top level below the
- * layout and the permission guards (none of which has a path), so each path is the full URL path.
+ * first `import('…')` that follows it and the text areas named after it in `withTexts(…)`. Every
+ * page route in routes.tsx is at the top level below the layout and the permission guards (none of
+ * which has a path), so each path is the full URL path. route-preloads.spec.ts checks the result
+ * against the real route table.
  */
 export function routeModules(source: string): RouteModule[] {
   const marks = [...source.matchAll(/\bindex:\s*true\b|\bpath:\s*'([^']*)'/g)];
   const out: RouteModule[] = [];
   marks.forEach((m, i) => {
     const end = i + 1 < marks.length ? marks[i + 1].index : source.length;
-    const imported = /\bimport\(\s*'([^']+)'\s*\)/.exec(source.slice(m.index, end));
+    const imported = /\bimport\(\s*'([^']+)'\s*\)((?:\s*,\s*'\w+')*)/.exec(source.slice(m.index, end));
     if (!imported) return;
-    out.push({ path: `/${m[1] ?? ''}`, module: imported[1] });
+    const areas = [...imported[2].matchAll(/'(\w+)'/g)].map((a) => a[1]);
+    out.push({ path: `/${m[1] ?? ''}`, module: imported[1], areas });
   });
   return out;
 }
@@ -47,14 +52,17 @@ export interface BuiltChunk {
 }
 
 /**
- * For each route, its page chunk and the chunks that chunk imports statically (recursively), minus
- * what the entry already loads (index.html preloads those). `resolve` turns a module as routes.tsx
- * writes it into the absolute path the bundler knows it by (without extension).
+ * For each route, its page chunk and the chunks that chunk imports statically (recursively), and
+ * the chunks of its texts in Vietnamese (the default language: the core, which the first render
+ * waits for, and its areas), minus what the entry already loads (index.html preloads those).
+ * `resolve` turns a module as routes.tsx writes it into the absolute path the bundler knows it by
+ * (without extension); `texts` gives that path for an area's Vietnamese texts.
  */
 export function routePreloads(
   routes: RouteModule[],
   chunks: BuiltChunk[],
   resolve: (module: string) => string,
+  texts: (area: string) => string,
 ): RoutePreload[] {
   const byFile = new Map(chunks.map((c) => [c.fileName, c]));
   const closure = (start: BuiltChunk[]): Set<string> => {
@@ -69,12 +77,13 @@ export function routePreloads(
     return seen;
   };
   const shell = closure(chunks.filter((c) => c.isEntry));
-  const stripExt = (id: string) => id.replace(/\.[cm]?[jt]sx?$/, '');
+  const stripExt = (id: string) => id.replace(/\.([cm]?[jt]sx?|json)$/, '');
+  const chunkOf = (target: string) => chunks.find((c) => c.facadeModuleId && stripExt(c.facadeModuleId) === target);
   return routes.flatMap((r) => {
-    const target = resolve(r.module);
-    const page = chunks.find((c) => c.facadeModuleId && stripExt(c.facadeModuleId) === target);
+    const page = chunkOf(resolve(r.module));
     if (!page) return [];
-    const files = [...closure([page])].filter((f) => !shell.has(f)).map((f) => `/${f}`);
+    const words = ['core', ...r.areas].map((a) => chunkOf(texts(a))).filter((c) => c !== undefined);
+    const files = [...closure([page, ...words])].filter((f) => !shell.has(f)).map((f) => `/${f}`);
     return [{ path: r.path, files }];
   });
 }
