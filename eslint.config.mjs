@@ -40,6 +40,27 @@ export default tseslint.config(
     ...reactHooks.configs.flat.recommended,
   },
   {
+    // The web takes shared values by module: the package index pulls every module, and with them
+    // zod (≈ 33 KiB gzipped, it does not tree-shake), into whatever page imports one constant
+    // (issue 16, the front end's budget; bench/README.md, "Front end"). Types cost nothing.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    ignores: ['**/*.spec.ts', '**/*.spec.tsx', 'apps/web/src/test/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@motcua/shared',
+              message: "Import values from their module ('@motcua/shared/<module>'); types with `import type`.",
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.spec.tsx', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/test/**', 'e2e/**'],
     rules: {
       '@typescript-eslint/no-unsafe-member-access': 'off',

@@ -1,6 +1,9 @@
 import { render, screen } from '@testing-library/react';
 import { act } from 'react';
-import { DOSSIER_STATUSES, ERROR_CODES, STATUS_NAMES, errorText, type ErrorCode } from '@motcua/shared';
+import type { ErrorCode } from '@motcua/shared';
+import { DOSSIER_STATUSES } from '@motcua/shared/dossier-status';
+import { ERROR_CODES, errorText } from '@motcua/shared/errors';
+import { STATUS_NAMES } from '@motcua/shared/status-names';
 import { i18n, setLanguage } from '../app/i18n';
 import { ErrorMessage } from '../components/ui';
 import { wholeLocale } from '../test/texts';

@@ -1,12 +1,5 @@
-import {
-  endOfWorkingDay,
-  toLocalDate,
-  type DossierDto,
-  type LoginResponse,
-  type ProcedureDetail,
-  type QueueItem,
-  type ReportSummary,
-} from '@motcua/shared';
+import type { DossierDto, LoginResponse, ProcedureDetail, QueueItem, ReportSummary } from '@motcua/shared';
+import { endOfWorkingDay, toLocalDate } from '@motcua/shared/dossier-clock';
 import { procedureDetail } from './fixtures';
 
 /** Staff, dossiers, queue rows and report figures shaped as api.md says, for the desk and dashboard tests. */

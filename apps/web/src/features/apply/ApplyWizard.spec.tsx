@@ -1,4 +1,5 @@
-import { todayInVietnam, type DossierDto } from '@motcua/shared';
+import type { DossierDto } from '@motcua/shared';
+import { todayInVietnam } from '@motcua/shared/form-dates';
 import { act, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { setLanguage } from '../../app/i18n';

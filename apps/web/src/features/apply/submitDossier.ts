@@ -1,4 +1,5 @@
-import { IDEMPOTENCY_KEY_HEADER, type SubmitDossierResponse } from '@motcua/shared';
+import type { SubmitDossierResponse } from '@motcua/shared';
+import { IDEMPOTENCY_KEY_HEADER } from '@motcua/shared/dossier';
 import { ApiError, api } from '../../lib/api';
 
 const KEY_PREFIX = 'motcua.submitKey.';

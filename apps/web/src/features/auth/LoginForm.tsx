@@ -1,5 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { loginSchema, type LoginRequest } from '@motcua/shared';
+import type { LoginRequest } from '@motcua/shared';
+import { loginSchema } from '@motcua/shared/identity';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from '../../lib/i18n';

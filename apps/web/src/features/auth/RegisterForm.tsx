@@ -1,10 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import {
-  refinePasswordPersonalData,
-  registerFieldsSchema,
-  type RegisterRequest,
-  type RegisterResponse,
-} from '@motcua/shared';
+import type { RegisterRequest, RegisterResponse } from '@motcua/shared';
+import { refinePasswordPersonalData, registerFieldsSchema } from '@motcua/shared/identity';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from '../../lib/i18n';

@@ -1,4 +1,4 @@
-import { ONLINE_LEVELS } from '@motcua/shared';
+import { ONLINE_LEVELS } from '@motcua/shared/dossier-status';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from '../../lib/i18n';
 import { Button, Field } from '../../components/ui';

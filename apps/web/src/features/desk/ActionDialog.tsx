@@ -1,13 +1,7 @@
-import {
-  assignmentOf,
-  canMakeMove,
-  toLocalDate,
-  NOTE_MAX_LENGTH,
-  noteRequired,
-  type DossierDto,
-  type StaffDossierAction,
-  type UserSummary,
-} from '@motcua/shared';
+import type { DossierDto, StaffDossierAction, UserSummary } from '@motcua/shared';
+import { NOTE_MAX_LENGTH } from '@motcua/shared/dossier';
+import { toLocalDate } from '@motcua/shared/dossier-clock';
+import { assignmentOf, canMakeMove, noteRequired } from '@motcua/shared/workflow';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from '../../lib/i18n';
 import { Button, Dialog, ErrorMessage, Field, Radios } from '../../components/ui';

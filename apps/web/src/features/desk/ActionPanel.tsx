@@ -1,10 +1,5 @@
-import {
-  STAFF_DOSSIER_ACTIONS,
-  type DossierAction,
-  type DossierDto,
-  type StaffDossierAction,
-  type UserSummary,
-} from '@motcua/shared';
+import type { DossierAction, DossierDto, StaffDossierAction, UserSummary } from '@motcua/shared';
+import { STAFF_DOSSIER_ACTIONS } from '@motcua/shared/workflow';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from '../../lib/i18n';

@@ -1,4 +1,5 @@
-import { can, type DossierDto, type DossierStatus, type UserSummary } from '@motcua/shared';
+import type { DossierDto, DossierStatus, UserSummary } from '@motcua/shared';
+import { can } from '@motcua/shared/permissions';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from '../../lib/i18n';

@@ -1,4 +1,6 @@
-import { buildFormValidator, counterApplicantSchema, type FormField } from '@motcua/shared';
+import type { FormField } from '@motcua/shared';
+import { counterApplicantSchema } from '@motcua/shared/dossier';
+import { buildFormValidator } from '@motcua/shared/form-schema';
 import { z } from 'zod';
 
 /** The applicant's fields at the counter, in page order. */

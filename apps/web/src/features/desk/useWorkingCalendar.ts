@@ -1,4 +1,5 @@
-import { WorkingCalendar, type HolidayDto, type ItemList } from '@motcua/shared';
+import type { HolidayDto, ItemList } from '@motcua/shared';
+import { WorkingCalendar } from '@motcua/shared/working-days';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 import { queryKeys } from '../../lib/queryKeys';

@@ -1,4 +1,5 @@
-import { claimDossierSchema, type DossierDto } from '@motcua/shared';
+import type { DossierDto } from '@motcua/shared';
+import { claimDossierSchema } from '@motcua/shared/identity';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from '../../lib/i18n';

@@ -1,4 +1,5 @@
-import { NOTE_MAX_LENGTH, type RatingDto, type RatingRequest } from '@motcua/shared';
+import type { RatingDto, RatingRequest } from '@motcua/shared';
+import { NOTE_MAX_LENGTH } from '@motcua/shared/dossier';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from '../../lib/i18n';
 import { Button, ErrorSummary, Field, Radios } from '../../components/ui';

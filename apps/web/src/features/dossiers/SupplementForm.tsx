@@ -1,4 +1,5 @@
-import { NOTE_MAX_LENGTH, type DossierDto, type ProcedureDetail, type SupplementDossierRequest } from '@motcua/shared';
+import type { DossierDto, ProcedureDetail, SupplementDossierRequest } from '@motcua/shared';
+import { NOTE_MAX_LENGTH } from '@motcua/shared/dossier';
 import { useMemo, useState } from 'react';
 import { useTranslation } from '../../lib/i18n';
 import { Button, ErrorSummary, Field } from '../../components/ui';

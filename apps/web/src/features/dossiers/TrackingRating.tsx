@@ -1,4 +1,5 @@
-import { can, type DossierListResponse } from '@motcua/shared';
+import type { DossierListResponse } from '@motcua/shared';
+import { can } from '@motcua/shared/permissions';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from '../../lib/i18n';

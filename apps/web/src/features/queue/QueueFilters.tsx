@@ -1,4 +1,4 @@
-import { OPEN_SLA_STATES } from '@motcua/shared';
+import { OPEN_SLA_STATES } from '@motcua/shared/dossier-clock';
 import { useTranslation } from '../../lib/i18n';
 import { Button, Field } from '../../components/ui';
 import { useCatalogText } from '../catalog/useCatalogText';

@@ -1,4 +1,6 @@
-import { can, moveRoles, type DossierMove, type Permission, type Role } from '@motcua/shared';
+import type { DossierMove, Permission, Role } from '@motcua/shared';
+import { can } from '@motcua/shared/permissions';
+import { moveRoles } from '@motcua/shared/workflow';
 
 /** The desk's queues, in the order they are shown. */
 export const QUEUE_TABS = [

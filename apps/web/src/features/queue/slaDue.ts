@@ -1,4 +1,5 @@
-import { toLocalDate, type DossierStatus, type SlaState } from '@motcua/shared';
+import type { DossierStatus, SlaState } from '@motcua/shared';
+import { toLocalDate } from '@motcua/shared/dossier-clock';
 import type { TagTone } from '../../components/ui';
 
 /** Where a dossier stands against its due date, as the desk reads it. */

@@ -1,4 +1,4 @@
-import { localDateTime } from '@motcua/shared';
+import { localDateTime } from '@motcua/shared/dossier-clock';
 import { render, screen } from '@testing-library/react';
 import { act } from 'react';
 import { setLanguage } from '../../app/i18n';

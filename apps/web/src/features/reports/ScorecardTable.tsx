@@ -1,4 +1,5 @@
-import { scorecard766, type ReportSummary, type Score, type ScorecardInput } from '@motcua/shared';
+import type { ReportSummary, Score, ScorecardInput } from '@motcua/shared';
+import { scorecard766 } from '@motcua/shared/metrics';
 import { useTranslation } from '../../lib/i18n';
 import { useRateText } from './KpiCards';
 import { useReportFormat } from './useReportFormat';

@@ -1,4 +1,5 @@
-import { monthsOf, type BreakdownRow } from '@motcua/shared';
+import type { BreakdownRow } from '@motcua/shared';
+import { monthsOf } from '@motcua/shared/metrics';
 import { useTranslation } from '../../lib/i18n';
 import { LoadError, Loading } from '../../components/ui';
 import { problemText } from '../../lib/errorText';

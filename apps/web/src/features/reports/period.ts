@@ -1,10 +1,7 @@
-import {
-  isCalendarDate,
-  REPORT_MIN_DATE,
-  resolveReportPeriod,
-  toLocalDate,
-  type ReportPeriodProblem,
-} from '@motcua/shared';
+import type { ReportPeriodProblem } from '@motcua/shared';
+import { toLocalDate } from '@motcua/shared/dossier-clock';
+import { isCalendarDate } from '@motcua/shared/input';
+import { REPORT_MIN_DATE, resolveReportPeriod } from '@motcua/shared/metrics';
 
 /** The dashboard's periods: the running month, quarter or year to today, or dates of one's own. */
 export const PERIOD_KINDS = ['month', 'quarter', 'year', 'custom'] as const;

@@ -1,4 +1,5 @@
-import { NOTE_MAX_LENGTH, type WithdrawDossierRequest } from '@motcua/shared';
+import type { WithdrawDossierRequest } from '@motcua/shared';
+import { NOTE_MAX_LENGTH } from '@motcua/shared/dossier';
 import { useMemo, useState } from 'react';
 import { useTranslation } from '../../lib/i18n';
 import { Link, useNavigate, useParams } from 'react-router';

@@ -1,5 +1,6 @@
 import type { BreakdownRow } from '@motcua/shared';
-import { breakdownRow, toLocalDate, ZERO_COUNTS } from '@motcua/shared';
+import { toLocalDate } from '@motcua/shared/dossier-clock';
+import { breakdownRow, ZERO_COUNTS } from '@motcua/shared/metrics';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { setLanguage } from '../../app/i18n';

@@ -1,4 +1,4 @@
-import { ONLINE_LEVELS } from '@motcua/shared';
+import { ONLINE_LEVELS } from '@motcua/shared/dossier-status';
 import { useTranslation } from '../../lib/i18n';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ProcedureSearchForm, type SearchCriteria } from '../../features/catalog/ProcedureSearchForm';

@@ -1,4 +1,5 @@
-import { STAFF_DOSSIER_ACTIONS, type DossierDto, type StaffDossierAction } from '@motcua/shared';
+import type { DossierDto, StaffDossierAction } from '@motcua/shared';
+import { STAFF_DOSSIER_ACTIONS } from '@motcua/shared/workflow';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { storeSession } from '../../lib/auth';

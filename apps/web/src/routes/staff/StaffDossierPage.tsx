@@ -1,4 +1,5 @@
-import { can, type DossierDto, type UserSummary } from '@motcua/shared';
+import type { DossierDto, UserSummary } from '@motcua/shared';
+import { can } from '@motcua/shared/permissions';
 import { useTranslation } from '../../lib/i18n';
 import { Link, useLocation, useParams } from 'react-router';
 import { useAuth } from '../../app/useAuth';

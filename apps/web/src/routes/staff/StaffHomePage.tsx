@@ -1,4 +1,4 @@
-import { can } from '@motcua/shared';
+import { can } from '@motcua/shared/permissions';
 import { useTranslation } from '../../lib/i18n';
 import { Link } from 'react-router';
 import { useAuth } from '../../app/useAuth';
