@@ -31,7 +31,8 @@ export function measureFrontend() {
   const styles = attr(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g);
   if (!entry.length) throw new Error('No entry script in apps/web/dist/index.html (is the web app built?)');
   const tablePath = path.join(DIST, 'route-preloads.json');
-  if (!existsSync(tablePath)) throw new Error('No route-preloads.json in apps/web/dist (built by an older vite.config.ts?)');
+  if (!existsSync(tablePath))
+    throw new Error('No route-preloads.json in apps/web/dist (built by an older vite.config.ts?)');
   const table = JSON.parse(readFileSync(tablePath, 'utf8'));
 
   const shell = closure([...entry, ...preloads, ...styles]);
