@@ -11,7 +11,7 @@ import { compressResponses } from './common/compress-responses.middleware.js';
 import { compressedAssets } from './common/compressed-assets.js';
 import { sendProblem, toProblem } from './common/problem.filter.js';
 import { requestLogging } from './common/request-id.middleware.js';
-import { pageHtml } from './common/route-preloads.js';
+import { encodedPageHtml } from './common/route-preloads.js';
 import { refuseUnsafeBody, refuseUnsafeUrl } from './common/safe-input.middleware.js';
 
 export const API_PREFIX = 'api/v1';
@@ -75,11 +75,14 @@ function serveWeb(app: NestExpressApplication, webDist: string): void {
   if (!existsSync(index)) return;
   app.use(compressedAssets(webDist));
   app.useStaticAssets(webDist, { index: false, maxAge: '1y', immutable: true, setHeaders: noCacheHtml });
-  const page = pageHtml(webDist);
+  const page = encodedPageHtml(webDist);
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api')) return next();
     res.setHeader('Cache-Control', 'no-cache');
-    res.type('html').send(page(req.path));
+    const { body, encoding } = page(req.path, req.headers['accept-encoding']);
+    res.setHeader('Vary', 'Accept-Encoding');
+    if (encoding) res.setHeader('Content-Encoding', encoding);
+    res.type('html').send(body);
   });
 }
 

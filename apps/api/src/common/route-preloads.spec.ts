@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { matchesRoute, pageHtml } from './route-preloads.js';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { encodedPageHtml, matchesRoute, pageHtml } from './route-preloads.js';
 
 describe('route preloads', () => {
   it('matches react-router patterns segment by segment', () => {
@@ -58,5 +59,27 @@ describe('route preloads', () => {
     it('serves index.html as it is without the table (an older build)', () => {
       expect(pageHtml(dir)('/procedures/1')).toBe('<html><head><title>x</title></head><body></body></html>');
     });
+  });
+
+  it('sends the page compressed as the browser accepts: brotli, else gzip, else as it is', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'route-preloads-'));
+    try {
+      const html = `<html><head><title>${'Một cửa '.repeat(200)}</title></head><body></body></html>`;
+      writeFileSync(path.join(dir, 'index.html'), html);
+      const page = encodedPageHtml(dir);
+      const br = page('/', 'gzip, deflate, br');
+      expect(br.encoding).toBe('br');
+      expect(brotliDecompressSync(br.body).toString('utf8')).toBe(html);
+      expect(br.body.length).toBeLessThan(html.length / 4);
+      const gz = page('/', 'gzip');
+      expect(gz.encoding).toBe('gzip');
+      expect(gunzipSync(gz.body).toString('utf8')).toBe(html);
+      const plain = page('/', undefined);
+      expect(plain.encoding).toBeNull();
+      expect(plain.body.toString('utf8')).toBe(html);
+      expect(page('/', 'br').body).toBe(br.body);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
