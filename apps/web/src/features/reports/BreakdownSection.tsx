@@ -16,7 +16,8 @@ type By = 'agency' | 'procedure';
  * page's other answers (summary, live feed) do not redraw its table (issue 16, item 17).
  */
 export const BreakdownSection = memo(function BreakdownSection({ period }: { period: Period }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const english = i18n.language === 'en';
   const f = useReportFormat();
   const rate = useRateText();
   const [by, setBy] = useState<By>('agency');
@@ -46,7 +47,8 @@ export const BreakdownSection = memo(function BreakdownSection({ period }: { per
         key: 'label',
         header: t(`dashboard.breakdown.columns.label.${by}`),
         sortValue: (r) => r.label,
-        render: (r) => <span lang="vi">{r.label}</span>,
+        // Names are Vietnamese: marked so only on an English page (one element fewer per row in Vietnamese).
+        render: (r) => (english ? <span lang="vi">{r.label}</span> : r.label),
       },
       {
         key: 'received',
@@ -75,7 +77,7 @@ export const BreakdownSection = memo(function BreakdownSection({ period }: { per
         'ratings',
       ),
     ];
-  }, [t, f, rate, by]);
+  }, [t, f, rate, by, english]);
 
   return (
     <>
