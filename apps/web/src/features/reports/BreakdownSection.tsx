@@ -35,6 +35,7 @@ export const BreakdownSection = memo(function BreakdownSection({ period }: { per
       header: t(`dashboard.breakdown.columns.${key}`),
       numeric: true,
       sortValue: (r) => pick(r).rate,
+      cellClassName: (r) => (pick(r).rate === null ? 'rate rate--none' : 'rate'),
       // One text: the fraction goes on its own line by CSS (.breakdown td.num, white-space: pre-line).
       render: (r) => {
         const x = pick(r);
