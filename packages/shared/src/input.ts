@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { todayInVietnam } from './form-dates.js';
+import { isCalendarDate, todayInVietnam } from './form-dates.js';
 import { fieldPath, type FieldError } from './problem.js';
 
 /**
@@ -103,17 +103,9 @@ export function unsafeInputFieldErrors(value: unknown, prefix: (string | number)
 
 // ---- dates ----
 
-export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-
-/** True when `s` is a real calendar date written YYYY-MM-DD (no 2026-02-30). */
-export function isCalendarDate(s: string): boolean {
-  if (!DATE_PATTERN.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
-// Today in Vietnam lives in the zod-free form-dates.ts (the web's form reads it before zod loads).
-export { todayInVietnam } from './form-dates.js';
+// The date format check and today in Vietnam live in the zod-free form-dates.ts (the web's form
+// and the dashboard's period read them before, or without, zod).
+export { DATE_PATTERN, isCalendarDate, todayInVietnam } from './form-dates.js';
 
 /** A bound of a date range: a date, `today` in Vietnam, or a function read at each check. */
 export type DateBound = string | (() => string);

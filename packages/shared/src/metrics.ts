@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { agencyCodeSchema, procedureCodeSchema, sectorCodeSchema } from './catalog.js';
 import { toLocalDate } from './dossier-clock.js';
-import { isCalendarDate } from './input.js';
+import { resolveReportPeriod } from './report-period.js';
+import { round2 } from './scorecard.js';
+
+// The period rule, the months of a period and the Decision 766 scorecard need no zod: they live in
+// report-period.ts and scorecard.ts (the dashboard reads them alone) and are re-exported here.
+export * from './report-period.js';
+export * from './scorecard.js';
 
 /**
  * The manager's scorecard (domain.md, "Metrics"; api.md, "Reports"): the formulas as pure
@@ -138,11 +144,6 @@ export type SummaryFigures = z.infer<typeof summaryFiguresSchema>;
 export const reportSummarySchema = z.object({ from: z.string(), to: z.string() }).extend(summaryFiguresSchema.shape);
 export type ReportSummary = z.infer<typeof reportSummarySchema>;
 
-/** Round to 2 decimals (a mean of working days), away from float noise. */
-function round2(n: number): number {
-  return Math.round(n * 100) / 100;
-}
-
 /** Every figure of api.md from the summed counts. */
 export function summaryFigures(c: SummaryCounts): SummaryFigures {
   const onTime = c.decidedEarly + c.decidedOnTime;
@@ -225,97 +226,6 @@ export function breakdownRow(key: string, label: string, c: SummaryCounts): Brea
   return { key, label, ...summaryFigures(c) };
 }
 
-/** Month index (year × 12 + month − 1) of a `YYYY-MM…` string. */
-function monthIndex(date: string): number {
-  return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
-}
-
-/**
- * The months `YYYY-MM` a period touches, in order. The API builds its month buckets in SQL; this
- * is for the web's chart, bounded by REPORT_MAX_MONTHS whatever it is given.
- */
-export function monthsOf(from: string, to: string): string[] {
-  const first = monthIndex(from);
-  const count = Math.min(REPORT_MAX_MONTHS, Math.max(0, monthIndex(to) - first + 1));
-  return Array.from({ length: count }, (_, i) => {
-    const m = first + i;
-    return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
-  });
-}
-
-// ---- Report periods: one rule for every report range (summary, breakdown, CSV, live, open data) ----
-
-/** Earliest date a report may name: the summary tables hold nothing older. */
-export const REPORT_MIN_DATE = '2000-01-01';
-/** Longest period, in years, and most month buckets a report may cover (issue 12: bounded work). */
-export const REPORT_MAX_YEARS = 10;
-export const REPORT_MAX_MONTHS = 120;
-
-export const REPORT_PERIOD_PROBLEMS = [
-  'invalid',
-  'tooEarly',
-  'tooLate',
-  'beforeFrom',
-  'tooLong',
-  'tooManyMonths',
-] as const;
-export type ReportPeriodProblem = (typeof REPORT_PERIOD_PROBLEMS)[number];
-
-export interface ReportPeriodError {
-  field: 'from' | 'to';
-  kind: ReportPeriodProblem;
-  message: string;
-}
-
-/** The same day `years` later, as a string to compare (29 February gives a day that sorts right). */
-function plusYears(date: string, years: number): string {
-  return `${String(Number(date.slice(0, 4)) + years).padStart(4, '0')}${date.slice(4)}`;
-}
-
-/** The latest date a report may name: one year after today (Vietnam's calendar). */
-export function reportLatestDate(today: string): string {
-  return plusYears(today, 1);
-}
-
-/**
- * The period of a report: both ends optional (to: today, or from when later; from: 1 January of
- * to's year). Each given end must be a real calendar date between REPORT_MIN_DATE and one year
- * after today; then to ≥ from, a span under REPORT_MAX_YEARS years and at most REPORT_MAX_MONTHS
- * months. Returns the period or the bad fields (the API answers 400 naming them).
- */
-export function resolveReportPeriod(
-  query: { from?: string; to?: string },
-  today: string,
-): { from: string; to: string } | { errors: ReportPeriodError[] } {
-  const errors: ReportPeriodError[] = [];
-  const latest = reportLatestDate(today);
-  for (const field of ['from', 'to'] as const) {
-    const v = query[field];
-    if (v === undefined) continue;
-    if (!isCalendarDate(v)) errors.push({ field, kind: 'invalid', message: 'Must be a date YYYY-MM-DD' });
-    else if (v < REPORT_MIN_DATE)
-      errors.push({ field, kind: 'tooEarly', message: `Must not be before ${REPORT_MIN_DATE}` });
-    else if (v > latest) errors.push({ field, kind: 'tooLate', message: `Must not be after ${latest}` });
-  }
-  if (errors.length) return { errors };
-  const to = query.to ?? (query.from && query.from > today ? query.from : today);
-  const from = query.from ?? `${to.slice(0, 4)}-01-01`;
-  // A span error names the end the caller gave (to, or from when to was left to its default).
-  const field = query.to !== undefined ? 'to' : 'from';
-  if (to < from) return { errors: [{ field: 'to', kind: 'beforeFrom', message: 'Must not be before from' }] };
-  if (to >= plusYears(from, REPORT_MAX_YEARS)) {
-    return {
-      errors: [{ field, kind: 'tooLong', message: `The period must be shorter than ${REPORT_MAX_YEARS} years` }],
-    };
-  }
-  if (monthIndex(to) - monthIndex(from) + 1 > REPORT_MAX_MONTHS) {
-    return {
-      errors: [{ field, kind: 'tooManyMonths', message: `The period may touch at most ${REPORT_MAX_MONTHS} months` }],
-    };
-  }
-  return { from, to };
-}
-
 /**
  * The period rule at the schema, so a bad range is a 400 before any database work. "Today" is
  * the machine's, in Vietnam; the API applies the same rule again with its clock.
@@ -353,154 +263,6 @@ export const publicStatsQuerySchema = z
   .object({ ...reportRangeShape, by: z.enum(PUBLIC_BREAKDOWN_KEYS).optional() })
   .superRefine(checkPeriod);
 export type PublicStatsQuery = z.output<typeof publicStatsQuerySchema>;
-
-// ---- Decision 766/QĐ-TTg scorecard ----
-
-/** The rates of a summary a scorecard group may draw on. */
-export type ScorecardInput =
-  | 'published'
-  | 'onTime'
-  | 'openNotOverdue'
-  | 'digitised'
-  | 'fullProcess'
-  | 'endToEnd'
-  | 'online'
-  | 'payment'
-  | 'satisfaction';
-
-export interface ScorecardGroupDef {
-  key: 'PUBLICITY' | 'PROGRESS' | 'DIGITISATION' | 'ONLINE_SERVICE' | 'SATISFACTION';
-  name: string;
-  nameEn: string;
-  maxPoints: number;
-  /**
-   * Our rates that feed the group, with their weight inside it. `now`: a figure of the present
-   * (open dossiers), not of the period; it weighs in, but alone it is no data for the period.
-   */
-  inputs: readonly { input: ScorecardInput; weight: number; now?: true }[];
-}
-
-/**
- * The five groups of Decision 766/QĐ-TTg (2022), 100 points. ESTIMATE: the decision scores each
- * group from many sub-indicators (catalog publication, national-portal sync, reuse of data, …) that
- * we do not hold; we map each group to the rates we do compute, with the weights below, and score
- * maxPoints × weighted mean of the available rates. "published" is the share of received dossiers
- * whose progress is public (tracking by code, national status codes): every one in MotCua.
- */
-export const SCORECARD_766: readonly ScorecardGroupDef[] = [
-  {
-    key: 'PUBLICITY',
-    name: 'Công khai, minh bạch',
-    nameEn: 'Publicity and transparency',
-    maxPoints: 18,
-    inputs: [{ input: 'published', weight: 1 }],
-  },
-  {
-    key: 'PROGRESS',
-    name: 'Tiến độ, kết quả giải quyết',
-    nameEn: 'Progress and results',
-    maxPoints: 20,
-    inputs: [
-      { input: 'onTime', weight: 3 },
-      { input: 'openNotOverdue', weight: 1, now: true },
-    ],
-  },
-  {
-    key: 'DIGITISATION',
-    name: 'Số hóa hồ sơ',
-    nameEn: 'Digitisation',
-    maxPoints: 22,
-    inputs: [{ input: 'digitised', weight: 1 }],
-  },
-  {
-    key: 'ONLINE_SERVICE',
-    name: 'Cung cấp dịch vụ công trực tuyến',
-    nameEn: 'Online public services',
-    maxPoints: 22,
-    inputs: [
-      { input: 'fullProcess', weight: 5 },
-      // Handled end to end online (filed, paid and returned online): the figure managers report (issue 14).
-      { input: 'endToEnd', weight: 5 },
-      { input: 'online', weight: 3 },
-      { input: 'payment', weight: 2 },
-    ],
-  },
-  {
-    key: 'SATISFACTION',
-    name: 'Mức độ hài lòng',
-    nameEn: 'Satisfaction',
-    maxPoints: 18,
-    inputs: [{ input: 'satisfaction', weight: 1 }],
-  },
-];
-
-/**
- * A group's or the total's score, the no-data state explicit: a group none of whose period rates
- * has a denominator is not scored (shown as "no data"), never as full or zero points.
- */
-export type Score = { kind: 'scored'; points: number; maxPoints: number } | { kind: 'noData'; maxPoints: number };
-
-export interface ScorecardGroup {
-  key: ScorecardGroupDef['key'];
-  name: string;
-  nameEn: string;
-  maxPoints: number;
-  /** Each input's rate; null when it has no denominator (no data). */
-  inputs: { input: ScorecardInput; weight: number; rate: number | null }[];
-  score: Score;
-}
-
-export interface Scorecard {
-  groups: ScorecardGroup[];
-  /** The sum of the scored groups out of theirs; no data when no group could be scored. */
-  total: Score;
-}
-
-export function scorecardInputs(s: SummaryFigures): Record<ScorecardInput, number | null> {
-  return {
-    published: s.received > 0 ? 1 : null,
-    onTime: s.onTime.rate,
-    openNotOverdue: s.open.rate === null ? null : 1 - s.open.rate,
-    digitised: s.digitised.rate,
-    fullProcess: s.fullProcess.rate,
-    endToEnd: s.endToEnd.rate,
-    online: s.online.rate,
-    payment: s.payment.rate,
-    satisfaction: s.satisfaction.rate,
-  };
-}
-
-/** The Decision 766 estimate of a summary (see SCORECARD_766). */
-export function scorecard766(s: SummaryFigures): Scorecard {
-  const rates = scorecardInputs(s);
-  const groups = SCORECARD_766.map((g): ScorecardGroup => {
-    const inputs = g.inputs.map((i) => ({ input: i.input, weight: i.weight, rate: rates[i.input] }));
-    const known = inputs.filter((i) => i.rate !== null);
-    // Without a period rate (e.g. nothing decided yet, only open dossiers none overdue) there is nothing to score.
-    const periodData = g.inputs.some((i) => !i.now && rates[i.input] !== null);
-    const weight = known.reduce((sum, i) => sum + i.weight, 0);
-    const score: Score = periodData
-      ? {
-          kind: 'scored',
-          points: round2((g.maxPoints * known.reduce((sum, i) => sum + i.weight * i.rate!, 0)) / weight),
-          maxPoints: g.maxPoints,
-        }
-      : { kind: 'noData', maxPoints: g.maxPoints };
-    return { key: g.key, name: g.name, nameEn: g.nameEn, maxPoints: g.maxPoints, inputs, score };
-  });
-  const scored = groups.flatMap((g) => (g.score.kind === 'scored' ? [g.score] : []));
-  return {
-    groups,
-    total:
-      scored.length === 0
-        ? { kind: 'noData', maxPoints: 0 }
-        : {
-            kind: 'scored',
-            points: round2(scored.reduce((sum, g) => sum + g.points, 0)),
-            maxPoints: scored.reduce((sum, g) => sum + g.maxPoints, 0),
-          },
-  };
-}
 
 // ---- End-to-end online and digitised (api.md, "End-to-end figures"; domain.md) ----
 

@@ -10,6 +10,8 @@ export interface SortableColumn<T> {
   /** What the column sorts by; a column without it is not sortable. null sorts last either way. */
   sortValue?: (row: T) => number | string | null;
   numeric?: boolean;
+  /** A class for a row's cell (a style that depends on its value, without an element inside). */
+  cellClassName?: (row: T) => string | undefined;
 }
 
 export interface SortState {
@@ -105,7 +107,10 @@ export function SortableTable<T>({
                       {c.render(r)}
                     </th>
                   ) : (
-                    <td key={c.key} className={c.numeric ? 'num' : undefined}>
+                    <td
+                      key={c.key}
+                      className={[c.numeric ? 'num' : '', c.cellClassName?.(r) ?? ''].join(' ').trim() || undefined}
+                    >
                       {c.render(r)}
                     </td>
                   ),

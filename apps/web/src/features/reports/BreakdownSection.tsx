@@ -1,5 +1,5 @@
 import type { BreakdownRow } from '@motcua/shared';
-import { useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useTranslation } from '../../lib/i18n';
 import { Button, LoadError, Loading, SortableTable, type SortableColumn } from '../../components/ui';
 import { problemText } from '../../lib/errorText';
@@ -11,71 +11,74 @@ import { useReportFormat } from './useReportFormat';
 
 type By = 'agency' | 'procedure';
 
-/** The period's figures per agency or per procedure: sortable, and exportable as CSV. */
-export function BreakdownSection({ period }: { period: Period }) {
-  const { t } = useTranslation();
+/**
+ * The period's figures per agency or per procedure: sortable, and exportable as CSV. Memo: the
+ * page's other answers (summary, live feed) do not redraw its table (issue 16, item 17).
+ */
+export const BreakdownSection = memo(function BreakdownSection({ period }: { period: Period }) {
+  const { t, i18n } = useTranslation();
+  const english = i18n.language === 'en';
   const f = useReportFormat();
   const rate = useRateText();
   const [by, setBy] = useState<By>('agency');
   const params = { from: period.from, to: period.to };
   const q = useBreakdown(params, by);
 
-  const rateColumn = (
-    key: string,
-    pick: (r: BreakdownRow) => { rate: number | null; num: number; den: number },
-    unit: 'dossiers' | 'ratings' = 'dossiers',
-  ): SortableColumn<BreakdownRow> => ({
-    key,
-    header: t(`dashboard.breakdown.columns.${key}`),
-    numeric: true,
-    sortValue: (r) => pick(r).rate,
-    render: (r) => {
-      const x = pick(r);
-      const text = rate(x.rate, x.num, x.den, unit);
-      return (
-        <>
-          {text.value}
-          <br />
-          <span className="small muted">{text.detail}</span>
-        </>
-      );
-    },
-  });
-
-  const columns: SortableColumn<BreakdownRow>[] = [
-    {
-      key: 'label',
-      header: t(`dashboard.breakdown.columns.label.${by}`),
-      sortValue: (r) => r.label,
-      render: (r) => <span lang="vi">{r.label}</span>,
-    },
-    {
-      key: 'received',
-      header: t('dashboard.breakdown.columns.received'),
+  // Built once per view and language: the table re-sorts and redraws only when they change.
+  const columns = useMemo((): SortableColumn<BreakdownRow>[] => {
+    const rateColumn = (
+      key: string,
+      pick: (r: BreakdownRow) => { rate: number | null; num: number; den: number },
+      unit: 'dossiers' | 'ratings' = 'dossiers',
+    ): SortableColumn<BreakdownRow> => ({
+      key,
+      header: t(`dashboard.breakdown.columns.${key}`),
       numeric: true,
-      sortValue: (r) => r.received,
-      render: (r) => f.count(r.received),
-    },
-    rateColumn('online', (r) => ({ rate: r.online.rate, num: r.online.count, den: r.received })),
-    rateColumn('fullProcess', (r) => ({
-      rate: r.fullProcess.rate,
-      num: r.fullProcess.online,
-      den: r.fullProcess.total,
-    })),
-    rateColumn('onTime', (r) => ({ rate: r.onTime.rate, num: r.onTime.count, den: r.decided })),
-    {
-      key: 'openOverdue',
-      header: t('dashboard.breakdown.columns.openOverdue'),
-      numeric: true,
-      sortValue: (r) => r.openOverdue,
-      render: (r) => f.count(r.openOverdue),
-    },
-    rateColumn(
-      'satisfaction',
-      (r) => ({ rate: r.satisfaction.rate, num: r.satisfaction.satisfied, den: r.satisfaction.ratings }),
-      'ratings',
-    ),
-  ];
+      sortValue: (r) => pick(r).rate,
+      cellClassName: (r) => (pick(r).rate === null ? 'rate rate--none' : 'rate'),
+      // One text: the fraction goes on its own line by CSS (.breakdown td.num, white-space: pre-line).
+      render: (r) => {
+        const x = pick(r);
+        const text = rate(x.rate, x.num, x.den, unit);
+        return x.rate === null ? text.detail : `${f.percent(x.rate)}\n${text.detail}`;
+      },
+    });
+    return [
+      {
+        key: 'label',
+        header: t(`dashboard.breakdown.columns.label.${by}`),
+        sortValue: (r) => r.label,
+        // Names are Vietnamese: marked so only on an English page (one element fewer per row in Vietnamese).
+        render: (r) => (english ? <span lang="vi">{r.label}</span> : r.label),
+      },
+      {
+        key: 'received',
+        header: t('dashboard.breakdown.columns.received'),
+        numeric: true,
+        sortValue: (r) => r.received,
+        render: (r) => f.count(r.received),
+      },
+      rateColumn('online', (r) => ({ rate: r.online.rate, num: r.online.count, den: r.received })),
+      rateColumn('fullProcess', (r) => ({
+        rate: r.fullProcess.rate,
+        num: r.fullProcess.online,
+        den: r.fullProcess.total,
+      })),
+      rateColumn('onTime', (r) => ({ rate: r.onTime.rate, num: r.onTime.count, den: r.decided })),
+      {
+        key: 'openOverdue',
+        header: t('dashboard.breakdown.columns.openOverdue'),
+        numeric: true,
+        sortValue: (r) => r.openOverdue,
+        render: (r) => f.count(r.openOverdue),
+      },
+      rateColumn(
+        'satisfaction',
+        (r) => ({ rate: r.satisfaction.rate, num: r.satisfaction.satisfied, den: r.satisfaction.ratings }),
+        'ratings',
+      ),
+    ];
+  }, [t, f, rate, by, english]);
 
   return (
     <>
@@ -110,4 +113,4 @@ export function BreakdownSection({ period }: { period: Period }) {
       )}
     </>
   );
-}
+});

@@ -1,5 +1,5 @@
 import type { ReportSummary } from '@motcua/shared';
-import type { ReactNode } from 'react';
+import { memo, useMemo, type ReactNode } from 'react';
 import { useTranslation } from '../../lib/i18n';
 import { useReportFormat } from './useReportFormat';
 
@@ -9,25 +9,27 @@ interface Card {
   detail: ReactNode;
 }
 
-/** A rate as the scorecard demands: the percentage, and the count over the total in words. */
+/**
+ * A rate as the scorecard demands: the percentage, and the count over the total in words. One
+ * function per language, its fixed texts looked up once, not in each of a table's cells.
+ */
 export function useRateText() {
   const { t } = useTranslation();
   const f = useReportFormat();
-  return (rate: number | null, numerator: number, denominator: number, unit: 'dossiers' | 'ratings' | 'open') => {
-    if (rate === null) {
-      return {
-        value: <span aria-hidden="true">—</span>,
-        detail: t('dashboard.noData'),
-        plain: t('dashboard.noData'),
-      };
-    }
-    const fraction = t(`dashboard.units.${unit}`, { num: f.count(numerator), den: f.count(denominator) });
-    return { value: f.percent(rate), detail: fraction, plain: `${f.percent(rate)} (${fraction})` };
-  };
+  return useMemo(() => {
+    const noData = t('dashboard.noData');
+    const none = { value: <span aria-hidden="true">—</span>, detail: noData, plain: noData };
+    return (rate: number | null, numerator: number, denominator: number, unit: 'dossiers' | 'ratings' | 'open') => {
+      if (rate === null) return none;
+      const fraction = t(`dashboard.units.${unit}`, { num: f.count(numerator), den: f.count(denominator) });
+      const percent = f.percent(rate);
+      return { value: percent, detail: fraction, plain: `${percent} (${fraction})` };
+    };
+  }, [t, f]);
 }
 
 /** The headline figures of the period, each card with its numerator and denominator. */
-export function KpiCards({ summary: s }: { summary: ReportSummary }) {
+export const KpiCards = memo(function KpiCards({ summary: s }: { summary: ReportSummary }) {
   const { t } = useTranslation();
   const f = useReportFormat();
   const rate = useRateText();
@@ -69,4 +71,4 @@ export function KpiCards({ summary: s }: { summary: ReportSummary }) {
       ))}
     </ul>
   );
-}
+});

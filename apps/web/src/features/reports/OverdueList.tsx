@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from '../../lib/i18n';
 import { LoadError, Loading } from '../../components/ui';
 import { problemText } from '../../lib/errorText';
@@ -8,7 +9,7 @@ export const OVERDUE_LIST_SIZE = 20;
 const OVERDUE = { sla: 'OVERDUE' };
 
 /** The open dossiers past their due time, longest overdue first, each linked to its work screen. */
-export function OverdueList() {
+export const OverdueList = memo(function OverdueList() {
   const { t } = useTranslation();
   const q = useQueueHead(OVERDUE, OVERDUE_LIST_SIZE);
   if (q.isPending) return <Loading />;
@@ -28,4 +29,4 @@ export function OverdueList() {
       {q.data.nextCursor ? <p className="muted">{t('dashboard.overdue.more', { count: OVERDUE_LIST_SIZE })}</p> : null}
     </>
   );
-}
+});

@@ -1,5 +1,6 @@
-import type { ReportSummary, Score, ScorecardInput } from '@motcua/shared';
-import { scorecard766 } from '@motcua/shared/metrics';
+import type { ReportSummary } from '@motcua/shared';
+import { scorecard766, type Score, type ScorecardInput } from '@motcua/shared/scorecard';
+import { memo } from 'react';
 import { useTranslation } from '../../lib/i18n';
 import { useRateText } from './KpiCards';
 import { useReportFormat } from './useReportFormat';
@@ -32,7 +33,7 @@ function fractionOf(s: ReportSummary, input: ScorecardInput): { num: number; den
  * The Decision 766/QĐ-TTg scorecard (five groups, 100 points) as the shared estimate computes it
  * from the period's rates: each group's weight, the rates that feed it and its estimated points.
  */
-export function ScorecardTable({ summary }: { summary: ReportSummary }) {
+export const ScorecardTable = memo(function ScorecardTable({ summary }: { summary: ReportSummary }) {
   const { t, i18n } = useTranslation();
   const english = i18n.language === 'en';
   const f = useReportFormat();
@@ -100,4 +101,4 @@ export function ScorecardTable({ summary }: { summary: ReportSummary }) {
       </table>
     </div>
   );
-}
+});

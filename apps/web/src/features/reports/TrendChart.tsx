@@ -1,6 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { Fragment, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from '../../lib/i18n';
-import { Button } from '../../components/ui';
 import { countTicks, fitLabels } from './chartScale';
 
 export interface ChartSeries {
@@ -22,21 +21,24 @@ const PLOT_H = H - M.top - M.bottom;
 const COLOURS = ['#0b4f8a', '#0f6b3a', '#8e1b14'];
 const DASHES = [undefined, '8 4', '2 4'];
 
-function Marker({ index, x, y, colour }: { index: number; x: number; y: number; colour: string }) {
+/** A series' marker (circle, square, triangle) as path data, so all of a series' markers are one path. */
+function markerPath(index: number, x: number, y: number): string {
   switch (index % 3) {
     case 0:
-      return <circle cx={x} cy={y} r={4} fill={colour} />;
+      return `M${x - 4},${y} a4,4 0 1,0 8,0 a4,4 0 1,0 -8,0 Z `;
     case 1:
-      return <rect x={x - 4} y={y - 4} width={8} height={8} fill={colour} />;
+      return `M${x - 4},${y - 4} h8 v8 h-8 Z `;
     default:
-      return <path d={`M${x},${y - 5} L${x + 5},${y + 4} L${x - 5},${y + 4} Z`} fill={colour} />;
+      return `M${x},${y - 5} L${x + 5},${y + 4} L${x - 5},${y + 4} Z `;
   }
 }
 
 /**
  * A small SVG chart of monthly figures: grouped bars (counts) or lines (rates in [0, 1]). One
- * image for assistive technology, described in words, with the same figures in a table right
- * after it; the table can be shown on screen too.
+ * image for assistive technology, described in words, and the same figures in a table behind a
+ * "view as a table" disclosure right after it (the long description of a complex image, WCAG
+ * 1.1.1), drawn only when opened: the page starts lighter (issue 16, item 17). Each series' bars
+ * or markers are one path, for the same reason.
  */
 export function TrendChart({
   title,
@@ -56,7 +58,7 @@ export function TrendChart({
 }) {
   const { t } = useTranslation();
   const uid = useId().replace(/:/g, '');
-  const [showTable, setShowTable] = useState(false);
+  const [tableOpen, setTableOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
   const [W, setW] = useState(W_DEFAULT);
   useEffect(() => {
@@ -80,35 +82,39 @@ export function TrendChart({
   const y = (v: number) => M.top + PLOT_H - (v / yMax) * PLOT_H;
   const xLabels = fitLabels(categories, band);
   const barW = (band * 0.7) / Math.max(1, series.length);
-  const tableId = `${uid}-table`;
+  const grid = ticks
+    .slice(1)
+    .map((v) => `M${M.left},${y(v)} H${W - M.right}`)
+    .join(' ');
 
   return (
     <figure className="chart">
       <figcaption className="chart__title">{title}</figcaption>
       <div ref={box} className="chart__box">
         <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={summary} className="chart__svg">
-          <defs>
-            {series.map((s, j) => (
-              <pattern
-                key={s.key}
-                id={`${uid}-p${j}`}
-                width={6}
-                height={6}
-                patternUnits="userSpaceOnUse"
-                patternTransform={j === 1 ? 'rotate(45)' : j === 2 ? 'rotate(-45)' : undefined}
-              >
-                <rect width={6} height={6} fill={j === 0 ? COLOURS[0] : '#fff'} />
-                {j > 0 ? <rect width={3} height={6} fill={COLOURS[j % COLOURS.length]} /> : null}
-              </pattern>
-            ))}
-          </defs>
+          {kind === 'bars' ? (
+            <defs>
+              {series.map((s, j) => (
+                <pattern
+                  key={s.key}
+                  id={`${uid}-p${j}`}
+                  width={6}
+                  height={6}
+                  patternUnits="userSpaceOnUse"
+                  patternTransform={j === 1 ? 'rotate(45)' : j === 2 ? 'rotate(-45)' : undefined}
+                >
+                  <rect width={6} height={6} fill={j === 0 ? COLOURS[0] : '#fff'} />
+                  {j > 0 ? <rect width={3} height={6} fill={COLOURS[j % COLOURS.length]} /> : null}
+                </pattern>
+              ))}
+            </defs>
+          ) : null}
+          <path d={grid} fill="none" stroke="#d0d5dc" />
+          <line x1={M.left} x2={W - M.right} y1={y(0)} y2={y(0)} stroke="#1b1b1b" />
           {ticks.map((v) => (
-            <g key={v}>
-              <line x1={M.left} x2={W - M.right} y1={y(v)} y2={y(v)} stroke={v === 0 ? '#1b1b1b' : '#d0d5dc'} />
-              <text x={M.left - 8} y={y(v)} dy="0.35em" textAnchor="end" className="chart__tick">
-                {format(v)}
-              </text>
-            </g>
+            <text key={v} x={M.left - 8} y={y(v)} dy="0.35em" textAnchor="end" className="chart__tick">
+              {format(v)}
+            </text>
           ))}
           {xLabels.map((label, i) =>
             label === null ? null : (
@@ -118,25 +124,22 @@ export function TrendChart({
             ),
           )}
           {kind === 'bars'
-            ? series.map((s, j) =>
-                s.values.map((v, i) =>
-                  v === null ? null : (
-                    <rect
-                      key={`${s.key}-${categories[i]}`}
-                      x={M.left + band * i + band * 0.15 + j * barW}
-                      y={y(v)}
-                      width={Math.max(1, barW - 2)}
-                      height={Math.max(0, M.top + PLOT_H - y(v))}
-                      fill={`url(#${uid}-p${j})`}
-                      stroke={COLOURS[j % COLOURS.length]}
-                    />
-                  ),
-                ),
-              )
+            ? series.map((s, j) => {
+                // A month without data, or with none, has no bar (a zero-height rect drew nothing either).
+                const w = Math.max(1, barW - 2);
+                let d = '';
+                s.values.forEach((v, i) => {
+                  if (v === null || v <= 0) return;
+                  const top = y(v);
+                  d += `M${M.left + band * i + band * 0.15 + j * barW},${top} h${w} V${M.top + PLOT_H} h${-w} Z `;
+                });
+                return <path key={s.key} d={d} fill={`url(#${uid}-p${j})`} stroke={COLOURS[j % COLOURS.length]} />;
+              })
             : series.map((s, j) => {
                 const colour = COLOURS[j % COLOURS.length];
                 // A month without data breaks the line instead of pretending it was 0.
                 let d = '';
+                let marks = '';
                 let pen = false;
                 s.values.forEach((v, i) => {
                   if (v === null) {
@@ -144,10 +147,11 @@ export function TrendChart({
                     return;
                   }
                   d += `${pen ? 'L' : 'M'}${x(i)},${y(v)} `;
+                  marks += markerPath(j, x(i), y(v));
                   pen = true;
                 });
                 return (
-                  <g key={s.key}>
+                  <Fragment key={s.key}>
                     <path
                       d={d}
                       fill="none"
@@ -155,10 +159,8 @@ export function TrendChart({
                       strokeWidth={2.5}
                       strokeDasharray={DASHES[j % DASHES.length]}
                     />
-                    {s.values.map((v, i) =>
-                      v === null ? null : <Marker key={categories[i]} index={j} x={x(i)} y={y(v)} colour={colour} />,
-                    )}
-                  </g>
+                    <path d={marks} fill={colour} />
+                  </Fragment>
                 );
               })}
         </svg>
@@ -187,7 +189,7 @@ export function TrendChart({
                     strokeWidth={2.5}
                     strokeDasharray={DASHES[j % DASHES.length]}
                   />
-                  <Marker index={j} x={14} y={7} colour={COLOURS[j % COLOURS.length]} />
+                  <path d={markerPath(j, 14, 7)} fill={COLOURS[j % COLOURS.length]} />
                 </>
               )}
             </svg>{' '}
@@ -195,40 +197,58 @@ export function TrendChart({
           </li>
         ))}
       </ul>
-      <Button variant="link" onClick={() => setShowTable((v) => !v)}>
-        {showTable ? t('dashboard.chart.hideTable') : t('dashboard.chart.showTable')}
-      </Button>
-      {/* Always read by screen readers; on screen only when asked for. */}
-      <div id={tableId} className={showTable ? 'table-wrap' : 'visually-hidden'}>
-        <table className="table">
-          <caption>{t('dashboard.chart.tableCaption', { title })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('dashboard.chart.month')}</th>
-              {series.map((s) => (
-                <th key={s.key} scope="col" className="num">
-                  {s.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {categories.map((c, i) => (
-              <tr key={c}>
-                <th scope="row">{c}</th>
-                {series.map((s) => {
-                  const v = s.values[i];
-                  return (
-                    <td key={s.key} className="num">
-                      {s.cells?.[i] ?? (v === null ? t('dashboard.noData') : format(v))}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <details className="chart__data" onToggle={(e) => setTableOpen(e.currentTarget.open)}>
+        <summary>{t('dashboard.chart.asTable')}</summary>
+        {tableOpen ? <ChartTable title={title} categories={categories} series={series} format={format} /> : null}
+      </details>
     </figure>
+  );
+}
+
+/** The chart's figures, month by month (its long description). */
+function ChartTable({
+  title,
+  categories,
+  series,
+  format,
+}: {
+  title: string;
+  categories: string[];
+  series: ChartSeries[];
+  format: (v: number) => string;
+}) {
+  const { t } = useTranslation();
+  const noData = t('dashboard.noData');
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <caption>{t('dashboard.chart.tableCaption', { title })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('dashboard.chart.month')}</th>
+            {series.map((s) => (
+              <th key={s.key} scope="col" className="num">
+                {s.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {categories.map((c, i) => (
+            <tr key={c}>
+              <th scope="row">{c}</th>
+              {series.map((s) => {
+                const v = s.values[i];
+                return (
+                  <td key={s.key} className="num">
+                    {s.cells?.[i] ?? (v === null ? noData : format(v))}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { BreakdownRow } from '@motcua/shared';
-import { monthsOf } from '@motcua/shared/metrics';
+import { monthsOf } from '@motcua/shared/report-period';
+import { memo } from 'react';
 import { useTranslation } from '../../lib/i18n';
 import { LoadError, Loading } from '../../components/ui';
 import { problemText } from '../../lib/errorText';
@@ -9,8 +10,11 @@ import { TrendChart } from './TrendChart';
 import { useBreakdown } from './useReports';
 import { useReportFormat } from './useReportFormat';
 
-/** Month by month: counts received and decided, and the three rates that matter most. */
-export function TrendSection({ period }: { period: Period }) {
+/**
+ * Month by month: counts received and decided, and the three rates that matter most. Memo: the
+ * summary's answer and the live feed do not redraw the charts (issue 16, item 17).
+ */
+export const TrendSection = memo(function TrendSection({ period }: { period: Period }) {
   const { t } = useTranslation();
   const f = useReportFormat();
   const rateText = useRateText();
@@ -33,13 +37,14 @@ export function TrendSection({ period }: { period: Period }) {
   const sum = (a: number[]) => a.reduce((x, y) => x + y, 0);
   const peak = received.reduce((best, v, i) => (v > received[best] ? i : best), 0);
   const last = rows[rows.length - 1];
+  const noData = t('dashboard.noData');
   const rateCells = (fn: (r: BreakdownRow) => { rate: number | null; num: number; den: number }) =>
     rows.map((r) => {
-      if (!r) return t('dashboard.noData');
+      if (!r) return noData;
       const x = fn(r);
       return rateText(x.rate, x.num, x.den, 'dossiers').plain;
     });
-  const pct = (v: number | null | undefined) => (v === null || v === undefined ? t('dashboard.noData') : f.percent(v));
+  const pct = (v: number | null | undefined) => (v === null || v === undefined ? noData : f.percent(v));
   const span = { from: labels[0] ?? '', to: labels[labels.length - 1] ?? '' };
 
   return (
@@ -100,4 +105,4 @@ export function TrendSection({ period }: { period: Period }) {
       />
     </div>
   );
-}
+});

@@ -1,7 +1,7 @@
-import type { ReportPeriodProblem } from '@motcua/shared';
 import { toLocalDate } from '@motcua/shared/dossier-clock';
-import { isCalendarDate } from '@motcua/shared/input';
-import { REPORT_MIN_DATE, resolveReportPeriod } from '@motcua/shared/metrics';
+import { isCalendarDate } from '@motcua/shared/form-dates';
+// The zod-free modules: the period is checked without loading any validator (issue 16, item 17).
+import { REPORT_MIN_DATE, resolveReportPeriod, type ReportPeriodProblem } from '@motcua/shared/report-period';
 
 /** The dashboard's periods: the running month, quarter or year to today, or dates of one's own. */
 export const PERIOD_KINDS = ['month', 'quarter', 'year', 'custom'] as const;

@@ -93,7 +93,7 @@ function Dashboard({ period, onRefused }: { period: Period; onRefused: (problems
         <h2 id="trend-title">{t('dashboard.trend.title')}</h2>
         <TrendSection period={period} />
       </section>
-      <section aria-labelledby="breakdown-title">
+      <section aria-labelledby="breakdown-title" className="breakdown">
         <h2 id="breakdown-title">{t('dashboard.breakdown.title')}</h2>
         <BreakdownSection period={period} />
       </section>
