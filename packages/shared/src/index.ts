@@ -18,3 +18,4 @@ export * from './errors.js';
 export * from './status-names.js';
 export * from './payments.js';
 export * from './notifications.js';
+export * from './retention.js';
