@@ -1,11 +1,6 @@
 import { localDateTime, toLocalDate } from './dossier-clock.js';
+import { DATA_RETENTION_YEARS } from './retention-period.js';
 import { dayNumber, fromDayNumber } from './working-days.js';
-
-/**
- * How long a closed dossier's personal data is kept (domain.md, "Personal data (Decree
- * 13/2023/NĐ-CP)"): the privacy notice states it, the `retention.sweep` job enforces it.
- */
-export const DATA_RETENTION_YEARS = 10;
 
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -1,6 +1,6 @@
 import { useTranslation } from '../../lib/i18n';
 import { Link } from 'react-router';
-import { DATA_RETENTION_YEARS } from '@motcua/shared/retention';
+import { DATA_RETENTION_YEARS } from '@motcua/shared/retention-period';
 import { SUPPORT } from '../../lib/support';
 
 /**
