@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import type { QueryRunner } from 'typeorm';
 import { localDateTime } from '@motcua/shared';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { AuditService } from '../audit/audit.service.js';
 import { FileStorage } from '../files/file-storage.js';
 import { rebuildSummaries } from '../reports/summary-rebuild.js';
 import { JobsService } from '../../jobs/jobs.service.js';
+import { PersonalDataRetention1767200000000 } from '../../database/migrations/1767200000000-personal-data-retention.js';
 import {
   act,
   as,
@@ -226,5 +229,35 @@ describe('retention sweep (personal data erased 10 years after closing)', () => 
   it('refuses the attachment erasure function on a dossier not marked erased', async () => {
     expect(await rows(`SELECT erase_dossier_attachments($1) AS sha`, [open])).toEqual([]);
     expect(await count('attachment', open)).toBeGreaterThan(0);
+  });
+
+  it('backfills, at migration, the closing time of dossiers closed before it from their closing event', async () => {
+    t.clock.set(localDateTime('2030-01-02', 8));
+    const withdrawn = await dossierIn(w, 'WITHDRAWN');
+    const returned = await dossierIn(w, 'RETURNED');
+    const owner = new pg.Client({ connectionString: t.db.url });
+    await owner.connect();
+    try {
+      // As the rows were before the migration: no closed_at, and updated_at moved on since (a refund).
+      await owner.query(`SET session_replication_role = replica`);
+      await owner.query(`UPDATE dossier SET closed_at = NULL, updated_at = $2 WHERE id = ANY($1)`, [
+        [withdrawn, returned],
+        localDateTime('2030-03-01', 8),
+      ]);
+      await owner.query(`SET session_replication_role = DEFAULT`);
+      const q = {
+        query: async (sql: string, params?: unknown[]) =>
+          (await owner.query<Record<string, unknown>>(sql, params)).rows,
+      };
+      await new PersonalDataRetention1767200000000().up(q as unknown as QueryRunner);
+    } finally {
+      await owner.end();
+    }
+    expect((await row(withdrawn)).closed_at).toEqual(localDateTime('2030-01-02', 8));
+    const [{ returnedAt }] = await rows<{ returnedAt: Date }>(
+      `SELECT returned_at AS "returnedAt" FROM dossier WHERE id = $1`,
+      [returned],
+    );
+    expect((await row(returned)).closed_at).toEqual(returnedAt);
   });
 });
