@@ -18,7 +18,7 @@ export const APPEND_ONLY_TABLES = ['dossier_event', 'attachment', 'security_even
  * table (a draft's unsealed attachment, migration 1766700000000; a closed dossier's attachments
  * once its retention is over, migration 1767200000000).
  */
-export const APP_FUNCTIONS = ['remove_draft_attachment(uuid, uuid, uuid)', 'erase_dossier_attachments(uuid)'];
+export const APP_FUNCTIONS = ['remove_draft_attachment(uuid, uuid, uuid)', 'erase_dossier_personal_data(uuid)'];
 
 /** The same URL with another user and password. */
 export function withCredentials(url: string, user: string, password: string): string {

@@ -16,9 +16,10 @@ const BATCH_PAGES = 50_000;
  * - `personal_data_erased_at`, set by the sweep in the transaction that erases and seals.
  * - a partial index holding only closed, not yet erased dossiers, oldest first: the sweep's
  *   batch is an index range scan that never reads an open dossier.
- * `attachment` stays append-only for the API's role (app-role.ts); the sweep deletes a dossier's
- * attachments through the owner's function below, which refuses unless the dossier is closed and
- * already marked erased in the same transaction (the sweep then seals the erasure on the chain).
+ * `attachment` and `dossier_event` stay append-only for the API's role (app-role.ts); the sweep
+ * deletes a dossier's attachments, and nulls the applicant's name on its timeline events (a column
+ * the chain does not seal), through the owner's function below, which refuses unless the dossier is
+ * closed and already marked erased in the same transaction (the sweep then seals the erasure).
  * The applicant-name triggers leave an erased dossier without the name.
  */
 export class PersonalDataRetention1767200000000 implements MigrationInterface {
@@ -71,7 +72,7 @@ export class PersonalDataRetention1767200000000 implements MigrationInterface {
     );
 
     await q.query(`
-      CREATE OR REPLACE FUNCTION erase_dossier_attachments(p_dossier uuid)
+      CREATE OR REPLACE FUNCTION erase_dossier_personal_data(p_dossier uuid)
         RETURNS SETOF text LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
       BEGIN
         PERFORM 1 FROM dossier
@@ -80,10 +81,30 @@ export class PersonalDataRetention1767200000000 implements MigrationInterface {
         IF NOT FOUND THEN
           RETURN;
         END IF;
+        -- The applicant's name as it was then, on their own events (not sealed: actor_id is).
+        UPDATE dossier_event e SET actor_name = NULL
+          FROM dossier d
+         WHERE d.id = p_dossier AND e.dossier_id = d.id AND e.actor_id = d.applicant_id AND e.actor_name IS NOT NULL;
         RETURN QUERY DELETE FROM attachment WHERE dossier_id = p_dossier RETURNING sha256;
       END $$`);
     // Only the roles granted it (ensureAppRole, APP_FUNCTIONS) may call it.
-    await q.query(`REVOKE ALL ON FUNCTION erase_dossier_attachments(uuid) FROM PUBLIC`);
+    await q.query(`REVOKE ALL ON FUNCTION erase_dossier_personal_data(uuid) FROM PUBLIC`);
+
+    // The timeline stays append-only but for one change: the applicant's unsealed name on the
+    // events of an erased dossier, nulled (only by the owner's function above: the API's role has no UPDATE).
+    await q.query(`
+      CREATE OR REPLACE FUNCTION dossier_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'UPDATE' AND OLD.actor_name IS NOT NULL AND NEW.actor_name IS NULL
+           AND (to_jsonb(NEW) - 'actor_name') = (to_jsonb(OLD) - 'actor_name')
+           AND EXISTS (SELECT 1 FROM dossier d WHERE d.id = OLD.dossier_id AND d.personal_data_erased_at IS NOT NULL
+                          AND d.applicant_id = OLD.actor_id) THEN
+          RETURN NEW;
+        END IF;
+        RAISE EXCEPTION 'dossier_event is append-only: % refused', TG_OP
+          USING ERRCODE = 'insufficient_privilege';
+      END
+      $$`);
 
     // An erased dossier no longer carries its applicant's name, nor gets it back on a rename.
     await q.query(`
@@ -119,7 +140,14 @@ export class PersonalDataRetention1767200000000 implements MigrationInterface {
         RETURN NEW;
       END
       $$`);
-    await q.query(`DROP FUNCTION IF EXISTS erase_dossier_attachments(uuid)`);
+    await q.query(`
+      CREATE OR REPLACE FUNCTION dossier_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION 'dossier_event is append-only: % refused', TG_OP
+          USING ERRCODE = 'insufficient_privilege';
+      END
+      $$`);
+    await q.query(`DROP FUNCTION IF EXISTS erase_dossier_personal_data(uuid)`);
     await q.query(`DROP INDEX IF EXISTS dossier_retention_due_idx`);
     await q.query(`DROP TRIGGER IF EXISTS dossier_closed_at ON dossier`);
     await q.query(`DROP FUNCTION IF EXISTS dossier_closed_at()`);

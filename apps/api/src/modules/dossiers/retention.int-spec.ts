@@ -183,6 +183,18 @@ describe('retention sweep (personal data erased 10 years after closing)', () => 
       expect((await audit.auditDossier(id))?.check).toMatchObject({ valid: true });
     }
     expect((await row(withdrawnLongAgo)).form_data).toEqual({});
+    // The applicant's name on their own events (the withdrawal) goes; the staff's names stay.
+    const names = async (id: string) =>
+      rows<{ who: string; name: string | null }>(
+        `SELECT CASE WHEN e.actor_id = d.applicant_id THEN 'applicant' ELSE 'staff' END AS who, e.actor_name AS name
+           FROM dossier_event e JOIN dossier d ON d.id = e.dossier_id
+          WHERE e.dossier_id = $1 AND e.actor_id IS NOT NULL ORDER BY e.seq`,
+        [id],
+      );
+    const withdrawnNames = await names(withdrawnLongAgo);
+    expect(withdrawnNames.filter((n) => n.who === 'applicant').length).toBeGreaterThan(0);
+    for (const n of withdrawnNames) expect(n.name === null).toBe(n.who === 'applicant');
+    expect((await names(closedLongAgo)).filter((n) => n.who === 'staff' && n.name !== null).length).toBeGreaterThan(0);
 
     // Ten years less a day, and open: untouched.
     expect(await row(closedRecently)).toEqual(before.recently);
@@ -226,9 +238,35 @@ describe('retention sweep (personal data erased 10 years after closing)', () => 
     expect((await audit.verifyAll()).breaks).toEqual([]);
   });
 
-  it('refuses the attachment erasure function on a dossier not marked erased', async () => {
-    expect(await rows(`SELECT erase_dossier_attachments($1) AS sha`, [open])).toEqual([]);
+  it('refuses the erasure function on a dossier not marked erased', async () => {
+    expect(await rows(`SELECT erase_dossier_personal_data($1) AS sha`, [open])).toEqual([]);
     expect(await count('attachment', open)).toBeGreaterThan(0);
+    const [{ named }] = await rows<{ named: number }>(
+      `SELECT count(*)::int AS named FROM dossier_event WHERE dossier_id = $1 AND actor_name IS NOT NULL`,
+      [open],
+    );
+    expect(named).toBeGreaterThan(0);
+  });
+
+  it('keeps the timeline append-only for its owner too, but for the applicant name of an erased dossier', async () => {
+    const owner = new pg.Client({ connectionString: t.db.url });
+    await owner.connect();
+    try {
+      const refused = (sql: string, id: string) => expect(owner.query(sql, [id])).rejects.toThrow(/append-only/);
+      await refused(
+        `UPDATE dossier_event SET actor_name = NULL WHERE dossier_id = $1 AND actor_name IS NOT NULL`,
+        open,
+      );
+      await refused(`UPDATE dossier_event SET note = 'sửa' WHERE dossier_id = $1 AND seq = 1`, closedLongAgo);
+      await refused(
+        `UPDATE dossier_event e SET actor_name = NULL FROM dossier d
+          WHERE d.id = $1 AND e.dossier_id = d.id AND e.actor_id <> d.applicant_id AND e.actor_name IS NOT NULL`,
+        closedLongAgo,
+      );
+      await refused(`DELETE FROM dossier_event WHERE dossier_id = $1`, closedLongAgo);
+    } finally {
+      await owner.end();
+    }
   });
 
   it('backfills, at migration, the closing time of dossiers closed before it from their closing event', async () => {

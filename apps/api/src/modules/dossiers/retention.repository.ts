@@ -46,9 +46,12 @@ export class RetentionRepository {
     );
   }
 
-  /** Every attachment row, through the owner's function (attachment is append-only for the API). */
-  async deleteAttachments(id: string, m: EntityManager): Promise<string[]> {
-    const rows: { sha: string }[] = await m.query(`SELECT erase_dossier_attachments($1) AS sha`, [id]);
+  /**
+   * Every attachment row, and the applicant's name on their timeline events, through the owner's
+   * function (both tables are append-only for the API): answers the attachments' contents.
+   */
+  async eraseAttachmentsAndNames(id: string, m: EntityManager): Promise<string[]> {
+    const rows: { sha: string }[] = await m.query(`SELECT erase_dossier_personal_data($1) AS sha`, [id]);
     return rows.map((r) => r.sha);
   }
 

@@ -30,7 +30,7 @@ export interface RetentionSweepResult {
 /**
  * Erases the personal data of dossiers closed more than DATA_RETENTION_YEARS ago (domain.md,
  * "Personal data"; architecture.md, "Retention"). One transaction per dossier: the row's form and
- * contact, its attachments, the other modules' shares (ErasureHook: the result document), the
+ * contact, its attachments, the applicant's name on the timeline, the other modules' shares (ErasureHook: the result document), the
  * rating's comment, and a `personal_data_erased` event whose keyed link seals the erased state, so
  * the chain still verifies and an unsealed change still shows. Files go after the commit (or by the
  * orphan sweep). The figures (counts, dates, procedure, agency, on-time) stay on the row.
@@ -78,7 +78,7 @@ export class RetentionService {
     return this.ds.transaction(async (m) => {
       if (!(await this.retention.lockIfDue(id, cutoff, m))) return null;
       await this.retention.eraseDossierRow(id, now, m);
-      const files = await this.retention.deleteAttachments(id, m);
+      const files = await this.retention.eraseAttachmentsAndNames(id, m);
       files.push(...(await this.hooks.runErasure(m, id)));
       await this.retention.clearRatingComment(id, m);
       // Last: the link seals the row and attachments as erased (audit.service.ts, sealTransition).
