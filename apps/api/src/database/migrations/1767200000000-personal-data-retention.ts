@@ -67,7 +67,7 @@ export class PersonalDataRetention1767200000000 implements MigrationInterface {
         END IF;
       END $$`);
     await q.query(
-      `CREATE INDEX CONCURRENTLY IF NOT EXISTS dossier_retention_due_idx ON dossier (closed_at, id)
+      `CREATE INDEX CONCURRENTLY IF NOT EXISTS dossier_retention_due_idx ON dossier (closed_at)
          WHERE closed_at IS NOT NULL AND personal_data_erased_at IS NULL`,
     );
 

@@ -20,6 +20,7 @@ import {
   type World,
 } from './dossiers.factories.js';
 import { RETENTION_SWEEP_JOB } from './retention.jobs.js';
+import { DUE_IDS_SQL } from './retention.repository.js';
 import { PERSONAL_DATA_ERASED_EVENT, type RetentionSweepResult } from './retention.service.js';
 
 /** The row columns the figures read (dossier_report_fact) and the chain seals besides the form. */
@@ -121,6 +122,19 @@ describe('retention sweep (personal data erased 10 years after closing)', () => 
     expect((await row(withdrawnLongAgo)).closed_at).toEqual(localDateTime('2026-11-27', 9));
     expect((await row(closedRecently)).closed_at).toEqual(localDateTime('2026-11-29', 9));
     expect((await row(open)).closed_at).toBeNull();
+  });
+
+  it('reads a batch from the partial index of closed, not yet erased dossiers (never the open ones)', async () => {
+    const plan = await t.ds.transaction(async (m) => {
+      // A test table is tiny: forbid the sequential scan to see whether the index can answer at all.
+      await m.query(`SET LOCAL enable_seqscan = off`);
+      const [row] = await m.query<{ 'QUERY PLAN': unknown }[]>(
+        `EXPLAIN (FORMAT JSON) ${DUE_IDS_SQL.replace('$1', `'2020-01-01'::timestamptz`).replace('$2', '100')}`,
+      );
+      return JSON.stringify(row['QUERY PLAN']);
+    });
+    expect(plan).toContain('"Index Name":"dossier_retention_due_idx"');
+    expect(plan).not.toContain('Seq Scan');
   });
 
   it('erases a dossier closed 10 years and 1 day ago, keeps one closed 10 years less 1 day ago and an open one', async () => {

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
+/** The batch: its WHERE implies the partial index's predicate, so it is a range scan of that index. */
+export const DUE_IDS_SQL = `SELECT id FROM dossier
+  WHERE closed_at IS NOT NULL AND personal_data_erased_at IS NULL AND closed_at < $1
+  ORDER BY closed_at LIMIT $2`;
+
 /**
  * The queries of the personal-data erasure (retention.service.ts): which closed dossiers are due,
  * and the erasure of the dossier module's own rows. No rule here: the service decides.
@@ -11,12 +16,7 @@ export class RetentionRepository {
 
   /** Closed, not yet erased dossiers closed before `cutoff`, oldest first (dossier_retention_due_idx). */
   async findDueIds(cutoff: Date, limit: number, m: EntityManager = this.ds.manager): Promise<string[]> {
-    const rows: { id: string }[] = await m.query(
-      `SELECT id FROM dossier
-        WHERE closed_at IS NOT NULL AND personal_data_erased_at IS NULL AND closed_at < $1
-        ORDER BY closed_at, id LIMIT $2`,
-      [cutoff, limit],
-    );
+    const rows: { id: string }[] = await m.query(DUE_IDS_SQL, [cutoff, limit]);
     return rows.map((r) => r.id);
   }
 
