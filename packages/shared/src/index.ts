@@ -18,3 +18,5 @@ export * from './errors.js';
 export * from './status-names.js';
 export * from './payments.js';
 export * from './notifications.js';
+export * from './retention-period.js';
+export * from './retention.js';

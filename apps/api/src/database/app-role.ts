@@ -14,10 +14,11 @@ export const APP_ROLE = 'motcua_app';
 export const APPEND_ONLY_TABLES = ['dossier_event', 'attachment', 'security_event', 'audit_legacy_seal'];
 
 /**
- * Owner's functions (SECURITY DEFINER) the API may call: the one narrow way around an
- * append-only table (a draft's unsealed attachment, migration 1766700000000).
+ * Owner's functions (SECURITY DEFINER) the API may call: the narrow ways around an append-only
+ * table (a draft's unsealed attachment, migration 1766700000000; a closed dossier's attachments
+ * once its retention is over, migration 1767200000000).
  */
-export const APP_FUNCTIONS = ['remove_draft_attachment(uuid, uuid, uuid)'];
+export const APP_FUNCTIONS = ['remove_draft_attachment(uuid, uuid, uuid)', 'erase_dossier_personal_data(uuid)'];
 
 /** The same URL with another user and password. */
 export function withCredentials(url: string, user: string, password: string): string {

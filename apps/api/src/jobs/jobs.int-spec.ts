@@ -26,7 +26,13 @@ describe('job queue (pg-boss on the app database, as the restricted role)', () =
   it('defines the scheduled work of the modules and registers their cron schedules once', async () => {
     const jobs = t.app.get(JobsService);
     expect(jobs.names()).toEqual(
-      expect.arrayContaining(['outbox.deliver', 'outbox.sweep', 'payments.reconcile', 'files.sweep-orphans']),
+      expect.arrayContaining([
+        'outbox.deliver',
+        'outbox.sweep',
+        'payments.reconcile',
+        'files.sweep-orphans',
+        'retention.sweep',
+      ]),
     );
     const schedules: { name: string; cron: string }[] = await t.ds.query(
       `SELECT name, cron FROM pgboss.schedule ORDER BY name`,
@@ -36,6 +42,8 @@ describe('job queue (pg-boss on the app database, as the restricted role)', () =
         { name: 'files.sweep-orphans', cron: '17 * * * *' },
         { name: 'outbox.sweep', cron: '* * * * *' },
         { name: 'payments.reconcile', cron: '*/5 * * * *' },
+        // Nightly in Vietnam: 02:30 local is 19:30 UTC the day before.
+        { name: 'retention.sweep', cron: '30 19 * * *' },
       ]),
     );
   });

@@ -26,6 +26,7 @@ import { DraftAttachmentRemoval1766700000000 } from './1766700000000-draft-attac
 import { AgencyContact1766800000000 } from './1766800000000-agency-contact.js';
 import { ApplicantNameSearch1766900000000 } from './1766900000000-applicant-name-search.js';
 import { AssignedLoadView1766900000001 } from './1766900000001-assigned-load-view.js';
+import { PersonalDataRetention1767200000000 } from './1767200000000-personal-data-retention.js';
 
 /** Every migration, in order. A new one is appended here; a merged one is never edited. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   AgencyContact1766800000000,
   ApplicantNameSearch1766900000000,
   AssignedLoadView1766900000001,
+  PersonalDataRetention1767200000000,
 ];

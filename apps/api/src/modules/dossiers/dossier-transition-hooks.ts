@@ -7,6 +7,7 @@ import type {
   DossierRow,
   DossierSnapshot,
   DossierTransitionChange,
+  ErasureHook,
   RatingHook,
   TransitionHook,
 } from './dossiers.types.js';
@@ -27,6 +28,7 @@ export class DossierTransitionHooks {
   private readonly transitionHooks: TransitionHook[] = [];
   private readonly ratingHooks: RatingHook[] = [];
   private readonly beforeSealHooks: BeforeSealHook[] = [];
+  private readonly erasureHooks: ErasureHook[] = [];
 
   register(hook: TransitionHook): void {
     this.transitionHooks.push(hook);
@@ -54,6 +56,17 @@ export class DossierTransitionHooks {
 
   async runRating(manager: EntityManager, change: DossierRatingChange): Promise<void> {
     for (const hook of this.ratingHooks) await hook(manager, change);
+  }
+
+  /** Another module's share of a personal-data erasure (retention.service.ts); see ErasureHook. */
+  registerErasure(hook: ErasureHook): void {
+    this.erasureHooks.push(hook);
+  }
+
+  async runErasure(manager: EntityManager, dossierId: string): Promise<string[]> {
+    const files: string[] = [];
+    for (const hook of this.erasureHooks) files.push(...(await hook(manager, dossierId)));
+    return files;
   }
 }
 

@@ -17,12 +17,16 @@ import { DossiersController } from './dossiers.controller.js';
 import { DossiersRepository } from './dossiers.repository.js';
 import { DossiersService } from './dossiers.service.js';
 import { IdempotencyKeysRepository } from './idempotency-keys.repository.js';
+import { RetentionJobs } from './retention.jobs.js';
+import { RetentionRepository } from './retention.repository.js';
+import { RetentionService } from './retention.service.js';
 import { TrackingController } from './tracking.controller.js';
 
 /**
  * Dossiers end to end: drafts, attachments, submit, the workflow (applyAction), timeline,
- * receipts, counter intake, public tracking. Other modules use DossierWorkflowService,
- * DossiersService and register in-transaction hooks with DossierTransitionHooks.
+ * receipts, counter intake, public tracking, and the erasure of personal data once the retention
+ * period is over (retention.service.ts, the `retention.sweep` job). Other modules use
+ * DossierWorkflowService, DossiersService and register in-transaction hooks with DossierTransitionHooks.
  */
 @Module({
   imports: [CatalogModule, IdentityModule, FilesModule],
@@ -40,6 +44,9 @@ import { TrackingController } from './tracking.controller.js';
     CounterService,
     CounterClaimsRepository,
     DossierNotificationsService,
+    RetentionRepository,
+    RetentionService,
+    RetentionJobs,
   ],
   exports: [DossierTransitionHooks, DossierWorkflowService, DossiersService],
 })

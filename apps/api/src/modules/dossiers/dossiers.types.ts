@@ -206,3 +206,9 @@ export interface DossierBeforeSeal {
 export type BeforeSealHook = (manager: EntityManager, change: DossierBeforeSeal) => Promise<void>;
 export type TransitionHook = (manager: EntityManager, change: DossierTransitionChange) => Promise<void>;
 export type RatingHook = (manager: EntityManager, change: DossierRatingChange) => Promise<void>;
+/**
+ * Erases a module's personal data of a dossier whose retention is over, in the erasure's
+ * transaction, before its timeline link seals the result; answers the file contents (sha256) its
+ * deleted rows referenced, removed after commit unless something else still references them.
+ */
+export type ErasureHook = (manager: EntityManager, dossierId: string) => Promise<string[]>;

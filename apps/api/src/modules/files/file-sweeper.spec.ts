@@ -52,6 +52,21 @@ describe('FileSweeper', () => {
     expect(asked.flat().sort()).toEqual([kept, orphan].sort());
   });
 
+  it('removes the named contents no one references any more, keeping shared and freshly stored ones', async () => {
+    const erased = await storeOld('erased dossier file', 3 * ORPHAN_GRACE_MS);
+    const shared = await storeOld('also in another dossier', 3 * ORPHAN_GRACE_MS);
+    const fresh = await storeOld('uploaded again an hour ago', 60 * 60_000);
+    const untouched = await storeOld('not named', 3 * ORPHAN_GRACE_MS);
+    sweeper.registerReferences(async (shas) => new Set(shas.filter((s) => s === shared)));
+    expect(await sweeper.removeUnreferenced([erased, shared, fresh, erased], now)).toBe(1);
+    expect(await Promise.all([erased, shared, fresh, untouched].map((s) => storage.exists(s)))).toEqual([
+      false,
+      true,
+      true,
+      true,
+    ]);
+  });
+
   it('keeps a file that was stored again after it was listed (an upload of the same content in flight)', async () => {
     const sha = await storeOld('same content', 2 * ORPHAN_GRACE_MS);
     sweeper.registerReferences(async () => {

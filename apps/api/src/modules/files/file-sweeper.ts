@@ -32,6 +32,23 @@ export class FileSweeper {
     this.checks.push(check);
   }
 
+  /**
+   * Remove these contents now unless something still references them (the retention sweep, after
+   * its commit). Same grace as the orphan sweep: a content uploaded again within the day is kept.
+   */
+  async removeUnreferenced(sha256s: readonly string[], now: Date): Promise<number> {
+    const unique = [...new Set(sha256s)];
+    if (!unique.length || this.checks.length === 0) return 0;
+    const cutoff = new Date(now.getTime() - ORPHAN_GRACE_MS);
+    const referenced = new Set<string>();
+    for (const check of this.checks) for (const sha of await check(unique)) referenced.add(sha);
+    let removed = 0;
+    for (const sha of unique) {
+      if (!referenced.has(sha) && (await this.storage.removeIfOlderThan(sha, cutoff))) removed++;
+    }
+    return removed;
+  }
+
   async sweepOrphans(now: Date): Promise<SweepResult> {
     const result: SweepResult = { checked: 0, removed: 0, partials: 0 };
     const cutoff = new Date(now.getTime() - ORPHAN_GRACE_MS);

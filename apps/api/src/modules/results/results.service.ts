@@ -123,6 +123,16 @@ export class ResultsService implements OnModuleInit {
         await this.signAtDecision(m, change.before.id, change.at);
       if (change.action === 'return_result') await this.checkReturnable(m, change.before.id);
     });
+    // The retention sweep (dossiers/retention.service.ts): the result document names the applicant.
+    this.hooks.registerErasure(async (m, dossierId) => {
+      const rows: { sha256: string; original: string }[] = await m.query(
+        // Through a CTE: TypeORM answers a bare DELETE … RETURNING as [rows, count].
+        `WITH gone AS (DELETE FROM dossier_result WHERE dossier_id = $1 RETURNING sha256, original_sha256)
+         SELECT sha256, original_sha256 AS original FROM gone`,
+        [dossierId],
+      );
+      return rows.flatMap((r) => [r.sha256.trim(), r.original.trim()]);
+    });
     this.sweeper.registerReferences(async (sha256s) => {
       const rows: { sha: string }[] = await this.ds.query(
         `SELECT sha256 AS sha FROM dossier_result WHERE sha256 = ANY($1)

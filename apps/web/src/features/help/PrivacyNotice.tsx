@@ -1,6 +1,7 @@
 import { useTranslation } from '../../lib/i18n';
 import { Link } from 'react-router';
-import { DATA_RETENTION_YEARS, SUPPORT } from '../../lib/support';
+import { DATA_RETENTION_YEARS } from '@motcua/shared/retention-period';
+import { SUPPORT } from '../../lib/support';
 
 /**
  * The notice Decree 13/2023/NĐ-CP (Art. 13) requires where personal data is collected: purpose,

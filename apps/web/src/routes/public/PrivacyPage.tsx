@@ -1,5 +1,6 @@
 import { useTranslation } from '../../lib/i18n';
-import { DATA_RETENTION_YEARS, SUPPORT } from '../../lib/support';
+import { DATA_RETENTION_YEARS } from '@motcua/shared/retention-period';
+import { SUPPORT } from '../../lib/support';
 
 const SECTIONS = ['purpose', 'data', 'processor', 'retention', 'rights', 'contact'] as const;
 
