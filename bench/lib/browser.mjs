@@ -65,7 +65,20 @@ export async function launchChromium() {
         await exited;
         clearTimeout(t);
       }
-      rmSync(profile, { recursive: true, force: true });
+      // Chromium's helper processes may still write to the profile for a moment after it exits:
+      // try again after them, and leave the folder (in the system's temporary folder) if they persist.
+      for (let i = 0; ; i++) {
+        try {
+          rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+          break;
+        } catch (e) {
+          if (i >= 5) {
+            console.warn(`Could not remove ${profile}: ${e instanceof Error ? e.message : e}`);
+            break;
+          }
+          await new Promise((r) => setTimeout(r, 1000));
+        }
+      }
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { DossierDto, ProcedureDetail, ProfileValues } from '@motcua/shared';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from '../../lib/i18n';
 import { Navigate, useSearchParams } from 'react-router';
 import { useCatalogText } from '../catalog/useCatalogText';
@@ -25,11 +25,14 @@ export function ApplyWizard({
   dossier,
   step,
   profile,
+  footer,
 }: {
   procedure: ProcedureDetail;
   dossier: DossierDto;
   step: string | undefined;
   profile?: { values: ProfileValues; verified: boolean };
+  /** Shown below a step, only once the step itself is (the privacy notice): never below a loading line it would then jump from. */
+  footer?: ReactNode;
 }) {
   const { t } = useTranslation();
   const text = useCatalogText();
@@ -104,6 +107,7 @@ export function ApplyWizard({
           serverMissing={serverMissing}
           onDone={onDocumentsDone}
         />
+        {footer}
       </Suspense>
     );
   }
@@ -120,6 +124,7 @@ export function ApplyWizard({
           onFieldErrors={onFieldErrors}
           onMissingDocuments={onMissingDocuments}
         />
+        {footer}
       </Suspense>
     );
   }
@@ -129,17 +134,20 @@ export function ApplyWizard({
       ? t('apply.questions.titleOf', { n: page, total: plan.pages.length })
       : t('apply.questions.title');
   return (
-    <QuestionsStep
-      key={step}
-      procedure={procedure}
-      dossier={dossier}
-      fields={plan.pages[page - 1]}
-      title={title}
-      nav={nav}
-      showAgency={page === 1 && plan.agencyChoice}
-      serverErrors={serverErrors}
-      onSaved={onSaved}
-      profile={profile}
-    />
+    <>
+      <QuestionsStep
+        key={step}
+        procedure={procedure}
+        dossier={dossier}
+        fields={plan.pages[page - 1]}
+        title={title}
+        nav={nav}
+        showAgency={page === 1 && plan.agencyChoice}
+        serverErrors={serverErrors}
+        onSaved={onSaved}
+        profile={profile}
+      />
+      {footer}
+    </>
   );
 }

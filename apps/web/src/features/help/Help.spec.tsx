@@ -103,4 +103,31 @@ describe('help, privacy and the personal data notice', () => {
     await screen.findByRole('heading', { level: 1, name: /Khai thông tin/ });
     expectPrivacyNotice(/Dữ liệu thu thập: thông tin bạn khai trong tờ khai và các giấy tờ bạn tải lên/);
   });
+
+  it('shows the notice on the application form only with the form, never below a loading line it would jump from', async () => {
+    storeSession(citizenLogin, citizenLogin.user);
+    // A draft with answers, opened without a step: the wizard first works out where to resume.
+    const draft = buildDossier({ formData: { childFullName: 'Nguyễn Văn An' } });
+    stubApi({
+      'GET /procedures/1.001193': { body: birthProcedure() },
+      'GET /dossiers': { body: { items: [summaryOf(draft)], nextCursor: null } },
+      'GET /dossiers/d-1': { body: draft },
+      'GET /agencies': { body: { items: [] } },
+    });
+    let alone = 0;
+    const watch = new MutationObserver(() => {
+      const notice = document.querySelector('aside.privacy-notice');
+      const form = [...document.querySelectorAll('h1')].some((h) => /Khai thông tin/.test(h.textContent ?? ''));
+      if (notice && !form) alone++;
+    });
+    watch.observe(document.body, { childList: true, subtree: true });
+    try {
+      renderApp('/apply/1.001193');
+      await screen.findByRole('heading', { level: 1, name: /Khai thông tin/ });
+      expectPrivacyNotice(/Dữ liệu thu thập: thông tin bạn khai trong tờ khai/);
+    } finally {
+      watch.disconnect();
+    }
+    expect(alone).toBe(0);
+  });
 });

@@ -77,10 +77,13 @@ export function ApplyPage() {
     );
   }
   return (
-    <>
-      <ApplyWizard procedure={procedure.data} dossier={dossier.data} step={step} profile={profile} />
-      {/* Decree 13/2023: the notice on every page of the form that collects the data. */}
-      <PrivacyNotice context="apply" />
-    </>
+    <ApplyWizard
+      procedure={procedure.data}
+      dossier={dossier.data}
+      step={step}
+      profile={profile}
+      // Decree 13/2023: the notice on every page of the form that collects the data.
+      footer={<PrivacyNotice context="apply" />}
+    />
   );
 }
