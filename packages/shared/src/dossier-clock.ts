@@ -20,21 +20,26 @@ const END_OF_DAY_MS = END_OF_WORKING_DAY_HOUR * HOUR_MS;
 
 // ---- The zone: local days and hours through Intl, by the zone's name ----
 
-const zoneFormat = new Intl.DateTimeFormat('en-US', {
-  timeZone: TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  second: 'numeric',
-});
+// Made on first use, not when the module loads: the first Intl formatter with a time zone loads
+// the zone data, tens of milliseconds on a phone, and every page of the web imports this module.
+let zoneFormatter: Intl.DateTimeFormat | undefined;
+function zoneFormat(): Intl.DateTimeFormat {
+  return (zoneFormatter ??= new Intl.DateTimeFormat('en-US', {
+    timeZone: TIME_ZONE,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }));
+}
 
 /** The zone's offset from UTC at an instant (ms), as Intl reads the zone's rules. */
 function zoneOffsetExact(ms: number): number {
   const p: Record<string, number> = {};
-  for (const part of zoneFormat.formatToParts(ms)) if (part.type !== 'literal') p[part.type] = Number(part.value);
+  for (const part of zoneFormat().formatToParts(ms)) if (part.type !== 'literal') p[part.type] = Number(part.value);
   const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   return wall - (ms - (((ms % 1000) + 1000) % 1000));
 }
