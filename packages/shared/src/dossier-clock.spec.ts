@@ -16,6 +16,9 @@ import {
   TIME_ZONE,
   toLocalDate,
   workingDaysWaited,
+  ZONE_FIXED_OFFSET_MS,
+  ZONE_FIXED_SINCE_MS,
+  zoneOffsetMs,
   type SlaState,
 } from './dossier-clock.js';
 import type { DossierStatus } from './dossier-status.js';
@@ -594,5 +597,38 @@ describe('properties', () => {
         },
       ),
     );
+  });
+});
+
+describe('the zone offset without Intl', () => {
+  it('is the zone data’s own offset for every day from 13 June 1975 to 2100, and Intl’s before', () => {
+    const intl = new Intl.DateTimeFormat('en-US', {
+      timeZone: TIME_ZONE,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    const offsetOf = (ms: number) => {
+      const p: Record<string, number> = {};
+      for (const part of intl.formatToParts(ms)) if (part.type !== 'literal') p[part.type] = Number(part.value);
+      return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - (ms - (((ms % 1000) + 1000) % 1000));
+    };
+    expect(offsetOf(ZONE_FIXED_SINCE_MS)).toBe(ZONE_FIXED_OFFSET_MS);
+    expect(offsetOf(ZONE_FIXED_SINCE_MS - 1000)).not.toBe(ZONE_FIXED_OFFSET_MS);
+    const end = Date.UTC(2100, 0, 1);
+    for (let ms = ZONE_FIXED_SINCE_MS; ms < end; ms += 86_400_000 + 3_600_000 * 5) {
+      expect(offsetOf(ms)).toBe(ZONE_FIXED_OFFSET_MS);
+    }
+    for (const ms of [ZONE_FIXED_SINCE_MS, Date.UTC(2026, 11, 7, 3), end]) {
+      expect(zoneOffsetMs(new Date(ms))).toBe(offsetOf(ms));
+    }
+    // Before the fixed era the clock still reads the zone by name (UTC+8 in early June 1975).
+    const before = Date.UTC(1975, 5, 1);
+    expect(zoneOffsetMs(new Date(before))).toBe(offsetOf(before));
+    expect(zoneOffsetMs(new Date(before))).toBe(8 * 3_600_000);
   });
 });

@@ -51,7 +51,19 @@ function zoneOffsetExact(ms: number): number {
  */
 const offsetByDay = new Map<number, number | null>();
 
+/**
+ * Since 13 June 1975 (16:00 UTC) Vietnam has kept UTC+7 with no summer time: the zone data's
+ * last rule for Asia/Ho_Chi_Minh. From then on the offset is that constant, read without Intl:
+ * the first zone-aware Intl formatter loads the zone data, tens of milliseconds on a phone before
+ * any date can be shown (Lighthouse, issue 16). dossier-clock.spec.ts checks the constant against
+ * Intl for every day from then to 2100, so a change in the zone data fails the tests, not a deadline.
+ * Earlier instants (birth dates of old records) are read from Intl.
+ */
+export const ZONE_FIXED_SINCE_MS = Date.UTC(1975, 5, 12, 16);
+export const ZONE_FIXED_OFFSET_MS = 7 * HOUR_MS;
+
 function zoneOffset(ms: number): number {
+  if (ms >= ZONE_FIXED_SINCE_MS) return ZONE_FIXED_OFFSET_MS;
   const day = Math.floor(ms / DAY_MS);
   let cached = offsetByDay.get(day);
   if (cached === undefined) {

@@ -1,3 +1,4 @@
+import { formatNumber } from '../../lib/format';
 import { useTranslation } from '../../lib/i18n';
 
 export interface ReportFormat {
@@ -6,21 +7,18 @@ export interface ReportFormat {
   decimal: (n: number) => string;
 }
 
-/** Built once per language: an Intl.NumberFormat costs more than the hundreds of numbers it formats. */
+/** Built once per language; written out by lib/format.ts, not by Intl (whose first formatter is slow to make). */
 const formats = new Map<string, ReportFormat>();
 
-function reportFormat(locale: string): ReportFormat {
-  let f = formats.get(locale);
+function reportFormat(lang: 'vi' | 'en'): ReportFormat {
+  let f = formats.get(lang);
   if (!f) {
-    const pct = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
-    const num = new Intl.NumberFormat(locale);
-    const dec = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
     f = {
-      percent: (rate) => pct.format(rate),
-      count: (n) => num.format(n),
-      decimal: (n) => dec.format(n),
+      percent: (rate) => formatNumber(rate, lang, { percent: true, minFraction: 1, maxFraction: 1 }),
+      count: (n) => formatNumber(n, lang),
+      decimal: (n) => formatNumber(n, lang, { maxFraction: 1 }),
     };
-    formats.set(locale, f);
+    formats.set(lang, f);
   }
   return f;
 }
@@ -28,5 +26,5 @@ function reportFormat(locale: string): ReportFormat {
 /** Numbers the way each language writes them: "58,9%" and "1.000" in Vietnamese, "58.9%" and "1,000" in English. */
 export function useReportFormat(): ReportFormat {
   const { i18n } = useTranslation();
-  return reportFormat(i18n.language === 'en' ? 'en-GB' : 'vi-VN');
+  return reportFormat(i18n.language === 'en' ? 'en' : 'vi');
 }
