@@ -16,7 +16,7 @@ export function ApplyPage() {
   const { t } = useTranslation();
   const { procedureCode = '', step } = useParams();
   const procedure = useProcedure(procedureCode);
-  const draftId = useDraftId(procedureCode, procedure.isSuccess);
+  const draftId = useDraftId(procedureCode);
   const dossier = useDossier(draftId.data ?? '');
   // The profile the procedure's mapped fields are prefilled from (and, verified, locked to).
   const me = useMe();
