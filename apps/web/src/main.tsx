@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter } from 'react-router';
 import { App } from './app/App';
@@ -26,10 +26,17 @@ function routerReady(): Promise<void> {
 // texts are loaded (the core texts in the stored language, the page's own with its route), so the
 // router never renders an empty hydration fallback (React Router's "No HydrateFallback" warning)
 // and the page appears whole, never showing a key.
-void Promise.all([restoreSession(), routerReady(), coreTexts]).finally(() =>
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <App router={router} />
-    </StrictMode>,
-  ),
-);
+//
+// The first render is a transition: React renders it in slices of a few milliseconds, yielding to
+// the browser between them, instead of one long task a phone cannot answer a tap during
+// (Lighthouse's total blocking time, issue 16).
+void Promise.all([restoreSession(), routerReady(), coreTexts]).finally(() => {
+  const root = createRoot(document.getElementById('root')!);
+  startTransition(() =>
+    root.render(
+      <StrictMode>
+        <App router={router} />
+      </StrictMode>,
+    ),
+  );
+});

@@ -1,6 +1,6 @@
 import type { BreakdownRow } from '@motcua/shared';
 import { monthsOf } from '@motcua/shared/report-period';
-import { memo } from 'react';
+import { memo, useDeferredValue } from 'react';
 import { useTranslation } from '../../lib/i18n';
 import { LoadError, Loading } from '../../components/ui';
 import { problemText } from '../../lib/errorText';
@@ -20,15 +20,17 @@ export const TrendSection = memo(function TrendSection({ period }: { period: Per
   const rateText = useRateText();
   const range = trendRange(period);
   const q = useBreakdown(range, 'month');
+  // The charts are drawn at transition priority, in slices (BreakdownSection says why).
+  const data = useDeferredValue(q.data);
 
-  if (q.isPending) return <Loading />;
   if (q.isError) {
     return (
       <LoadError message={problemText(t, q.error)} onRetry={() => void q.refetch()} retryLabel={t('catalog.retry')} />
     );
   }
+  if (!data) return <Loading />;
   const months = monthsOf(range.from, range.to);
-  const byKey = new Map(q.data.rows.map((r) => [r.key, r]));
+  const byKey = new Map(data.rows.map((r) => [r.key, r]));
   const rows = months.map((m) => byKey.get(m) ?? null);
   const labels = months.map(monthLabel);
   const pick = (fn: (r: BreakdownRow) => number | null) => rows.map((r) => (r ? fn(r) : null));
