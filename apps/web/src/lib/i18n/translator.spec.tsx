@@ -42,6 +42,18 @@ describe('translator', () => {
     expect(vi.t('items.count', { count: 1 })).toBe('1 mục');
   });
 
+  it('picks the same plural form as Intl.PluralRules for both languages (which it no longer creates)', () => {
+    const en = translator('en');
+    const vi = translator('vi');
+    const rulesEn = new Intl.PluralRules('en');
+    const rulesVi = new Intl.PluralRules('vi');
+    for (const n of [-2, -1, 1, 2, 3, 11, 21, 101, 1.5, 0.5, 1000]) {
+      expect(en.t('items.count', { count: n })).toBe(rulesEn.select(n) === 'one' ? 'one item' : `${n} items`);
+      expect(rulesVi.select(n)).toBe('other');
+      expect(vi.t('items.days', { count: n })).toBe(`${n} ngày`);
+    }
+  });
+
   it('takes key_<context> when it exists and the plain key otherwise', () => {
     const { t } = translator('en');
     expect(t('action.done', { context: 'supplement' })).toBe('Supplement requested');
