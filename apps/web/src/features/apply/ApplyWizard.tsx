@@ -55,7 +55,7 @@ export function ApplyWizard({
     [],
   );
   const onDocumentsDone = useCallback(() => setServerMissing(NO_CODES), []);
-  // The validator (zod) is not in step 1's bundle; it loads once the page has rendered (issue 16).
+  // The validator (zod) is not in step 1's bundle; it loads at the applicant's first tap, key or focus (issue 16).
   useEffect(() => prefetchFormRules(), []);
 
   const base = `/apply/${encodeURIComponent(procedure.code)}`;

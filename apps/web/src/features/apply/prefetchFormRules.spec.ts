@@ -1,15 +1,6 @@
-import { loadFormRules, PREFETCH_FALLBACK_MS, PREFETCH_IDLE_TIMEOUT_MS, prefetchFormRules } from './loadFormRules';
+import { loadFormRules, PREFETCH_EVENTS, prefetchFormRules } from './loadFormRules';
 
-describe('loading the form rules after step 1 has rendered', () => {
-  const withoutIdleCallback = () => {
-    delete (window as Partial<Window>).requestIdleCallback;
-    delete (window as Partial<Window>).cancelIdleCallback;
-  };
-  afterEach(() => {
-    jest.useRealTimers();
-    withoutIdleCallback();
-  });
-
+describe('loading the form rules when the applicant starts on the form', () => {
   it('loads the validators once, whoever asks first', async () => {
     const first = loadFormRules();
     expect(loadFormRules()).toBe(first);
@@ -17,23 +8,32 @@ describe('loading the form rules after step 1 has rendered', () => {
     expect(rules.buildFormValidator({ fields: [] }).safeParse({}).success).toBe(true);
   });
 
-  it('waits for the browser to be idle, with a deadline, and can be cancelled', () => {
-    const requestIdleCallback = jest.fn((_run: IdleRequestCallback, _options?: IdleRequestOptions) => 7);
-    const cancelIdleCallback = jest.fn();
-    Object.assign(window, { requestIdleCallback, cancelIdleCallback });
+  it.each(PREFETCH_EVENTS)('starts at the first %s anywhere on the page, once, and not before', (type) => {
+    const add = jest.spyOn(document, 'addEventListener');
+    const remove = jest.spyOn(document, 'removeEventListener');
     const cancel = prefetchFormRules();
-    expect(requestIdleCallback).toHaveBeenCalledWith(expect.any(Function), { timeout: PREFETCH_IDLE_TIMEOUT_MS });
+    // Listening, nothing loaded yet: a page only looked at parses no schema.
+    expect(add.mock.calls.map((c) => c[0]).sort()).toEqual([...PREFETCH_EVENTS].sort());
+    expect(remove).not.toHaveBeenCalled();
+    document.body.dispatchEvent(new Event(type, { bubbles: true }));
+    // The first interaction stops every listener (and loads the rules).
+    expect(remove.mock.calls.map((c) => c[0]).sort()).toEqual([...PREFETCH_EVENTS].sort());
+    remove.mockClear();
+    document.body.dispatchEvent(new Event(type, { bubbles: true }));
+    expect(remove).not.toHaveBeenCalled();
     cancel();
-    expect(cancelIdleCallback).toHaveBeenCalledWith(7);
+    add.mockRestore();
+    remove.mockRestore();
   });
 
-  it('without requestIdleCallback (Safari), waits a moment instead', () => {
-    withoutIdleCallback();
-    jest.useFakeTimers();
-    const setTimeoutSpy = jest.spyOn(globalThis, 'setTimeout');
+  it('can be cancelled before any interaction (the page left): it listens no more', () => {
+    const add = jest.spyOn(document, 'addEventListener');
+    const remove = jest.spyOn(document, 'removeEventListener');
     const cancel = prefetchFormRules();
-    expect(setTimeoutSpy).toHaveBeenCalledWith(expect.any(Function), PREFETCH_FALLBACK_MS);
+    const listeners = add.mock.calls.map((c) => [c[0], c[1]]);
     cancel();
-    expect(jest.getTimerCount()).toBe(0);
+    expect(remove.mock.calls.map((c) => [c[0], c[1]])).toEqual(listeners);
+    add.mockRestore();
+    remove.mockRestore();
   });
 });
