@@ -303,14 +303,15 @@ describe('staff desk and manager dashboard', () => {
     const link = table.getByRole('link', { name: code, exact: true });
     // The new dossier is already listed before the search runs: wait for the filtered list
     // (only this dossier), not just for its link, or the count races the search's fetch.
-    await page.waitForFunction(
-      (wanted) => {
-        const tables = [...document.querySelectorAll('table')].filter((t) => t.getAttribute('aria-label') === 'Chờ tiếp nhận' || t.querySelector('caption')?.textContent?.includes('Chờ tiếp nhận'));
-        const links = tables.flatMap((t) => [...t.querySelectorAll('tbody a')]);
-        return links.length === 1 && links[0].textContent?.trim() === wanted;
-      },
-      code,
-    );
+    await page.waitForFunction((wanted) => {
+      const tables = [...document.querySelectorAll('table')].filter(
+        (t) =>
+          t.getAttribute('aria-label') === 'Chờ tiếp nhận' ||
+          t.querySelector('caption')?.textContent?.includes('Chờ tiếp nhận'),
+      );
+      const links = tables.flatMap((t) => [...t.querySelectorAll('tbody a')]);
+      return links.length === 1 && links[0].textContent?.trim() === wanted;
+    }, code);
     expect(await table.getByRole('link').count()).toBe(1);
     await page.getByRole('heading', { level: 1 }).click();
     await page.keyboard.press('j');
