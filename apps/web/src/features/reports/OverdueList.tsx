@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useDeferredValue } from 'react';
 import { useTranslation } from '../../lib/i18n';
 import { LoadError, Loading } from '../../components/ui';
 import { problemText } from '../../lib/errorText';
@@ -12,21 +12,23 @@ const OVERDUE = { sla: 'OVERDUE' };
 export const OverdueList = memo(function OverdueList() {
   const { t } = useTranslation();
   const q = useQueueHead(OVERDUE, OVERDUE_LIST_SIZE);
-  if (q.isPending) return <Loading />;
+  // Drawn at transition priority, in slices (BreakdownSection says why).
+  const data = useDeferredValue(q.data);
   if (q.isError) {
     return (
       <LoadError message={problemText(t, q.error)} onRetry={() => void q.refetch()} retryLabel={t('catalog.retry')} />
     );
   }
+  if (!data) return <Loading />;
   return (
     <>
       <QueueTable
         caption={t('dashboard.overdue.caption', { count: OVERDUE_LIST_SIZE })}
-        items={q.data.items}
+        items={data.items}
         dossierPath={(id) => `/manager/dossiers/${encodeURIComponent(id)}`}
         empty={t('dashboard.overdue.empty')}
       />
-      {q.data.nextCursor ? <p className="muted">{t('dashboard.overdue.more', { count: OVERDUE_LIST_SIZE })}</p> : null}
+      {data.nextCursor ? <p className="muted">{t('dashboard.overdue.more', { count: OVERDUE_LIST_SIZE })}</p> : null}
     </>
   );
 });

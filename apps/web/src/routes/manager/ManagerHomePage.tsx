@@ -1,5 +1,5 @@
 import type { ReportSummary } from '@motcua/shared';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from '../../lib/i18n';
 import { useSearchParams } from 'react-router';
 import { useAuth } from '../../app/useAuth';
@@ -87,6 +87,8 @@ function Dashboard({ period, onRefused }: { period: Period; onRefused: (problems
   const { t } = useTranslation();
   const params = { from: period.from, to: period.to };
   const summary = useReportSummary(params);
+  // Drawn at transition priority, in slices (BreakdownSection says why); the live feed's updates too.
+  const figures = useDeferredValue(summary.data);
   const live = useLiveSummary(params);
   const error = summary.error;
   useEffect(() => {
@@ -103,7 +105,13 @@ function Dashboard({ period, onRefused }: { period: Period; onRefused: (problems
       </div>
       <section aria-labelledby="kpi-title">
         <h2 id="kpi-title">{t('dashboard.kpi.title')}</h2>
-        {summary.isPending ? (
+        {summary.isError ? (
+          <LoadError
+            message={problemText(t, summary.error)}
+            onRetry={() => void summary.refetch()}
+            retryLabel={t('catalog.retry')}
+          />
+        ) : !figures ? (
           <>
             {/* Announced once, in words; the cards' place is held so the sections below do not move. */}
             <div className="visually-hidden">
@@ -113,14 +121,8 @@ function Dashboard({ period, onRefused }: { period: Period; onRefused: (problems
               <KpiCards summary={PLACEHOLDER_SUMMARY} />
             </div>
           </>
-        ) : summary.isError ? (
-          <LoadError
-            message={problemText(t, summary.error)}
-            onRetry={() => void summary.refetch()}
-            retryLabel={t('catalog.retry')}
-          />
         ) : (
-          <KpiCards summary={summary.data} />
+          <KpiCards summary={figures} />
         )}
       </section>
       <section aria-labelledby="trend-title">
@@ -138,7 +140,7 @@ function Dashboard({ period, onRefused }: { period: Period; onRefused: (problems
       <section aria-labelledby="scorecard-title">
         <h2 id="scorecard-title">{t('dashboard.scorecard.title')}</h2>
         <p>{t('dashboard.scorecard.about')}</p>
-        {summary.data ? <ScorecardTable summary={summary.data} /> : null}
+        {figures ? <ScorecardTable summary={figures} /> : null}
         <p className="muted small">{t('dashboard.scorecard.estimate')}</p>
       </section>
     </>
