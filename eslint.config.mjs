@@ -36,6 +36,17 @@ export default tseslint.config(
     },
   },
   {
+    // The web's classic scripts served as they are (public/session-boot.js): browser globals, in
+    // no tsconfig, written for any browser the app supports.
+    files: ['apps/web/public/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      sourceType: 'script',
+      globals: { ...globals.browser },
+    },
+  },
+  {
     files: ['apps/web/**/*.{ts,tsx}'],
     ...reactHooks.configs.flat.recommended,
   },

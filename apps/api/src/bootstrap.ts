@@ -8,7 +8,7 @@ import helmet from 'helmet';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { answerClientErrorsAsProblems } from './common/client-error.js';
 import { compressResponses } from './common/compress-responses.middleware.js';
-import { compressedAssets } from './common/compressed-assets.js';
+import { compressedAssets, revalidateUnhashed } from './common/compressed-assets.js';
 import { sendProblem, toProblem } from './common/problem.filter.js';
 import { requestLogging } from './common/request-id.middleware.js';
 import { encodedPageHtml } from './common/route-preloads.js';
@@ -74,7 +74,12 @@ function serveWeb(app: NestExpressApplication, webDist: string): void {
   const index = path.join(webDist, 'index.html');
   if (!existsSync(index)) return;
   app.use(compressedAssets(webDist));
-  app.useStaticAssets(webDist, { index: false, maxAge: '1y', immutable: true, setHeaders: noCacheHtml });
+  app.useStaticAssets(webDist, {
+    index: false,
+    maxAge: '1y',
+    immutable: true,
+    setHeaders: revalidateUnhashed(webDist),
+  });
   const page = encodedPageHtml(webDist);
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api')) return next();
@@ -84,8 +89,4 @@ function serveWeb(app: NestExpressApplication, webDist: string): void {
     if (encoding) res.setHeader('Content-Encoding', encoding);
     res.type('html').send(body);
   });
-}
-
-function noCacheHtml(res: Response, file: string): void {
-  if (file.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
 }

@@ -5,7 +5,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { compressedAssets, pickEncoding } from './compressed-assets.js';
+import { compressedAssets, pickEncoding, revalidateUnhashed } from './compressed-assets.js';
 
 describe('compressed web assets', () => {
   let dist: string;
@@ -32,9 +32,11 @@ describe('compressed web assets', () => {
     mkdirSync(path.join(dist, 'assets'));
     writeFileSync(path.join(dist, 'assets/index-abc123.js'), js);
     writeFileSync(path.join(dist, 'assets/logo-abc123.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    writeFileSync(path.join(dist, 'session-boot.js'), '(function () {})();\n');
     const app = express();
     app.use(compressedAssets(dist));
-    app.use(express.static(dist));
+    // As bootstrap.ts serves the build.
+    app.use(express.static(dist, { maxAge: '1y', immutable: true, setHeaders: revalidateUnhashed(dist) }));
     server = app.listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
   });
@@ -71,6 +73,15 @@ describe('compressed web assets', () => {
     expect(png.headers['content-encoding']).toBeUndefined();
     const missing = await get('/assets/nope.js', 'br');
     expect(missing.status).toBe(404);
+  });
+
+  it('caches only the hashed /assets/ files for a year; a file outside them is revalidated each time', async () => {
+    expect((await get('/assets/logo-abc123.png', '')).headers['cache-control']).toBe(
+      'public, max-age=31536000, immutable',
+    );
+    const boot = await get('/session-boot.js', '');
+    expect(boot.status).toBe(200);
+    expect(boot.headers['cache-control']).toBe('no-cache');
   });
 
   it('reads Accept-Encoding with its weights', () => {

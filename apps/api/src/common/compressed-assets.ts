@@ -32,6 +32,18 @@ export function pickEncoding(accept: string | undefined): 'br' | 'gzip' | null {
 }
 
 /**
+ * express.static's headers for the web build: only the hashed files under /assets/ are cached for a
+ * year (a new build names them anew); the others (index.html, favicon.svg, robots.txt,
+ * session-boot.js) are revalidated on each use, so a new build reaches every browser at once.
+ */
+export function revalidateUnhashed(webDist: string): (res: Response, file: string) => void {
+  const assets = path.join(path.resolve(webDist), 'assets') + path.sep;
+  return (res, file) => {
+    if (!path.resolve(file).startsWith(assets)) res.setHeader('Cache-Control', 'no-cache');
+  };
+}
+
+/**
  * Brotli and gzip copies of the web build's hashed assets (`/assets/*`), made once per file and kept
  * in memory: express.static sends files as they are, and the app's JavaScript is ≈ 3× larger
  * uncompressed (Lighthouse's uses-text-compression, bench/README.md). The .js and .css files are

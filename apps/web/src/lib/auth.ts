@@ -85,6 +85,39 @@ export function subscribeSession(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+/** What public/session-boot.js left: the renewal it started at page load, for this token. */
+interface SessionBoot {
+  token: string;
+  answer: Promise<{ status: number; text: string }>;
+}
+type BootWindow = { motcuaSessionBoot?: SessionBoot | null };
+
+/**
+ * The renewal public/session-boot.js started at page load, claimed when this module loads (before
+ * any of the app's calls): the boot script, if it only runs now, sends nothing, so one token is
+ * never sent twice. Taken at most once, for the token it was started with.
+ */
+let bootRenewal: SessionBoot | null = (globalThis as BootWindow).motcuaSessionBoot ?? null;
+(globalThis as BootWindow).motcuaSessionBoot = null;
+
+function takeBootRenewal(refreshToken: string): SessionBoot['answer'] | null {
+  const boot = bootRenewal;
+  bootRenewal = null;
+  return boot && boot.token === refreshToken ? boot.answer : null;
+}
+
+/** For tests: what the boot script would have left before this module loaded. */
+export function adoptBootRenewal(boot: SessionBoot | null): void {
+  bootRenewal = boot;
+}
+
+/** The boot script's answer as api() would have given it: the new pair, or a throw. */
+async function bootAnswer(answer: SessionBoot['answer']): Promise<RefreshResponse> {
+  const { status, text } = await answer;
+  if (status !== 200) throw new Error(`refresh answered ${status}`);
+  return JSON.parse(text) as RefreshResponse;
+}
+
 let refreshing: Promise<boolean> | null = null;
 /**
  * Trade the refresh token for a new pair. Calls that fail together share one refresh:
@@ -95,7 +128,10 @@ export function refreshSession(): Promise<boolean> {
     const refreshToken = getRefreshToken();
     if (!refreshToken) return false;
     try {
-      const res = await api<RefreshResponse>('/auth/refresh', { method: 'POST', body: { refreshToken } });
+      const early = takeBootRenewal(refreshToken);
+      const res = early
+        ? await bootAnswer(early)
+        : await api<RefreshResponse>('/auth/refresh', { method: 'POST', body: { refreshToken } });
       storeSession(res, res.user);
       return true;
     } catch {
