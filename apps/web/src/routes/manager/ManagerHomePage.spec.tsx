@@ -112,6 +112,20 @@ describe('manager dashboard', () => {
     expect(within(card('End-to-end online rate')).getByText('177/300 dossiers')).toBeInTheDocument();
   });
 
+  it('lays out only the key figures at once: the sections under them are drawn as they come near the screen', async () => {
+    stubApi(routes());
+    withLiveFeed();
+    renderApp('/manager');
+    await screen.findByRole('heading', { level: 3, name: 'Tỉ lệ nộp trực tuyến' });
+    const section = (name: string) => screen.getByRole('heading', { level: 2, name }).closest('section')!;
+    // dashboard.css: content-visibility auto (issue 16, Lighthouse's blocking time on a phone).
+    expect(section('Chỉ số chính')).not.toHaveClass('dashboard-below');
+    const below = ['trend-title', 'breakdown-title', 'overdue-title', 'scorecard-title'].map((id) =>
+      document.getElementById(id)!.closest('section')!,
+    );
+    for (const s of below) expect(s).toHaveClass('dashboard-below');
+  });
+
   it('follows the live feed (fetched with the bearer token): the cards change without a reload', async () => {
     const api = stubApi(routes());
     const live = withLiveFeed();

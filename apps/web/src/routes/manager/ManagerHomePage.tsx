@@ -125,19 +125,19 @@ function Dashboard({ period, onRefused }: { period: Period; onRefused: (problems
           <KpiCards summary={figures} />
         )}
       </section>
-      <section aria-labelledby="trend-title">
+      <section aria-labelledby="trend-title" className="dashboard-below">
         <h2 id="trend-title">{t('dashboard.trend.title')}</h2>
         <TrendSection period={period} />
       </section>
-      <section aria-labelledby="breakdown-title" className="breakdown">
+      <section aria-labelledby="breakdown-title" className="breakdown dashboard-below">
         <h2 id="breakdown-title">{t('dashboard.breakdown.title')}</h2>
         <BreakdownSection period={period} />
       </section>
-      <section aria-labelledby="overdue-title">
+      <section aria-labelledby="overdue-title" className="dashboard-below">
         <h2 id="overdue-title">{t('dashboard.overdue.title')}</h2>
         <OverdueList />
       </section>
-      <section aria-labelledby="scorecard-title">
+      <section aria-labelledby="scorecard-title" className="dashboard-below">
         <h2 id="scorecard-title">{t('dashboard.scorecard.title')}</h2>
         <p>{t('dashboard.scorecard.about')}</p>
         {figures ? <ScorecardTable summary={figures} /> : null}
