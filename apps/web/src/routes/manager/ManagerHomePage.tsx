@@ -1,4 +1,5 @@
 import type { ReportSummary } from '@motcua/shared';
+import { reportSummary, ZERO_COUNTS } from '@motcua/shared/summary-figures';
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from '../../lib/i18n';
 import { useSearchParams } from 'react-router';
@@ -27,29 +28,22 @@ import '../../features/reports/dashboard.css';
 import '../../features/queue/desk.css';
 
 /**
- * The KPI cards' shape while the summary loads: the same cards with zero figures, laid out but
- * not shown (Lighthouse measured the sections below jumping by the cards' height, CLS 0.26).
+ * The KPI cards' shape while the summary loads: the same cards, laid out but not shown (Lighthouse
+ * measured the sections below jumping by the cards' height, CLS 0.26). Their figures come from the
+ * shared rule (summary-figures.ts) over one dossier of each denominator and none of each numerator,
+ * so every card has every line a loaded one has (a 0 % rate, never "no data").
  */
-const PLACEHOLDER_SUMMARY: ReportSummary = {
-  from: '',
-  to: '',
-  received: 0,
-  online: { count: 0, rate: 0 },
-  fullProcess: { total: 0, online: 0, rate: 0 },
-  decided: 0,
-  onTime: { count: 0, rate: 0 },
-  late: 0,
-  openOverdue: 0,
-  avgProcessingDays: 0,
-  satisfaction: { ratings: 0, satisfied: 0, rate: 0 },
-  payment: { paid: 0, online: 0, rate: 0 },
-  early: 0,
-  returned: 0,
-  open: { total: 0, overdue: 0, rate: 0, waitingCitizen: 0 },
-  endToEnd: { total: 0, count: 0, rate: 0 },
-  digitised: { total: 0, count: 0, rate: 0 },
-  apologies: { issued: 0, automatic: 0 },
-};
+const PLACEHOLDER_SUMMARY: ReportSummary = reportSummary('', '', {
+  ...ZERO_COUNTS,
+  received: 1,
+  receivedFull: 1,
+  decided: 1,
+  returned: 1,
+  returnedFull: 1,
+  ratings: 1,
+  feePaid: 1,
+  open: 1,
+});
 
 /** /manager — the scorecard of the manager's agencies: figures, trend, breakdown, overdue, live. */
 export function ManagerHomePage() {
