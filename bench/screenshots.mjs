@@ -47,6 +47,11 @@ try {
       await page.waitForTimeout(500);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       if (overflow > 0) log(`${shot.file}: the page is ${overflow} px wider than the screen (horizontal scroll)`);
+      // The dashboard's sections under its key figures are drawn only near the screen
+      // (content-visibility: auto): the picture of the whole page shows them as a reader scrolling
+      // down sees them.
+      await page.addStyleTag({ content: '.dashboard-below { content-visibility: visible !important; }' });
+      await page.waitForTimeout(300);
       await page.screenshot({ path: path.join(OUT, shot.file), fullPage: true });
       log(`docs/screenshots/${shot.file}`);
     } finally {

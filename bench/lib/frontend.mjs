@@ -16,8 +16,8 @@ const PAGES = [
 
 /**
  * Initial JS and CSS of the pages in the production build (apps/web/dist): what the browser must
- * fetch before the page renders. Shell: index.html's entry script, its modulepreloads and
- * stylesheet, and their static imports. Page: the shell plus the files the build's route table
+ * fetch before the page renders. Shell: index.html's entry script, its classic scripts, its
+ * modulepreloads and stylesheet, and their static imports. Page: the shell plus the files the build's route table
  * (dist/route-preloads.json, apps/web/src/app/route-preloads.ts; the API announces the same files
  * in the page's HTML) lists for its route: the route chunk, its static imports, and its texts in
  * Vietnamese (the core the first render waits for and the route's areas). Sizes raw and gzipped
@@ -27,6 +27,8 @@ export function measureFrontend() {
   const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');
   const attr = (re) => [...html.matchAll(re)].map((m) => m[1].replace(/^\//, ''));
   const entry = attr(/<script[^>]+type="module"[^>]+src="([^"]+)"/g);
+  // Classic scripts too (public/session-boot.js, which renews a stored session as the code loads).
+  const classic = attr(/<script(?![^>]*type="module")[^>]+src="([^"]+)"/g);
   const preloads = attr(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g);
   const styles = attr(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g);
   if (!entry.length) throw new Error('No entry script in apps/web/dist/index.html (is the web app built?)');
@@ -35,7 +37,7 @@ export function measureFrontend() {
     throw new Error('No route-preloads.json in apps/web/dist (built by an older vite.config.ts?)');
   const table = JSON.parse(readFileSync(tablePath, 'utf8'));
 
-  const shell = closure([...entry, ...preloads, ...styles]);
+  const shell = closure([...entry, ...classic, ...preloads, ...styles]);
   const pages = PAGES.map((p) => {
     const route = table.find((r) => r.path === p.route);
     if (!route) return { ...p, error: `no route ${p.route} in the build's route table` };

@@ -1,10 +1,5 @@
-// Starts the renewal of a stored session while the app's code is still downloading, so a signed-in
-// page no longer waits one more round trip after it (issue 16, Lighthouse; docs/architecture.md,
-// "Web: first paint"). index.html loads it `async`; the app takes its answer in
-// src/lib/auth.ts (refreshSession), with the same request the app would send itself.
-// Refresh tokens rotate, so one token must never be sent twice (the API would revoke the session):
-// whichever of this script and the app comes first claims the renewal through
-// window.motcuaSessionBoot, and the other then leaves it alone.
+// Renews a stored session while the app's code downloads; lib/auth.ts takes the answer. Why and
+// how one token is never sent twice: docs/architecture.md, "Web: first paint". Served as is.
 (function () {
   'use strict';
   if ('motcuaSessionBoot' in window) return;
@@ -27,7 +22,7 @@
           return { status: res.status, text: text };
         });
       },
-      // Offline: status 0, which the app treats as a failed renewal (never an unhandled rejection).
+      // Offline: status 0, a failed renewal to the app (never an unhandled rejection).
       function () {
         return { status: 0, text: '' };
       },
