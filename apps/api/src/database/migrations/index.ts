@@ -27,6 +27,7 @@ import { AgencyContact1766800000000 } from './1766800000000-agency-contact.js';
 import { ApplicantNameSearch1766900000000 } from './1766900000000-applicant-name-search.js';
 import { AssignedLoadView1766900000001 } from './1766900000001-assigned-load-view.js';
 import { PersonalDataRetention1767200000000 } from './1767200000000-personal-data-retention.js';
+import { ApologyLetterErasure1767300000000 } from './1767300000000-apology-letter-erasure.js';
 
 /** Every migration, in order. A new one is appended here; a merged one is never edited. */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   ApplicantNameSearch1766900000000,
   AssignedLoadView1766900000001,
   PersonalDataRetention1767200000000,
+  ApologyLetterErasure1767300000000,
 ];

@@ -63,9 +63,9 @@ export class DossierTransitionHooks {
     this.erasureHooks.push(hook);
   }
 
-  async runErasure(manager: EntityManager, dossierId: string): Promise<string[]> {
+  async runErasure(manager: EntityManager, dossierId: string, at: Date): Promise<string[]> {
     const files: string[] = [];
-    for (const hook of this.erasureHooks) files.push(...(await hook(manager, dossierId)));
+    for (const hook of this.erasureHooks) files.push(...(await hook(manager, dossierId, at)));
     return files;
   }
 }

@@ -210,5 +210,6 @@ export type RatingHook = (manager: EntityManager, change: DossierRatingChange) =
  * Erases a module's personal data of a dossier whose retention is over, in the erasure's
  * transaction, before its timeline link seals the result; answers the file contents (sha256) its
  * deleted rows referenced, removed after commit unless something else still references them.
+ * `at` is the erasure's time (the sweep's clock).
  */
-export type ErasureHook = (manager: EntityManager, dossierId: string) => Promise<string[]>;
+export type ErasureHook = (manager: EntityManager, dossierId: string, at: Date) => Promise<string[]>;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import pg from 'pg';
 import type { QueryRunner } from 'typeorm';
 import { localDateTime } from '@motcua/shared';
@@ -43,6 +44,7 @@ describe('retention sweep (personal data erased 10 years after closing)', () => 
   let closedRecently: string;
   let open: string;
   let uniqueFiles: string[];
+  let letterFile: string;
 
   const rows = <T = unknown>(sql: string, params: unknown[] = []) => t.ds.query<T[]>(sql, params);
   const run = async () => (await t.app.get(JobsService).run(RETENTION_SWEEP_JOB, {})) as RetentionSweepResult;
@@ -106,6 +108,18 @@ describe('retention sweep (personal data erased 10 years after closing)', () => 
     // Closed on 27 November 2026 (Vietnam): its 10 years end with 27 November 2036.
     t.clock.set(localDateTime('2026-11-27', 9));
     ({ id: closedLongAgo, files: uniqueFiles } = await returnedWithOwnFiles());
+    // An apology letter issued to it (its PDF names the applicant), counted by the reports.
+    const letter = await storage.put(Readable.from([Buffer.concat([PDF, Buffer.from(`%${randomUUID()}\n`)])]), {
+      maxBytes: 1 << 20,
+    });
+    letterFile = letter.sha256;
+    await t.ds.query(
+      `INSERT INTO apology_letter (id, dossier_id, letter_number, issued_at, automatic, issued_by, reason,
+                                   original_due_at, appointment_at, sha256, size, signed, signer)
+       VALUES ($1, $2, '01/TXL', $3, true, NULL, 'Quá hạn', $3, $3, $4, $5, false, NULL)`,
+      [randomUUID(), closedLongAgo, localDateTime('2026-11-27', 9), letterFile, letter.size],
+    );
+    await rebuildSummaries(t.ds);
     withdrawnLongAgo = await dossierIn(w, 'WITHDRAWN');
     open = await dossierIn(w, 'IN_PROCESSING');
     // Closed two days later: still kept on 28 November 2036.
@@ -153,6 +167,11 @@ describe('retention sweep (personal data erased 10 years after closing)', () => 
     };
     for (const sha of uniqueFiles) expect(await storage.exists(sha)).toBe(true);
     expect(before.resultFiles.length).toBe(2);
+    expect(await storage.exists(letterFile)).toBe(true);
+    expect(await count('notification', closedLongAgo)).toBeGreaterThan(0);
+    const recentNotifications = await count('notification', closedRecently);
+    expect(recentNotifications).toBeGreaterThan(0);
+    expect((await as(t, w.citizen).get(`/dossiers/${closedLongAgo}/apology.pdf`)).status).toBe(200);
 
     t.clock.set(localDateTime('2036-11-28', 2, 30));
     const first = await run();
@@ -171,6 +190,15 @@ describe('retention sweep (personal data erased 10 years after closing)', () => 
     );
     expect(rating).toEqual({ score: 4, comment: null });
     for (const sha of uniqueFiles) expect(await storage.exists(sha)).toBe(false);
+    // The apology letter's file goes and it is no longer served; its row stays for the figures.
+    expect(await storage.exists(letterFile)).toBe(false);
+    expect(await rows(`SELECT erased_at FROM apology_letter WHERE dossier_id = $1`, [closedLongAgo])).toEqual([
+      { erased_at: localDateTime('2036-11-28', 2, 30) },
+    ]);
+    expect((await as(t, w.citizen).get(`/dossiers/${closedLongAgo}/apology.pdf`)).status).toBe(404);
+    // The inbox rows about it go; the recent dossier's stay.
+    expect(await count('notification', closedLongAgo)).toBe(0);
+    expect(await count('notification', closedRecently)).toBe(recentNotifications);
     // A result content the recent dossier shares (the unsigned template) stays; its own signed copy goes.
     const [recentResult] = await rows<{ sha256: string; original_sha256: string }>(
       `SELECT sha256, original_sha256 FROM dossier_result WHERE dossier_id = $1`,

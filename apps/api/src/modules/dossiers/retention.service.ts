@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DATA_RETENTION_YEARS, retentionCutoff } from '@motcua/shared';
 import { FileSweeper } from '../files/file-sweeper.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { DossierTransitionHooks } from './dossier-transition-hooks.js';
 import { DossierWorkflowService } from './dossier-workflow.service.js';
 import { RetentionRepository } from './retention.repository.js';
@@ -30,7 +31,8 @@ export interface RetentionSweepResult {
 /**
  * Erases the personal data of dossiers closed more than DATA_RETENTION_YEARS ago (domain.md,
  * "Personal data"; architecture.md, "Retention"). One transaction per dossier: the row's form and
- * contact, its attachments, the applicant's name on the timeline, the other modules' shares (ErasureHook: the result document), the
+ * contact, its attachments, the applicant's name on the timeline, the other modules' shares
+ * (ErasureHook: the result document, the apology letters' files), the inbox rows about it, the
  * rating's comment, and a `personal_data_erased` event whose keyed link seals the erased state, so
  * the chain still verifies and an unsealed change still shows. Files go after the commit (or by the
  * orphan sweep). The figures (counts, dates, procedure, agency, on-time) stay on the row.
@@ -46,6 +48,7 @@ export class RetentionService {
     private readonly workflow: DossierWorkflowService,
     private readonly hooks: DossierTransitionHooks,
     private readonly sweeper: FileSweeper,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async sweep(now: Date, limits: RetentionLimits = RETENTION_LIMITS): Promise<RetentionSweepResult> {
@@ -79,8 +82,9 @@ export class RetentionService {
       if (!(await this.retention.lockIfDue(id, cutoff, m))) return null;
       await this.retention.eraseDossierRow(id, now, m);
       const files = await this.retention.eraseAttachmentsAndNames(id, m);
-      files.push(...(await this.hooks.runErasure(m, id)));
+      files.push(...(await this.hooks.runErasure(m, id, now)));
       await this.retention.clearRatingComment(id, m);
+      await this.notifications.forgetDossier(m, id);
       // Last: the link seals the row and attachments as erased (audit.service.ts, sealTransition).
       await this.workflow.recordEvent(m, id, PERSONAL_DATA_ERASED_EVENT, null, null, now);
       return files;

@@ -129,6 +129,15 @@ export class NotificationsRepository {
     await this.ds.query(`UPDATE notification SET read_at = $2 WHERE user_id = $1 AND read_at IS NULL`, [userId, at]);
   }
 
+  /** Deletes every inbox row about a dossier (in the caller's transaction); how many went. */
+  async deleteForDossier(em: EntityManager, dossierId: string): Promise<number> {
+    const [{ n }] = await em.query<{ n: number }[]>(
+      `WITH gone AS (DELETE FROM notification WHERE dossier_id = $1 RETURNING 1) SELECT count(*)::int AS n FROM gone`,
+      [dossierId],
+    );
+    return n;
+  }
+
   async forDelivery(id: string): Promise<DeliveryRow | null> {
     const [row] = await this.ds.query<DeliveryRow[]>(
       `SELECT ${COLUMNS}, n.user_id AS "userId", c.full_name AS "fullName", c.email, c.phone, c.roles

@@ -101,6 +101,14 @@ export class NotificationsService {
     if (!(await this.rows.markRead(userId, id, this.clock.now()))) throw NotificationError.notFound();
   }
 
+  /**
+   * The retention sweep's share (dossiers/retention.service.ts; domain.md, "Personal data"): the
+   * inbox rows about a dossier whose personal data is erased go, in the erasure's transaction.
+   */
+  forgetDossier(em: EntityManager, dossierId: string): Promise<number> {
+    return this.rows.deleteForDossier(em, dossierId);
+  }
+
   async markAllRead(userId: string): Promise<void> {
     await this.rows.markAllRead(userId, this.clock.now());
   }

@@ -62,9 +62,20 @@ export class ApologyLettersService implements OnModuleInit {
     this.hooks.register(async (m, change) => {
       if (change.action === 'issue_apology') await this.issue(m, change);
     });
+    // The retention sweep (dossiers/retention.service.ts): a letter names the applicant. Its file
+    // goes; its row stays, erased, for the reports' count of letters issued.
+    this.hooks.registerErasure(async (m, dossierId, at) => {
+      const rows: { sha: string }[] = await m.query(
+        `WITH gone AS (
+           UPDATE apology_letter SET erased_at = $2 WHERE dossier_id = $1 AND erased_at IS NULL RETURNING sha256)
+         SELECT sha256 AS sha FROM gone`,
+        [dossierId, at],
+      );
+      return rows.map((r) => r.sha);
+    });
     this.sweeper.registerReferences(async (sha256s) => {
       const rows: { sha: string }[] = await this.ds.query(
-        `SELECT sha256 AS sha FROM apology_letter WHERE sha256 = ANY($1)`,
+        `SELECT sha256 AS sha FROM apology_letter WHERE sha256 = ANY($1) AND erased_at IS NULL`,
         [sha256s],
       );
       return new Set(rows.map((r) => r.sha));
@@ -157,13 +168,14 @@ export class ApologyLettersService implements OnModuleInit {
     return { bytes, signer: identity.signer };
   }
 
-  /** The last letter issued for a dossier the caller may see; 404 before any (api.md). */
+  /** The last letter issued for a dossier the caller may see; 404 before any, or once erased (api.md). */
   async latestFor(dossierId: string, user: AuthUser): Promise<{ letter: ApologyLetterRow; stream: Readable }> {
     const d = await this.dossiers.findVisible(dossierId, user, await this.scopes.agencyCodesInScope(user));
     const rows: ApologyLetterRow[] = await this.ds.query(
       `SELECT id, dossier_id AS "dossierId", letter_number AS "letterNumber", issued_at AS "issuedAt", automatic,
               appointment_at AS "appointmentAt", sha256, size, signed
-         FROM apology_letter WHERE dossier_id = $1 ORDER BY issued_at DESC, letter_number DESC LIMIT 1`,
+         FROM apology_letter WHERE dossier_id = $1 AND erased_at IS NULL
+        ORDER BY issued_at DESC, letter_number DESC LIMIT 1`,
       [d.id],
     );
     const letter = rows[0];
