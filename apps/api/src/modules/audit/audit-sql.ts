@@ -5,6 +5,7 @@ export const DOSSIER_COLUMNS = `id, code, status, applicant_id AS "applicantId",
   completed_at AS "completedAt", returned_at AS "returnedAt", supplement_requested_at AS "supplementRequestedAt",
   paused_working_days AS "pausedWorkingDays", decided_outcome AS "decidedOutcome",
   processing_working_days AS "processingWorkingDays", end_to_end AS "endToEnd", digitised,
+  appointment_at AS "appointmentAt",
   last_event_seq AS "lastEventSeq", last_event_hash AS "lastEventHash"`;
 
 export const EVENT_COLUMNS = `dossier_id AS "dossierId", seq, type, from_status AS "fromStatus", to_status AS "toStatus",

@@ -124,6 +124,27 @@ describe('the keyed chain', () => {
     );
   });
 
+  // Issue 15: an apology letter's new appointment is sealed from then on.
+  it('seals the appointment: one moved without a sealed event is named, and an older link still verifies', () => {
+    const apologised = { ...supplement, appointmentAt: new Date('2026-12-10T10:00:00Z') };
+    const e3 = event(3, e2.hash, apologised, atts);
+    expect(e3.state).toHaveProperty('appointmentAt', '2026-12-10T10:00:00.000Z');
+    expect(verifyDossierChain(KEY, input([e1, e2, e3], apologised, atts)).valid).toBe(true);
+    const moved = { ...apologised, appointmentAt: new Date('2026-12-20T10:00:00Z') };
+    expect(verifyDossierChain(KEY, input([e1, e2, e3], moved, atts)).reason).toBe(
+      'dossier differs from the sealed state: appointmentAt',
+    );
+    // Set where a link sealed none: named too, once a link seals the field (null).
+    const none = event(3, e2.hash, { ...supplement, appointmentAt: null }, atts);
+    expect(verifyDossierChain(KEY, input([e1, e2, none], apologised, atts)).reason).toBe(
+      'dossier differs from the sealed state: appointmentAt',
+    );
+    // e2 was sealed by a caller that did not read the field: whatever the row holds, it verifies.
+    expect(e2.state).not.toHaveProperty('appointmentAt');
+    expect(verifyDossierChain(KEY, input([e1, e2], moved, atts)).valid).toBe(true);
+    expect(legacyState(moved, atts)).not.toHaveProperty('appointmentAt');
+  });
+
   it('still verifies a link sealed before the time facts, whatever the row now holds in them', () => {
     const { timeFacts: _dropped, ...old } = e2.state!;
     const c = { ...e2, dossierId: ID };

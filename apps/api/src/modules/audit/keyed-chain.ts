@@ -41,6 +41,8 @@ export interface DossierFacts {
   /** Fixed at return_result (issue 14); absent or null before. */
   endToEnd?: boolean | null;
   digitised?: boolean | null;
+  /** The new appointment of the last apology letter (issue 15); absent on rows read by a caller that does not seal it. */
+  appointmentAt?: Time;
 }
 
 /** The time facts a link seals since they became columns: a forged outcome or processing time shows. */
@@ -97,6 +99,12 @@ export interface DossierState {
    * earlier state lacks the key and so compares as before; a forged flag on a returned dossier shows.
    */
   figures?: FiguresState;
+  /**
+   * The appointment an apology letter set (issue 15), null before any: sealed by every link since
+   * it was added, so a moved appointment that no event sealed shows; links sealed before lack the
+   * key and compare as before.
+   */
+  appointmentAt?: string | null;
 }
 
 export interface FiguresState {
@@ -158,6 +166,7 @@ export function dossierState(
   if (result?.signed) state.result = { sha256: result.sha256, signedAt: iso(result.signedAt), signer: result.signer };
   if (d.endToEnd !== undefined && d.endToEnd !== null)
     state.figures = { endToEnd: d.endToEnd, digitised: d.digitised ?? null };
+  if (d.appointmentAt !== undefined) state.appointmentAt = iso(d.appointmentAt);
   return state;
 }
 

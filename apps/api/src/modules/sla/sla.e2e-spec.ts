@@ -1,5 +1,6 @@
 import type { DossierDto } from '@motcua/shared';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
+import { AuditService } from '../audit/audit.service.js';
 import { act, as, createWorld, dossierIn, versionOf, type World } from '../dossiers/dossiers.factories.js';
 import { RecordingSlaNotifier } from './sla-notifier.js';
 import { SlaSweepService } from './sla-sweep.service.js';
@@ -87,6 +88,17 @@ describe('deadlines that act: SLA alerts, apologies, reminders', () => {
       const byOfficer = await apologise(w.staff.OFFICER, id, { note: 'Thêm thời gian', newDueDate: '2026-12-01' });
       expect(byOfficer.status).toBe(200);
       expect((byOfficer.body as DossierDto).appointmentAt).toBe('2026-12-01T10:00:00.000Z');
+      // The appointment is sealed on the audit chain: moved without an event, the audit names it.
+      const audit = t.app.get(AuditService);
+      expect((await audit.auditDossier(id))?.check).toMatchObject({ valid: true });
+      await t.ds.query(`UPDATE dossier SET appointment_at = appointment_at + interval '7 days' WHERE id = $1`, [id]);
+      try {
+        expect((await audit.auditDossier(id))?.check.reason).toBe(
+          'dossier differs from the sealed state: appointmentAt',
+        );
+      } finally {
+        await t.ds.query(`UPDATE dossier SET appointment_at = appointment_at - interval '7 days' WHERE id = $1`, [id]);
+      }
 
       const approved = await dossierIn(w, 'APPROVED');
       expect((await apologise(w.staff.APPROVER, approved, body)).status).toBe(409);
