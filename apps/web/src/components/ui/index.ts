@@ -5,7 +5,7 @@ export { ErrorSummary, type SummaryError } from './ErrorSummary';
 export { Table, type Column } from './Table';
 export { Tag, type TagTone } from './Tag';
 export { Panel } from './Panel';
-export { Loading, LoadError } from './QueryStatus';
+export { Loading, LoadError, QueryLoadError, type FailedQuery } from './QueryStatus';
 export { Radios, type RadioOption, type RadiosProps } from './Radios';
 export { Checkbox, type CheckboxProps } from './Checkbox';
 export { Dialog } from './Dialog';

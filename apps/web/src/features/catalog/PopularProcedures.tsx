@@ -1,7 +1,6 @@
 import { useTranslation } from '../../lib/i18n';
 import { Link } from 'react-router';
-import { LoadError, Loading } from '../../components/ui';
-import { problemText } from '../../lib/errorText';
+import { Loading, QueryLoadError } from '../../components/ui';
 import { ProcedureList } from './ProcedureList';
 import { useProcedures } from './useProcedures';
 
@@ -30,11 +29,7 @@ export function PopularProcedures() {
           </ul>
         </>
       ) : procedures.isError ? (
-        <LoadError
-          message={problemText(t, procedures.error)}
-          onRetry={() => void procedures.refetch()}
-          retryLabel={t('catalog.retry')}
-        />
+        <QueryLoadError query={procedures} />
       ) : (
         <ProcedureList items={procedures.data.items} headingLevel={3} />
       )}

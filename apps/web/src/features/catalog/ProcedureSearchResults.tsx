@@ -1,6 +1,5 @@
 import { useTranslation } from '../../lib/i18n';
-import { LoadError, Loading } from '../../components/ui';
-import { problemText } from '../../lib/errorText';
+import { Loading, QueryLoadError } from '../../components/ui';
 import type { ProcedureSearchParams } from '../../lib/queryKeys';
 import { NoResults } from './NoResults';
 import { Pagination } from './Pagination';
@@ -33,11 +32,7 @@ export function ProcedureSearchResults({
       {result.isPending ? (
         <Loading />
       ) : result.isError ? (
-        <LoadError
-          message={problemText(t, result.error)}
-          onRetry={() => void result.refetch()}
-          retryLabel={t('catalog.retry')}
-        />
+        <QueryLoadError query={result} />
       ) : result.data.items.length === 0 ? (
         <NoResults />
       ) : (

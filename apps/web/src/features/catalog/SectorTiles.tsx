@@ -1,7 +1,6 @@
 import { useTranslation } from '../../lib/i18n';
 import { Link } from 'react-router';
-import { LoadError, Loading } from '../../components/ui';
-import { problemText } from '../../lib/errorText';
+import { Loading, QueryLoadError } from '../../components/ui';
 import { useCatalogText } from './useCatalogText';
 import { useSectors } from './useSectors';
 
@@ -35,11 +34,7 @@ export function SectorTiles() {
           </ul>
         </>
       ) : sectors.isError ? (
-        <LoadError
-          message={problemText(t, sectors.error)}
-          onRetry={() => void sectors.refetch()}
-          retryLabel={t('catalog.retry')}
-        />
+        <QueryLoadError query={sectors} />
       ) : (
         <ul className="tiles">
           {sectors.data.map((s) => (

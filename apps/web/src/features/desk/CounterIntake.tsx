@@ -4,7 +4,15 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useForm, type FieldError as RhfFieldError, type FieldErrors, type FieldValues } from 'react-hook-form';
 import { useTranslation } from '../../lib/i18n';
-import { Button, ErrorMessage, ErrorSummary, Field, LoadError, Loading, type SummaryError } from '../../components/ui';
+import {
+  Button,
+  ErrorMessage,
+  ErrorSummary,
+  Field,
+  Loading,
+  QueryLoadError,
+  type SummaryError,
+} from '../../components/ui';
 import { ApiError, api } from '../../lib/api';
 import { queryKeys } from '../../lib/queryKeys';
 import { fieldErrorMessage, isFormErrorCode } from '../apply/fieldErrors';
@@ -44,11 +52,7 @@ export function CounterIntake({ user }: { user: UserSummary }) {
       <h1>{t('desk.counter.title')}</h1>
       <p className="lead">{t('desk.counter.lead')}</p>
       {procedures.isError ? (
-        <LoadError
-          message={dossierErrorText(t, procedures.error)}
-          onRetry={() => void procedures.refetch()}
-          retryLabel={t('catalog.retry')}
-        />
+        <QueryLoadError query={procedures} errorText={dossierErrorText} />
       ) : (
         <Field id={PROCEDURE_ID} label={t('desk.counter.procedure')} hint={t('desk.counter.procedureHint')} required>
           <select value={code} onChange={(e) => setCode(e.target.value)} disabled={procedures.isPending}>
@@ -67,17 +71,10 @@ export function CounterIntake({ user }: { user: UserSummary }) {
 }
 
 function CounterFormLoader({ code, onCreated }: { code: string; onCreated: (d: CounterIntakeResponse) => void }) {
-  const { t } = useTranslation();
   const procedure = useProcedure(code);
   if (procedure.isPending) return <Loading />;
   if (procedure.isError) {
-    return (
-      <LoadError
-        message={dossierErrorText(t, procedure.error)}
-        onRetry={() => void procedure.refetch()}
-        retryLabel={t('catalog.retry')}
-      />
-    );
+    return <QueryLoadError query={procedure} errorText={dossierErrorText} />;
   }
   return <CounterForm procedure={procedure.data} onCreated={onCreated} />;
 }

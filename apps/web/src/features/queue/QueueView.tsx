@@ -2,7 +2,7 @@ import type { UserSummary } from '@motcua/shared';
 import { useTranslation } from '../../lib/i18n';
 import { useRef } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { Button, ErrorMessage, LoadError, Loading } from '../../components/ui';
+import { Button, ErrorMessage, Loading, QueryLoadError } from '../../components/ui';
 import { problemText } from '../../lib/errorText';
 import { QueueFilters } from './QueueFilters';
 import { QueueTable } from './QueueTable';
@@ -74,11 +74,7 @@ export function QueueView({ user }: { user: UserSummary }) {
       {queue.isPending ? (
         <Loading />
       ) : !queue.data ? (
-        <LoadError
-          message={problemText(t, queue.error)}
-          onRetry={() => void queue.refetch()}
-          retryLabel={t('catalog.retry')}
-        />
+        <QueryLoadError query={queue} />
       ) : (
         <>
           <div ref={list}>

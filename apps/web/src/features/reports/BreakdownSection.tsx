@@ -1,8 +1,7 @@
 import type { BreakdownRow } from '@motcua/shared';
 import { memo, useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from '../../lib/i18n';
-import { Button, LoadError, Loading, SortableTable, type SortableColumn } from '../../components/ui';
-import { problemText } from '../../lib/errorText';
+import { Button, Loading, QueryLoadError, type SortableColumn, SortableTable } from '../../components/ui';
 import { DownloadButton } from '../dossiers/DownloadButton';
 import { useRateText } from './KpiCards';
 import type { Period } from './period';
@@ -100,7 +99,7 @@ export const BreakdownSection = memo(function BreakdownSection({ period }: { per
         />
       </div>
       {q.isError ? (
-        <LoadError message={problemText(t, q.error)} onRetry={() => void q.refetch()} retryLabel={t('catalog.retry')} />
+        <QueryLoadError query={q} />
       ) : !rows ? (
         <Loading />
       ) : (

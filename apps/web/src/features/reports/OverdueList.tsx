@@ -1,7 +1,6 @@
 import { memo, useDeferredValue } from 'react';
 import { useTranslation } from '../../lib/i18n';
-import { LoadError, Loading } from '../../components/ui';
-import { problemText } from '../../lib/errorText';
+import { Loading, QueryLoadError } from '../../components/ui';
 import { QueueTable } from '../queue/QueueTable';
 import { useQueueHead } from '../queue/useQueue';
 
@@ -15,9 +14,7 @@ export const OverdueList = memo(function OverdueList() {
   // Drawn at transition priority, in slices (BreakdownSection says why).
   const data = useDeferredValue(q.data);
   if (q.isError) {
-    return (
-      <LoadError message={problemText(t, q.error)} onRetry={() => void q.refetch()} retryLabel={t('catalog.retry')} />
-    );
+    return <QueryLoadError query={q} />;
   }
   if (!data) return <Loading />;
   return (

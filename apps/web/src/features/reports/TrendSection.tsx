@@ -2,8 +2,7 @@ import type { BreakdownRow } from '@motcua/shared';
 import { monthsOf } from '@motcua/shared/report-period';
 import { memo, useDeferredValue } from 'react';
 import { useTranslation } from '../../lib/i18n';
-import { LoadError, Loading } from '../../components/ui';
-import { problemText } from '../../lib/errorText';
+import { Loading, QueryLoadError } from '../../components/ui';
 import { useRateText } from './KpiCards';
 import { monthLabel, trendRange, type Period } from './period';
 import { TrendChart } from './TrendChart';
@@ -24,9 +23,7 @@ export const TrendSection = memo(function TrendSection({ period }: { period: Per
   const data = useDeferredValue(q.data);
 
   if (q.isError) {
-    return (
-      <LoadError message={problemText(t, q.error)} onRetry={() => void q.refetch()} retryLabel={t('catalog.retry')} />
-    );
+    return <QueryLoadError query={q} />;
   }
   if (!data) return <Loading />;
   const months = monthsOf(range.from, range.to);

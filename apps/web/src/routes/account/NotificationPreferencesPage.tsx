@@ -2,7 +2,7 @@ import type { NotificationPreferences, NotificationPreferencesInput } from '@mot
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from '../../lib/i18n';
 import { Link } from 'react-router';
-import { Button, Checkbox, ErrorMessage, LoadError, Loading } from '../../components/ui';
+import { Button, Checkbox, ErrorMessage, Loading, QueryLoadError } from '../../components/ui';
 import { Notice } from '../../features/dossiers/Notice';
 import { usePreferences, useSavePreferences } from '../../features/notifications/useNotifications';
 import { problemText } from '../../lib/errorText';
@@ -21,11 +21,7 @@ export function NotificationPreferencesPage() {
       {prefs.isPending ? (
         <Loading />
       ) : prefs.isError ? (
-        <LoadError
-          message={problemText(t, prefs.error)}
-          onRetry={() => void prefs.refetch()}
-          retryLabel={t('catalog.retry')}
-        />
+        <QueryLoadError query={prefs} />
       ) : (
         <PreferencesForm prefs={prefs.data} />
       )}

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from '../../lib/i18n';
 import { Link } from 'react-router';
-import { Button, Checkbox, LoadError, Loading } from '../../components/ui';
+import { Button, Checkbox, Loading, QueryLoadError } from '../../components/ui';
 import { NotificationList } from '../../features/notifications/NotificationList';
 import { useMarkAllRead, useNotificationList } from '../../features/notifications/useNotifications';
-import { problemText } from '../../lib/errorText';
 
 /** /notifications — the signed-in user's inbox: newest first, mark all read, a page at a time. */
 export function NotificationsPage() {
@@ -38,11 +37,7 @@ export function NotificationsPage() {
       {list.isPending ? (
         <Loading />
       ) : list.isError ? (
-        <LoadError
-          message={problemText(t, list.error)}
-          onRetry={() => void list.refetch()}
-          retryLabel={t('catalog.retry')}
-        />
+        <QueryLoadError query={list} />
       ) : items.length === 0 ? (
         <p className="empty-state">
           {unreadOnly ? t('notifications.list.emptyUnread') : t('notifications.list.empty')}

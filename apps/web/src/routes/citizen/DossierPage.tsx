@@ -2,7 +2,7 @@ import type { DossierDto } from '@motcua/shared';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from '../../lib/i18n';
 import { Link, useLocation, useParams } from 'react-router';
-import { LoadError, Loading } from '../../components/ui';
+import { Loading, QueryLoadError } from '../../components/ui';
 import { SummaryRows, useAnswerRows } from '../../features/apply/AnswersList';
 import { useProcedure } from '../../features/catalog/useProcedure';
 import { DossierDocuments } from '../../features/dossiers/DossierDocuments';
@@ -51,11 +51,7 @@ export function DossierPage() {
     return (
       <>
         <h1>{t('dossiers.loadErrorTitle')}</h1>
-        <LoadError
-          message={dossierErrorText(t, dossier.error)}
-          onRetry={() => void dossier.refetch()}
-          retryLabel={t('catalog.retry')}
-        />
+        <QueryLoadError query={dossier} errorText={dossierErrorText} />
       </>
     );
   }

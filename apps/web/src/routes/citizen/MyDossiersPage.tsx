@@ -2,7 +2,7 @@ import type { DossierStatus } from '@motcua/shared';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from '../../lib/i18n';
 import { Link, useLocation, useSearchParams } from 'react-router';
-import { Button, Field, LoadError, Loading } from '../../components/ui';
+import { Button, Field, Loading, QueryLoadError } from '../../components/ui';
 import { dossierErrorText } from '../../features/dossiers/dossierErrors';
 import { ClaimDossierForm } from '../../features/dossiers/ClaimDossierForm';
 import { DossierList } from '../../features/dossiers/DossierList';
@@ -70,11 +70,7 @@ export function MyDossiersPage() {
       {list.isPending ? (
         <Loading />
       ) : list.isError ? (
-        <LoadError
-          message={dossierErrorText(t, list.error)}
-          onRetry={() => void list.refetch()}
-          retryLabel={t('catalog.retry')}
-        />
+        <QueryLoadError query={list} errorText={dossierErrorText} />
       ) : items.length === 0 ? (
         status ? (
           <>

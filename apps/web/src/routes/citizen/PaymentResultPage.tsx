@@ -2,7 +2,7 @@ import { useTranslation } from '../../lib/i18n';
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import type { DossierDto } from '@motcua/shared';
-import { LoadError, Loading } from '../../components/ui';
+import { Loading, QueryLoadError } from '../../components/ui';
 import { api } from '../../lib/api';
 import { queryKeys } from '../../lib/queryKeys';
 import { dossierErrorText } from '../../features/dossiers/dossierErrors';
@@ -28,11 +28,7 @@ export function PaymentResultPage() {
     return (
       <>
         <h1>{t('payments.result.title')}</h1>
-        <LoadError
-          message={dossierErrorText(t, dossier.error)}
-          onRetry={() => void dossier.refetch()}
-          retryLabel={t('catalog.retry')}
-        />
+        <QueryLoadError query={dossier} errorText={dossierErrorText} />
       </>
     );
   }

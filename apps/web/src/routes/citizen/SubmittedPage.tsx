@@ -1,6 +1,6 @@
 import { useTranslation } from '../../lib/i18n';
 import { Link, Navigate, useParams } from 'react-router';
-import { LoadError, Loading, Panel } from '../../components/ui';
+import { Loading, Panel, QueryLoadError } from '../../components/ui';
 import { dossierErrorText } from '../../features/dossiers/dossierErrors';
 import { DownloadButton } from '../../features/dossiers/DownloadButton';
 import { useDossier } from '../../features/dossiers/useDossiers';
@@ -18,11 +18,7 @@ export function SubmittedPage() {
     return (
       <>
         <h1>{t('dossiers.loadErrorTitle')}</h1>
-        <LoadError
-          message={dossierErrorText(t, dossier.error)}
-          onRetry={() => void dossier.refetch()}
-          retryLabel={t('catalog.retry')}
-        />
+        <QueryLoadError query={dossier} errorText={dossierErrorText} />
       </>
     );
   }

@@ -4,8 +4,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'rea
 import { useTranslation } from '../../lib/i18n';
 import { useSearchParams } from 'react-router';
 import { useAuth } from '../../app/useAuth';
-import { LoadError, Loading } from '../../components/ui';
-import { problemText } from '../../lib/errorText';
+import { Loading, QueryLoadError } from '../../components/ui';
 import { formatDate } from '../../lib/format';
 import { BreakdownSection } from '../../features/reports/BreakdownSection';
 import { KpiCards } from '../../features/reports/KpiCards';
@@ -100,11 +99,7 @@ function Dashboard({ period, onRefused }: { period: Period; onRefused: (problems
       <section aria-labelledby="kpi-title">
         <h2 id="kpi-title">{t('dashboard.kpi.title')}</h2>
         {summary.isError ? (
-          <LoadError
-            message={problemText(t, summary.error)}
-            onRetry={() => void summary.refetch()}
-            retryLabel={t('catalog.retry')}
-          />
+          <QueryLoadError query={summary} />
         ) : !figures ? (
           <>
             {/* Announced once, in words; the cards' place is held so the sections below do not move. */}

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from '../../lib/i18n';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { Button, ErrorSummary, Field, LoadError, Loading } from '../../components/ui';
+import { Button, ErrorSummary, Field, Loading, QueryLoadError } from '../../components/ui';
 import { dossierErrorText } from '../../features/dossiers/dossierErrors';
 import { DossierTimeline } from '../../features/dossiers/DossierTimeline';
 import { StatusTag } from '../../features/dossiers/StatusTags';
@@ -92,11 +92,7 @@ export function TrackPage() {
             <p>{t('tracking.notFoundBody', { code })}</p>
           </section>
         ) : (
-          <LoadError
-            message={dossierErrorText(t, tracking.error)}
-            onRetry={() => void tracking.refetch()}
-            retryLabel={t('catalog.retry')}
-          />
+          <QueryLoadError query={tracking} errorText={dossierErrorText} />
         )
       ) : (
         <section aria-labelledby="track-result" className="track-result">

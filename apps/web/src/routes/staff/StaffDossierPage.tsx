@@ -3,7 +3,7 @@ import { can } from '@motcua/shared/permissions';
 import { useTranslation } from '../../lib/i18n';
 import { Link, useLocation, useParams } from 'react-router';
 import { useAuth } from '../../app/useAuth';
-import { LoadError, Loading } from '../../components/ui';
+import { Loading, QueryLoadError } from '../../components/ui';
 import { SummaryRows, useAnswerRows } from '../../features/apply/AnswersList';
 import { useProcedure } from '../../features/catalog/useProcedure';
 import { ActionPanel } from '../../features/desk/ActionPanel';
@@ -42,11 +42,7 @@ export function StaffDossierPage() {
         {isNotFound(dossier.error) ? (
           <p>{t('desk.work.notFoundBody')}</p>
         ) : (
-          <LoadError
-            message={dossierErrorText(t, dossier.error)}
-            onRetry={() => void dossier.refetch()}
-            retryLabel={t('catalog.retry')}
-          />
+          <QueryLoadError query={dossier} errorText={dossierErrorText} />
         )}
       </>
     );
