@@ -40,7 +40,11 @@ export async function ensureAppRole(ownerUrl: string, role: string, password?: s
   try {
     const r = client.escapeIdentifier(role);
     await client.query('BEGIN');
-    // GRANTs from several processes starting together would collide on the catalog rows.
+    // GRANTs from several processes starting together would collide on the catalog rows. The
+    // migration lock first: another process's migrate() may be altering the job queue's
+    // create_queue (installJobSchema), the pg_proc row the grant below updates too ("tuple
+    // concurrently updated", seen in cluster.int-spec.ts). Same order in every process.
+    await client.query('SELECT pg_advisory_xact_lock(7142001)');
     await client.query('SELECT pg_advisory_xact_lock(7142002)');
     if (password !== undefined) {
       const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
