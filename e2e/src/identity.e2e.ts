@@ -70,10 +70,27 @@ describe('identity journeys', () => {
     expect(new URL(page.url()).pathname).toBe('/account');
     await page.getByRole('banner').getByRole('link', { name: 'Lê Thị Thu Hà' }).waitFor();
 
-    // A reload keeps the session (refresh token in storage, access token renewed).
+    // A reload keeps the session (refresh token in storage, access token renewed): renewed once
+    // (session-boot.js sends it while the code loads, the app takes its answer; refresh tokens
+    // rotate, so one sent twice would end the session), and no call answered 401.
+    const renewals: string[] = [];
+    const refused: string[] = [];
+    const onRequest = (r: import('playwright-core').Request) => {
+      if (new URL(r.url()).pathname === '/api/v1/auth/refresh') renewals.push(r.frame().url());
+    };
+    const onResponse = (r: import('playwright-core').Response) => {
+      if (r.status() === 401) refused.push(r.url());
+    };
+    page.on('request', onRequest);
+    page.on('response', onResponse);
     await page.reload();
     await settled(page);
     await page.getByText(`ha.${nationalId}@example.com`).waitFor();
+    page.off('request', onRequest);
+    page.off('response', onResponse);
+    expect(renewals).toHaveLength(1);
+    expect(refused).toEqual([]);
+    expect(await page.evaluate(() => (window as { motcuaSessionBoot?: unknown }).motcuaSessionBoot)).toBeNull();
     await context.close();
   });
 

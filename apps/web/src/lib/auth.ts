@@ -114,7 +114,7 @@ export function adoptBootRenewal(boot: SessionBoot | null): void {
 /** The boot script's answer as api() would have given it: the new pair, or a throw. */
 async function bootAnswer(answer: SessionBoot['answer']): Promise<RefreshResponse> {
   const { status, text } = await answer;
-  if (status !== 200) throw new Error(`refresh answered ${status}`);
+  if (status < 200 || status > 299) throw new Error(`refresh answered ${status}`);
   return JSON.parse(text) as RefreshResponse;
 }
 
